@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { signInErrorMessage } from "@/lib/auth/schemas";
+import { ROLE_HOME } from "@/lib/authz/permissions";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+const ZParams = z.object({
+  // Only same-site paths: never an open redirect to another site.
+  callbackUrl: z.string().regex(/^\/(?!\/)/).optional().catch(undefined),
+  error: z.string().max(100).optional().catch(undefined),
+  deconnecte: z.string().optional().catch(undefined),
+});
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = ZParams.parse(await searchParams);
+  const actor = await getCurrentUser();
+  if (actor) redirect(params.callbackUrl ?? ROLE_HOME[actor.role]);
+
+  return (
+    <main id="contenu" className="mx-auto flex w-full max-w-md flex-1 flex-col justify-center px-4 py-10">
+      <p className="text-2xl font-bold text-brand-800">Maillage</p>
+      <h1 className="mt-2 text-xl font-semibold text-slate-900">Connexion des professionnels</h1>
+      <p className="mt-1 mb-6 text-slate-700">Guichet unique territorial des soins de support et palliatifs.</p>
+      {params.deconnecte ? (
+        <div className="mb-4">
+          <Alert tone="success">Vous êtes déconnecté·e.</Alert>
+        </div>
+      ) : null}
+      <SignInForm callbackUrl={params.callbackUrl ?? "/"} initialError={signInErrorMessage(params.error)} />
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Maillage", template: "%s · Maillage" },
+  description: "Guichet unique territorial de coordination des soins de support et palliatifs.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900">
+        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900">
+          Aller au contenu
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

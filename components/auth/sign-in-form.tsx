@@ -1,0 +1,50 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ZSignIn, signInErrorMessage } from "@/lib/auth/schemas";
+import { TextField } from "@/components/ui/text-field";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+
+type FieldErrors = { email?: string[]; password?: string[] };
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = ZSignIn.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setFieldErrors(parsed.error.flatten().fieldErrors);
+      setFormError(null);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      setFormError(signInErrorMessage(result?.error ?? "unknown"));
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Connexion">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <TextField name="email" label="Adresse e-mail" type="email" autoComplete="username" inputMode="email" required errors={fieldErrors.email} />
+      <TextField name="password" label="Mot de passe" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Connexion…" : "Se connecter"}
+      </Button>
+    </form>
+  );
+}

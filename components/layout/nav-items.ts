@@ -1,0 +1,17 @@
+import { can, type Permission } from "@/lib/authz/permissions";
+
+type NavItem = { href: string; label: string; permission: Permission };
+
+// The navigation, filtered per role by the same permission table the pages enforce.
+const NAV: NavItem[] = [
+  { href: "/demandes", label: "Mes demandes", permission: "home.gp" },
+  { href: "/coordination", label: "Coordination", permission: "home.coordination" },
+  { href: "/equipe", label: "Mon équipe", permission: "home.team" },
+  { href: "/ars", label: "Tableaux de bord", permission: "home.ars" },
+  { href: "/admin", label: "Administration", permission: "home.admin" },
+  { href: "/territoires", label: "Territoires", permission: "territories.read" },
+];
+
+export function navItemsFor(actor: { role: unknown }): { href: string; label: string }[] {
+  return NAV.filter((item) => can(actor, item.permission)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,70 @@
+import type { TerritorySummary } from "@/lib/territories/queries";
+import { formatOpeningHours } from "@/lib/territories/opening-hours";
+
+const integer = new Intl.NumberFormat("fr-FR");
+
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
+// A territory's contact sheet: its single number first (click-to-call on a phone), then hours and
+// promised delays. `showSize` adds communes and inhabitants (for coordinators, ARS, admins).
+export function TerritoryCard({ territory, showSize = false }: { territory: TerritorySummary; showSize?: boolean }) {
+  const sl = territory.serviceLevels;
+  return (
+    <article className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-labelledby={`territory-${territory.id}`}>
+      <h3 id={`territory-${territory.id}`} className="text-lg font-semibold text-slate-900">
+        {territory.name}
+      </h3>
+      <p className="text-sm text-slate-600">
+        {territory.departmentName} ({territory.departmentCode})
+      </p>
+      <p className="mt-3">
+        <a href={telHref(territory.publicPhone)} className="text-xl font-bold text-brand-700 underline">
+          {territory.publicPhone}
+        </a>
+      </p>
+      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium text-slate-700">Horaires</dt>
+        <dd>{formatOpeningHours(territory.openingHours)}</dd>
+        <dt className="font-medium text-slate-700">Situation de crise</dt>
+        <dd>
+          prise en charge sous {sl.triageHoursCrisis} h, premier contact sous {sl.firstContactHoursCrisis} h (heures d&apos;ouverture)
+        </dd>
+        <dt className="font-medium text-slate-700">Demande programmée</dt>
+        <dd>
+          prise en charge sous {sl.triageHoursPlanned} h, premier contact sous {sl.firstContactHoursPlanned} h (heures d&apos;ouverture)
+        </dd>
+        {territory.email ? (
+          <>
+            <dt className="font-medium text-slate-700">Messagerie</dt>
+            <dd>
+              <a href={`mailto:${territory.email}`} className="text-brand-700 underline">
+                {territory.email}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {showSize ? (
+          <>
+            <dt className="font-medium text-slate-700">Couverture</dt>
+            <dd>
+              {integer.format(territory.communeCount)} communes, {integer.format(territory.population)} habitants
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </article>
+  );
+}
+
+export function TerritoryList({ territories, showSize = false, empty }: { territories: TerritorySummary[]; showSize?: boolean; empty: string }) {
+  if (territories.length === 0) return <p className="text-slate-700">{empty}</p>;
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      {territories.map((t) => (
+        <TerritoryCard key={t.id} territory={t} showSize={showSize} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Role } from "@/lib/authz/permissions";
+
+// Who is acting, as the server knows it (loaded from the database at each request, never trusted
+// from the browser): the role and the memberships that bound every row-level query.
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  territoryIds: string[];
+  structureIds: string[];
+};

@@ -1,0 +1,59 @@
+import { AppError } from "@/lib/errors";
+
+// The permission table: which roles may do what. Everything not listed is refused (fail closed):
+// an unknown role, an unknown permission or a missing user gets `false`.
+export const ROLES = ["GP", "COORDINATOR", "TEAM_MEMBER", "ARS", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+const PROFESSIONALS: readonly Role[] = ["GP", "COORDINATOR", "TEAM_MEMBER", "ADMIN"];
+
+export const PERMISSIONS = {
+  // Home pages (one per role).
+  "home.gp": ["GP"],
+  "home.coordination": ["COORDINATOR"],
+  "home.team": ["TEAM_MEMBER"],
+  "home.ars": ["ARS"],
+  "home.admin": ["ADMIN"],
+  // Territories: their public numbers and service levels (no patient data).
+  "territories.read": ["GP", "COORDINATOR", "TEAM_MEMBER", "ARS", "ADMIN"],
+  "territories.manage": ["ADMIN"],
+  // Users and memberships.
+  "users.manage": ["ADMIN"],
+  // Directory of care structures.
+  "directory.read": PROFESSIONALS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(actor: { role: unknown } | null | undefined, permission: Permission): boolean {
+  if (!actor || !isRole(actor.role)) return false;
+  const allowed: readonly Role[] | undefined = PERMISSIONS[permission];
+  return Array.isArray(allowed) && allowed.includes(actor.role);
+}
+
+export function assertCan(actor: { role: unknown } | null | undefined, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new AppError("FORBIDDEN", "Vous n'avez pas accès à cette fonction.");
+  }
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  GP: "Médecin / professionnel adresseur",
+  COORDINATOR: "Infirmier·e de coordination (IDEC)",
+  TEAM_MEMBER: "Équipe de soins",
+  ARS: "Agence régionale de santé",
+  ADMIN: "Administrateur du dispositif",
+};
+
+// Where each role lands after signing in.
+export const ROLE_HOME: Record<Role, string> = {
+  GP: "/demandes",
+  COORDINATOR: "/coordination",
+  TEAM_MEMBER: "/equipe",
+  ARS: "/ars",
+  ADMIN: "/admin",
+};

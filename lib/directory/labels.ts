@@ -1,0 +1,20 @@
+// French labels of structure types, as the field names them (domain.md, "Care structures").
+export const STRUCTURE_TYPE_LABELS: Record<string, string> = {
+  EMSP: "Équipe mobile / territoriale de soins palliatifs (EMSP)",
+  HAD: "Hospitalisation à domicile (HAD)",
+  SSIAD: "Service de soins infirmiers à domicile (SSIAD)",
+  PALLIATIVE_NETWORK: "Réseau de soins palliatifs",
+  HEALTH_NETWORK: "Réseau de santé",
+  USP: "Unité de soins palliatifs (USP)",
+  LISP: "Lits identifiés de soins palliatifs (LISP)",
+  PAIN_CLINIC: "Consultation douleur",
+  PALLIATIVE_DAY_HOSPITAL: "Hôpital de jour de soins palliatifs",
+  ERRSPP: "Équipe ressource régionale de soins palliatifs pédiatriques (ERRSPP)",
+  PSYCHOLOGIST: "Psychologue",
+  DIETICIAN: "Diététicien·ne",
+  SOCIAL_WORKER: "Assistant·e social·e",
+  PHYSIOTHERAPIST: "Masseur-kinésithérapeute",
+  VOLUNTEERS: "Association de bénévoles",
+  CPTS: "CPTS / maison de santé",
+  OTHER: "Autre",
+};

@@ -1,0 +1,115 @@
+// Reads on the reference geography: the commune autocomplete of the request form and the
+// commune → territory lookup that decides which coordination team receives a request.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { normalizeSearchName } from "./reference-data";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface CommuneSearchResult {
+  code: string;
+  name: string;
+  postalCodes: string[];
+  departmentCode: string;
+  territory?: { id: string; name: string };
+}
+
+export interface CommuneTerritory {
+  id: string;
+  slug: string;
+  name: string;
+  publicPhone: string;
+}
+
+const MAX_LIMIT = 50;
+
+// "55", "550", "55000" (postal code or INSEE code prefix); "2A", "2a004" (Corsican INSEE codes).
+const DIGITS = /^\d{2,5}$/;
+const CORSICA_CODE = /^2[ab]\d{0,3}$/i;
+
+/**
+ * Autocomplete: communes whose name starts with the query (case, accents, hyphens and apostrophes
+ * ignored: "bar le d" finds Bar-le-Duc), or whose INSEE code or one of whose postal codes starts
+ * with it. Largest population first, so the town people mean comes before its namesakes.
+ */
+export async function searchCommunes({
+  prisma,
+  query,
+  limit = 10,
+}: {
+  prisma: Db;
+  query: string;
+  limit?: number;
+}): Promise<CommuneSearchResult[]> {
+  const take = Math.min(Math.max(Math.trunc(limit), 1), MAX_LIMIT);
+  const trimmed = query.trim();
+  let communes: Omit<CommuneSearchResult, "territory">[];
+
+  if (DIGITS.test(trimmed)) {
+    // Postal codes live in an array column; 35,000 rows scan in a few ms, no index needed.
+    const prefix = `${trimmed}%`;
+    communes = await prisma.$queryRaw<Omit<CommuneSearchResult, "territory">[]>`
+      SELECT code, name, postal_codes AS "postalCodes", department_code AS "departmentCode"
+      FROM commune
+      WHERE code LIKE ${prefix}
+         OR EXISTS (SELECT 1 FROM unnest(postal_codes) AS postal_code WHERE postal_code LIKE ${prefix})
+      ORDER BY population DESC, name, code
+      LIMIT ${take}`;
+  } else if (CORSICA_CODE.test(trimmed)) {
+    communes = await prisma.commune.findMany({
+      where: { code: { startsWith: trimmed.toUpperCase() } },
+      select: { code: true, name: true, postalCodes: true, departmentCode: true },
+      orderBy: [{ population: "desc" }, { name: "asc" }, { code: "asc" }],
+      take,
+    });
+  } else {
+    const searchName = normalizeSearchName(trimmed);
+    if (searchName === "") return [];
+    // Served by commune_search_name_prefix_idx (text_pattern_ops): search_name LIKE 'bar le d%'.
+    // The normalised query holds only [a-z0-9 ], so it carries no LIKE wildcard.
+    communes = await prisma.commune.findMany({
+      where: { searchName: { startsWith: searchName } },
+      select: { code: true, name: true, postalCodes: true, departmentCode: true },
+      orderBy: [{ population: "desc" }, { name: "asc" }, { code: "asc" }],
+      take,
+    });
+  }
+  if (communes.length === 0) return [];
+
+  const territories = await territoriesByCommune(
+    prisma,
+    communes.map((c) => c.code),
+  );
+  return communes.map((c) => {
+    const territory = territories.get(c.code);
+    return territory ? { ...c, territory: { id: territory.id, name: territory.name } } : c;
+  });
+}
+
+/** The territory covering a commune, or null when no coordination team covers it. */
+export async function findTerritoryForCommune({
+  prisma,
+  communeCode,
+}: {
+  prisma: Db;
+  communeCode: string;
+}): Promise<CommuneTerritory | null> {
+  return (await territoriesByCommune(prisma, [communeCode])).get(communeCode) ?? null;
+}
+
+// The schema allows a commune in several territories (e.g. a real one next to a demo one); the
+// oldest territory wins so that the answer is stable.
+async function territoriesByCommune(prisma: Db, communeCodes: string[]): Promise<Map<string, CommuneTerritory>> {
+  const links = await prisma.territoryCommune.findMany({
+    where: { communeCode: { in: communeCodes } },
+    select: {
+      communeCode: true,
+      territory: { select: { id: true, slug: true, name: true, publicPhone: true } },
+    },
+    orderBy: [{ territory: { createdAt: "asc" } }, { territoryId: "asc" }],
+  });
+  const byCommune = new Map<string, CommuneTerritory>();
+  for (const link of links) {
+    if (!byCommune.has(link.communeCode)) byCommune.set(link.communeCode, link.territory);
+  }
+  return byCommune;
+}

@@ -1,0 +1,28 @@
+// Weekly opening hours as stored on a territory: { mon: [["08:00","20:00"]], ..., sun: [] }.
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
+
+const DAY_LABELS: Record<Weekday, string> = { mon: "lun.", tue: "mar.", wed: "mer.", thu: "jeu.", fri: "ven.", sat: "sam.", sun: "dim." };
+
+function slotsLabel(slots: [string, string][]): string {
+  return slots.map(([from, to]) => `${from.replace(":", " h ")}–${to.replace(":", " h ")}`).join(", ");
+}
+
+// "lun.–ven. 08 h 00–20 h 00 ; sam. 09 h 00–13 h 00": consecutive days with the same hours are grouped.
+export function formatOpeningHours(hours: OpeningHours): string {
+  const groups: { from: Weekday; to: Weekday; label: string }[] = [];
+  for (const day of WEEKDAYS) {
+    const slots = hours[day] ?? [];
+    if (slots.length === 0) continue;
+    const label = slotsLabel(slots);
+    const last = groups.at(-1);
+    const previousDay = WEEKDAYS[WEEKDAYS.indexOf(day) - 1];
+    if (last && last.label === label && last.to === previousDay) last.to = day;
+    else groups.push({ from: day, to: day, label });
+  }
+  if (groups.length === 0) return "Fermé";
+  return groups
+    .map((g) => `${g.from === g.to ? DAY_LABELS[g.from] : `${DAY_LABELS[g.from]}–${DAY_LABELS[g.to]}`} ${g.label}`)
+    .join(" ; ");
+}
