@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { prisma } from "@/lib/db";
 import { getAuthOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/authz/actor";
@@ -8,6 +9,7 @@ import type { Actor } from "@/lib/authz/actor";
 // The signed-in actor, from the database (not from the cookie), or null. Cached per request: the
 // layout and the page share one lookup.
 export const getCurrentUser = cache(async function getCurrentUser(): Promise<Actor | null> {
+  await connection(); // per-request: never prerendered at build time
   const session = await getServerSession(getAuthOptions());
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
   if (typeof userId !== "string") return null;

@@ -5,11 +5,17 @@ export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
 
 const DAY_LABELS: Record<Weekday, string> = { mon: "lun.", tue: "mar.", wed: "mer.", thu: "jeu.", fri: "ven.", sat: "sam.", sun: "dim." };
 
-function slotsLabel(slots: [string, string][]): string {
-  return slots.map(([from, to]) => `${from.replace(":", " h ")}–${to.replace(":", " h ")}`).join(", ");
+// "08:00" → "8 h", "13:30" → "13 h 30".
+function timeLabel(time: string): string {
+  const [h = "0", m = "00"] = time.split(":");
+  return m === "00" ? `${Number(h)} h` : `${Number(h)} h ${m}`;
 }
 
-// "lun.–ven. 08 h 00–20 h 00 ; sam. 09 h 00–13 h 00": consecutive days with the same hours are grouped.
+function slotsLabel(slots: [string, string][]): string {
+  return slots.map(([from, to]) => `${timeLabel(from)}–${timeLabel(to)}`).join(", ");
+}
+
+// "lun.–ven. 8 h–20 h ; sam. 9 h–13 h": consecutive days with the same hours are grouped.
 export function formatOpeningHours(hours: OpeningHours): string {
   const groups: { from: Weekday; to: Weekday; label: string }[] = [];
   for (const day of WEEKDAYS) {

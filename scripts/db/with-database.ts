@@ -1,0 +1,24 @@
+// The database the app's own commands work on: DATABASE_URL when set, else the embedded
+// PostgreSQL whose data lives in .data/postgres (git-ignored), started for the occasion.
+import path from "node:path";
+import { startEmbeddedPostgres } from "./embedded";
+
+export const EMBEDDED_DATA_DIR = path.resolve(".data/postgres");
+
+export type AppDatabase = { url: string; embedded: boolean; stop(): Promise<void> };
+
+export async function openAppDatabase(): Promise<AppDatabase> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv) return { url: fromEnv, embedded: false, stop: async () => {} };
+  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR });
+  return { url: server.url, embedded: true, stop: () => server.stop() };
+}
+
+export async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  const database = await openAppDatabase();
+  try {
+    return await fn(database.url);
+  } finally {
+    await database.stop();
+  }
+}

@@ -1,0 +1,58 @@
+// The server the browser tests run against: a fresh database (migrated with our own tooling and
+// loaded with the demo data), then the production build (`next build` must have run) on E2E_PORT.
+// Playwright starts it and stops it; on stop the database is dropped.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { applyMigrations } from "./db/migrations";
+import { createDatabase, databaseUrl, dropDatabase, findPostgresServer } from "./db/server";
+import { createPrismaClient } from "@/lib/db";
+import { seedDemo } from "@/prisma/seed";
+import { E2E_ACCOUNTS } from "@/tests/e2e/accounts";
+import { upsertUser } from "@/tests/factories/users";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const server = await findPostgresServer();
+const name = `maillage_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
+await createDatabase(server.url, name);
+const url = databaseUrl(server.url, name);
+
+let stopping = false;
+async function cleanUp(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app?.once("exit", resolve));
+  }
+  await dropDatabase(server.url, name).catch(() => {});
+  await server.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void cleanUp(0));
+process.on("SIGTERM", () => void cleanUp(0));
+
+let app: ReturnType<typeof spawn> | undefined;
+try {
+  await applyMigrations({ connectionString: url });
+  const db = createPrismaClient(url);
+  await seedDemo({ db });
+  for (const account of E2E_ACCOUNTS) await upsertUser(db, account);
+  await db.$disconnect();
+  app = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Fewer tries before the lock, so that the lock-out journey stays short.
+      LOGIN_MAX_FAILURES: "3",
+    },
+  });
+  app.on("exit", (code) => void cleanUp(code ?? 1));
+} catch (error) {
+  console.error(error);
+  await cleanUp(1);
+}
