@@ -17,3 +17,8 @@ export async function expectAccessible(page: Page) {
     `violations d'accessibilité sur ${page.url()}`,
   ).toEqual([]);
 }
+
+// The form's own error banner (Next.js also has an empty role="alert" route announcer).
+export function formError(page: Page) {
+  return page.locator("form [role=alert]");
+}

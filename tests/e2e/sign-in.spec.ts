@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 import { ROLE_HOME, ROLE_LABELS } from "@/lib/authz/permissions";
 import { DEMO_PASSWORD, LOCKOUT_ACCOUNT } from "./accounts";
-import { expectAccessible, signIn } from "./fixtures";
+import { expectAccessible, formError, signIn } from "./fixtures";
 
 const HOME_HEADINGS: Record<string, RegExp> = {
   GP: /^Bonjour /,
@@ -32,7 +32,7 @@ for (const account of DEMO_ACCOUNTS) {
 
 test("a wrong password gets a clear French error and no session", async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS[0]!.email, "pas-le-bon-mot-de-passe");
-  await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(formError(page)).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   await expect(page).toHaveURL(/\/connexion/);
   await page.goto("/demandes");
   await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fdemandes/);
@@ -50,12 +50,12 @@ test("repeated wrong passwords lock the account for a while, even for the right 
   // The e2e server locks after 3 failures (LOGIN_MAX_FAILURES=3).
   for (let i = 0; i < 2; i++) {
     await signIn(page, LOCKOUT_ACCOUNT.email, "mauvais");
-    await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(formError(page)).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   }
   await signIn(page, LOCKOUT_ACCOUNT.email, "mauvais");
-  await expect(page.getByRole("alert")).toContainText("ce compte est bloqué. Réessayez dans 15 minutes");
+  await expect(formError(page)).toContainText("ce compte est bloqué. Réessayez dans 15 minutes");
   await signIn(page, LOCKOUT_ACCOUNT.email, LOCKOUT_ACCOUNT.password);
-  await expect(page.getByRole("alert")).toContainText("ce compte est bloqué");
+  await expect(formError(page)).toContainText("ce compte est bloqué");
   await expect(page).toHaveURL(/\/connexion/);
 });
 
