@@ -9,14 +9,15 @@ export const DEMO_PASSWORD = "Maillage-demo-2026";
 
 type DemoStructure = { key: string; name: string; type: "EMSP" | "HAD" | "SSIAD" | "HEALTH_NETWORK" | "PALLIATIVE_NETWORK" | "PAIN_CLINIC"; territory: string; phone: string };
 
-// A few structures modelled on the source documents; the directory issue enriches them.
+// A few structures modelled on the source documents; the directory issue enriches them. Phone
+// numbers come from the ranges ARCEP reserves for fiction (03 53 01…, 04 65 71…): never a real line.
 const DEMO_STRUCTURES: DemoStructure[] = [
-  { key: "emsp-bar-le-duc", name: "EMSP du Centre hospitalier de Bar-le-Duc", type: "EMSP", territory: "meuse-sud", phone: "03 29 45 88 10" },
-  { key: "had-meuse", name: "HAD Meuse", type: "HAD", territory: "meuse-sud", phone: "03 29 76 12 40" },
-  { key: "reseau-sud-meusien", name: "Réseau de santé Sud meusien", type: "HEALTH_NETWORK", territory: "meuse-sud", phone: "03 29 79 31 55" },
-  { key: "douleur-verdun", name: "Consultation douleur du CH de Verdun", type: "PAIN_CLINIC", territory: "meuse-nord", phone: "03 29 83 85 20" },
-  { key: "ssiad-verdun", name: "SSIAD du Verdunois", type: "SSIAD", territory: "meuse-nord", phone: "03 29 86 41 02" },
-  { key: "resp-13", name: "Réseau de soins palliatifs RESP 13", type: "PALLIATIVE_NETWORK", territory: "bouches-du-rhone", phone: "04 91 25 60 30" },
+  { key: "emsp-bar-le-duc", name: "EMSP du Centre hospitalier de Bar-le-Duc", type: "EMSP", territory: "meuse-sud", phone: "03 53 01 55 31" },
+  { key: "had-meuse", name: "HAD Meuse", type: "HAD", territory: "meuse-sud", phone: "03 53 01 55 32" },
+  { key: "reseau-sud-meusien", name: "Réseau de santé Sud meusien", type: "HEALTH_NETWORK", territory: "meuse-sud", phone: "03 53 01 55 33" },
+  { key: "douleur-verdun", name: "Consultation douleur du CH de Verdun", type: "PAIN_CLINIC", territory: "meuse-nord", phone: "03 53 01 55 41" },
+  { key: "ssiad-verdun", name: "SSIAD du Verdunois", type: "SSIAD", territory: "meuse-nord", phone: "03 53 01 55 42" },
+  { key: "resp-13", name: "Réseau de soins palliatifs RESP 13", type: "PALLIATIVE_NETWORK", territory: "bouches-du-rhone", phone: "04 65 71 13 31" },
 ];
 
 export type DemoAccount = { email: string; name: string; role: Role; scope: string };

@@ -1,6 +1,7 @@
-// Weekly opening hours as stored on a territory: { mon: [["08:00","20:00"]], ..., sun: [] }.
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type TWeekday as Weekday } from "@/lib/geography/schemas";
+
+// Weekly opening hours as stored on a territory: { mon: [["08:00","20:00"]], ..., sun: [] }
+// (validated by ZOpeningHours; partial here so that display never fails on a missing day).
 export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
 
 const DAY_LABELS: Record<Weekday, string> = { mon: "lun.", tue: "mar.", wed: "mer.", thu: "jeu.", fri: "ven.", sat: "sam.", sun: "dim." };
