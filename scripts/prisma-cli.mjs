@@ -2,7 +2,7 @@
 // Runs the Prisma CLI for the commands that never call the native schema engine (generate,
 // validate, format, version). The CLI still insists on finding an engine binary, which cannot be
 // downloaded on our machines, so we point it at a harmless executable. Migrations go through
-// scripts/migrate.ts instead (see README, "Migrations").
+// scripts/db/ instead (see README, "Migrations").
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
