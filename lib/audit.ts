@@ -1,28 +1,58 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
+import { CancelReason, ClosureOutcome, DeclineReason, Need, NoteKind, RequestChannel, RequestStatus, Urgency } from "@/lib/generated/prisma/enums";
 
 // Every change and every read of a patient's record is an event, written in the same transaction
-// as the change. Payloads hold ids and codes only: never names, birth dates or free text.
+// as the change. Payloads hold ids and codes only: never names, birth dates or free text (free text
+// lives in request_note and is referenced by noteId).
+const user = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
+  z.object({ type: z.literal(type), subjectType: z.literal("user"), subjectId: z.string(), data: z.object(data).strict() });
+// Referral events are filed under their request, so that a request's timeline is one query.
+const request = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
+  z.object({ type: z.literal(type), subjectType: z.literal("request"), subjectId: z.string(), data: z.object(data).strict() });
+
+const id = z.string().min(1);
+
 export const ZEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("auth.sign_in"), subjectType: z.literal("user"), subjectId: z.string(), data: z.object({}) }),
-  z.object({
-    type: z.literal("auth.sign_in_failed"),
-    subjectType: z.literal("user"),
-    subjectId: z.string(),
-    data: z.object({ failures: z.number().int(), locked: z.boolean() }),
+  user("auth.sign_in", {}),
+  user("auth.sign_in_failed", { failures: z.number().int(), locked: z.boolean() }),
+  user("auth.sign_in_refused_locked", {}),
+
+  request("request.submitted", {
+    channel: z.enum(RequestChannel),
+    urgency: z.enum(Urgency),
+    needs: z.array(z.enum(Need)),
+    territoryId: id.nullable(),
+    patientId: id.nullable(),
   }),
-  z.object({ type: z.literal("auth.sign_in_refused_locked"), subjectType: z.literal("user"), subjectId: z.string(), data: z.object({}) }),
+  request("request.viewed", { patientId: id.nullable() }),
+  request("request.claimed", {}),
+  request("request.note_added", { noteId: id }),
+  request("request.oriented", { referralIds: z.array(id), structureIds: z.array(id), noteId: id.nullable() }),
+  request("request.cancelled", { reason: z.enum(CancelReason), noteId: id }),
+  request("request.closed", { outcome: z.enum(ClosureOutcome) }),
+  request("request.reopened", { noteId: id }),
+  // The request's status followed its referrals (accepted → in care, all declined → triage).
+  request("request.status_derived", { from: z.enum(RequestStatus), to: z.enum(RequestStatus), referralId: id }),
+
+  request("referral.accepted", { referralId: id, structureId: id }),
+  request("referral.declined", { referralId: id, structureId: id, reason: z.enum(DeclineReason), noteId: id.nullable() }),
+  request("referral.first_contact", { referralId: id, structureId: id, contactDate: z.string() }),
+  request("referral.note_added", { referralId: id, structureId: id, noteId: id, kind: z.enum(NoteKind) }),
+  request("referral.completed", { referralId: id, structureId: id, noteId: id }),
+  request("referral.cancelled", { referralId: id, structureId: id }),
 ]);
 
 export type AuditEvent = z.infer<typeof ZEvent>;
 export type AuditEventType = AuditEvent["type"];
 
-export async function recordEvent(tx: Tx, actorId: string | null, event: AuditEvent): Promise<void> {
+export async function recordEvent(tx: Tx, actorId: string | null, event: AuditEvent, at?: Date): Promise<void> {
   const parsed = ZEvent.parse(event);
   await tx.event.create({
     data: {
       type: parsed.type,
       actorId,
+      at,
       subjectType: parsed.subjectType,
       subjectId: parsed.subjectId,
       data: parsed.data,

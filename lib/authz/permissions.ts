@@ -21,6 +21,13 @@ export const PERMISSIONS = {
   "users.manage": ["ADMIN"],
   // Directory of care structures.
   "directory.read": PROFESSIONALS,
+  // Requests (demandes d'appui). Each lifecycle action is further checked in
+  // lib/requests/transitions.ts (role + state) and bounded by requestScope (rows).
+  "requests.file": ["GP"], // the professional's web form
+  "requests.readOwn": ["GP"], // "my requests" and their timelines
+  "requests.intake": ["COORDINATOR"], // a request received by phone or secure mail
+  "requests.coordinate": ["COORDINATOR"], // queue, request page, triage, orientation, closure
+  "referrals.respond": ["TEAM_MEMBER"], // a team's inbox and answers
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

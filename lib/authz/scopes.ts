@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/authz/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Row scopes: the `where` fragments that bound what an actor may see. Built here once, used inside
 // every query on scoped tables. Deny by default: a role not handled sees nothing.
@@ -29,6 +30,34 @@ export function editableStructureScope(actor: Actor): { id?: { in: string[] }; t
       return { territoryId: { in: actor.territoryIds } };
     case "TEAM_MEMBER":
       return { id: { in: actor.structureIds } };
+    default:
+      return NOTHING;
+  }
+}
+
+// Requests (patient-bearing): a GP sees the requests they filed; a coordinator those of their
+// territories; a team member those with a referral to one of their structures. ARS and ADMIN see
+// none here (no patient identity outside the care circle); their views are aggregates.
+export function requestScope(actor: Actor): Prisma.RequestWhereInput {
+  switch (actor.role) {
+    case "GP":
+      return { requesterId: actor.id };
+    case "COORDINATOR":
+      return { territoryId: { in: actor.territoryIds } };
+    case "TEAM_MEMBER":
+      return { referrals: { some: { structureId: { in: actor.structureIds } } } };
+    default:
+      return NOTHING;
+  }
+}
+
+// Referrals a team member may see and answer: those addressed to their structures.
+export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
+  switch (actor.role) {
+    case "TEAM_MEMBER":
+      return { structureId: { in: actor.structureIds } };
+    case "COORDINATOR":
+      return { request: { territoryId: { in: actor.territoryIds } } };
     default:
       return NOTHING;
   }

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { toAppError } from "@/lib/errors";
+
+// What a server action returns to its form (useActionState): success with optional data, or a
+// French message and per-field errors. Unexpected errors are logged by id only, never with input.
+export type ActionResult<T = undefined> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string };
+
+export async function runAction<T>(fn: () => Promise<T>, successMessage?: string): Promise<ActionResult<T>> {
+  try {
+    const data = await fn();
+    return { ok: true, data, message: successMessage };
+  } catch (error) {
+    // next/navigation's redirect(), notFound() and forbidden() work by throwing: let them through.
+    if (isNextControlFlow(error)) throw error;
+    if (error instanceof z.ZodError) {
+      return { ok: false, code: "INVALID_INPUT", message: "Certains champs sont à corriger.", fieldErrors: fieldErrors(error) };
+    }
+    const appError = toAppError(error);
+    if (appError.code === "UNAVAILABLE") console.error("action failed", { name: (error as Error)?.name, code: (error as { code?: unknown })?.code });
+    return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
+  }
+}
+
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown })?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+}
+
+// FormData → plain object for zod: repeated keys (checkboxes) become arrays.
+export function formDataToObject(form: FormData, arrayKeys: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = arrayKeys.includes(key) ? values : values[0];
+  }
+  for (const key of arrayKeys) out[key] ??= [];
+  return out;
+}

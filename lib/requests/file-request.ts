@@ -1,0 +1,140 @@
+import { prisma, type Db, type Tx } from "@/lib/db";
+import { recordEvent } from "@/lib/audit";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
+import { findTerritoryForCommune } from "@/lib/geography/queries";
+import type { Need, PlaceOfCare, RequestChannel, RequesterKind, Urgency } from "@/lib/generated/prisma/enums";
+import { patientIdentityKey } from "@/lib/patients/identity";
+import { addOpeningHours } from "@/lib/requests/due-dates";
+import type { TFileRequest, TPhoneIntake, TPublicContact } from "@/lib/requests/schemas";
+import type { OpeningHours } from "@/lib/territories/opening-hours";
+
+export type FiledRequest = {
+  id: string;
+  number: number;
+  // Null: no territory covers the commune — recorded as an unmet need all the same.
+  territory: { name: string; publicPhone: string } | null;
+  triageDueAt: Date | null;
+  contactDueAt: Date | null;
+};
+
+type Filing =
+  | { channel: "WEB"; actor: Actor; input: TFileRequest }
+  | { channel: "PHONE" | "MAIL"; actor: Actor; input: TPhoneIntake }
+  | { channel: "PUBLIC"; actor: null; input: TPublicContact };
+
+type Common = {
+  communeCode: string;
+  placeOfCare: PlaceOfCare;
+  needs: Need[];
+  urgency: Urgency;
+  details?: string;
+  requesterKind: RequesterKind;
+  requesterId: string | null;
+  requesterName?: string;
+  requesterPhone?: string;
+  requesterRelation?: string;
+  patient: TFileRequest | null;
+};
+
+function normalise(filing: Filing): Common {
+  switch (filing.channel) {
+    case "WEB":
+      assertCan(filing.actor, "requests.file");
+      return { ...filing.input, requesterKind: "GP", requesterId: filing.actor.id, patient: filing.input };
+    case "PHONE":
+    case "MAIL":
+      assertCan(filing.actor, "requests.intake");
+      return { ...filing.input, requesterId: null, patient: filing.input };
+    case "PUBLIC":
+      // A family's call for help: the coordinator qualifies urgency and identity when calling back.
+      return { ...filing.input, placeOfCare: "HOME", urgency: "PLANNED", requesterKind: "PATIENT_FAMILY", requesterId: null, patient: null };
+  }
+}
+
+// Same identity → same patient (never a twin); the latest commune and place of care are kept.
+async function findOrCreatePatient(tx: Tx, input: TFileRequest): Promise<string> {
+  const identityKey = patientIdentityKey(input);
+  const patient = await tx.patient.upsert({
+    where: { identityKey },
+    create: {
+      identityKey,
+      birthName: input.birthName,
+      firstNames: input.firstNames,
+      birthDate: input.birthDate,
+      sex: input.sex,
+      communeCode: input.communeCode,
+      placeOfCare: input.placeOfCare,
+    },
+    update: { communeCode: input.communeCode, placeOfCare: input.placeOfCare },
+    select: { id: true },
+  });
+  return patient.id;
+}
+
+// Files a request from any channel: the GP's form, the IDEC's phone intake, the public form.
+// The territory comes from the commune; due dates from its service levels, in opening hours.
+export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Promise<FiledRequest> {
+  const db = filing.db ?? prisma;
+  const now = filing.now ?? new Date();
+  const data = normalise(filing);
+  const commune = await db.commune.findUnique({ where: { code: data.communeCode }, select: { code: true } });
+  if (!commune) throw new AppError("INVALID_INPUT", "Commune inconnue.", { communeCode: ["Choisissez la commune dans la liste."] });
+
+  return db.$transaction(async (tx) => {
+    const found = await findTerritoryForCommune({ prisma: tx, communeCode: data.communeCode });
+    const territory = found
+      ? await tx.territory.findUniqueOrThrow({
+          where: { id: found.id },
+          select: { id: true, name: true, publicPhone: true, openingHours: true, triageHoursCrisis: true, triageHoursPlanned: true, firstContactHoursCrisis: true, firstContactHoursPlanned: true },
+        })
+      : null;
+    const hours = territory?.openingHours as OpeningHours | undefined;
+    const crisis = data.urgency === "CRISIS";
+    const triageDueAt = territory && hours ? addOpeningHours(now, crisis ? territory.triageHoursCrisis : territory.triageHoursPlanned, hours) : null;
+    const contactDueAt = territory && hours ? addOpeningHours(now, crisis ? territory.firstContactHoursCrisis : territory.firstContactHoursPlanned, hours) : null;
+    const patientId = data.patient ? await findOrCreatePatient(tx, data.patient) : null;
+
+    const request = await tx.request.create({
+      data: {
+        patientId,
+        territoryId: territory?.id ?? null,
+        communeCode: data.communeCode,
+        placeOfCare: data.placeOfCare,
+        needs: data.needs,
+        urgency: data.urgency,
+        channel: filing.channel as RequestChannel,
+        requesterKind: data.requesterKind,
+        requesterId: data.requesterId,
+        requesterName: data.requesterName,
+        requesterPhone: data.requesterPhone,
+        requesterRelation: data.requesterRelation,
+        details: data.details || null,
+        consentCoordination: true,
+        submittedAt: now,
+        triageDueAt,
+        contactDueAt,
+      },
+      select: { id: true, number: true },
+    });
+    await recordEvent(
+      tx,
+      filing.actor?.id ?? null,
+      {
+        type: "request.submitted",
+        subjectType: "request",
+        subjectId: request.id,
+        data: { channel: filing.channel, urgency: data.urgency, needs: data.needs, territoryId: territory?.id ?? null, patientId },
+      },
+      now,
+    );
+    return {
+      id: request.id,
+      number: request.number,
+      territory: territory ? { name: territory.name, publicPhone: territory.publicPhone } : null,
+      triageDueAt,
+      contactDueAt,
+    };
+  });
+}

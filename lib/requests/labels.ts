@@ -1,0 +1,88 @@
+// French labels of the request vocabulary (client-safe). Keys are the database enums.
+import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestChannel, RequestStatus, RequesterKind, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
+
+export const NEED_LABELS: Record<Need, string> = {
+  PAIN: "Douleur",
+  OTHER_SYMPTOMS: "Autres symptômes",
+  PALLIATIVE_CARE: "Soins palliatifs / fin de vie",
+  PSYCHOLOGICAL_PATIENT: "Soutien psychologique du patient",
+  PSYCHOLOGICAL_FAMILY: "Soutien psychologique des proches",
+  NUTRITION: "Nutrition",
+  SOCIAL: "Situation sociale (droits, aides, isolement)",
+  PHYSICAL_ACTIVITY: "Activité physique / réadaptation",
+  HOME_CARE: "Organisation des soins à domicile",
+  CARER_RESPITE: "Répit de l'aidant",
+  ETHICAL_REFLECTION: "Réflexion éthique",
+};
+
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  CRISIS: "Situation de crise (réponse sous 24-48 h)",
+  PLANNED: "Demande programmée",
+};
+
+export const URGENCY_SHORT_LABELS: Record<Urgency, string> = { CRISIS: "Crise", PLANNED: "Programmée" };
+
+export const PLACE_OF_CARE_LABELS: Record<PlaceOfCare, string> = {
+  HOME: "Domicile",
+  NURSING_HOME: "EHPAD / établissement médico-social",
+  HOSPITAL: "Hôpital",
+  OTHER: "Autre",
+};
+
+export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Femme", MALE: "Homme", UNDETERMINED: "Indéterminé" };
+
+export const CHANNEL_LABELS: Record<RequestChannel, string> = {
+  WEB: "Formulaire professionnel",
+  PHONE: "Téléphone",
+  MAIL: "Messagerie sécurisée",
+  PUBLIC: "Formulaire public",
+};
+
+export const REQUESTER_KIND_LABELS: Record<RequesterKind, string> = {
+  GP: "Médecin traitant",
+  OTHER_PROFESSIONAL: "Autre professionnel",
+  HOSPITAL: "Établissement de santé",
+  PATIENT_FAMILY: "Patient ou proche",
+};
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  SUBMITTED: "Reçue",
+  TRIAGE: "En cours d'analyse",
+  ORIENTED: "Orientée",
+  IN_CARE: "Prise en charge",
+  CLOSED: "Clôturée",
+  CANCELLED: "Annulée",
+};
+
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  PROPOSED: "Proposée",
+  ACCEPTED: "Acceptée",
+  DECLINED: "Refusée",
+  IN_PROGRESS: "En cours",
+  COMPLETED: "Terminée",
+  CANCELLED: "Annulée",
+};
+
+export const CLOSURE_OUTCOME_LABELS: Record<ClosureOutcome, string> = {
+  NEEDS_MET: "Besoins couverts",
+  REDIRECTED: "Réorientée vers un autre dispositif",
+  HOSPITALISED: "Patient hospitalisé",
+  DECEASED: "Patient décédé",
+  DECLINED_BY_PATIENT: "Refus du patient",
+  UNREACHABLE: "Patient injoignable",
+  OTHER: "Autre",
+};
+
+export const CANCEL_REASON_LABELS: Record<CancelReason, string> = { DUPLICATE: "Doublon", WITHDRAWN: "Demande retirée" };
+
+export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
+  OUTSIDE_AREA: "Hors de notre zone d'intervention",
+  NOT_OUR_SERVICE: "Ne relève pas de notre offre",
+  FULL: "Capacité atteinte",
+  PATIENT_REFUSED: "Refus du patient",
+  OTHER: "Autre motif",
+};
+
+export function requestNumberLabel(number: number): string {
+  return `DA-${String(number).padStart(6, "0")}`;
+}

@@ -1,0 +1,147 @@
+// Zod schemas of every input on requests, shared by the forms (client) and the server actions.
+// Messages are French and attached to the field they concern.
+import { z } from "zod";
+import { CancelReason, ClosureOutcome, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} : ${max} caractères au maximum.`);
+
+const requiredText = (max: number, message: string, label: string) => text(max, label).min(1, message);
+
+// French phone numbers: 10 digits starting with 0, or +33 followed by 9 digits; spaces, dots and
+// dashes allowed. Stored as typed (trimmed).
+export const ZPhone = z
+  .string()
+  .trim()
+  .min(1, "Indiquez un numéro de téléphone.")
+  .refine((v) => /^(?:0\d{9}|\+33\d{9})$/.test(v.replace(/[\s.-]/g, "")), "Numéro de téléphone invalide (ex. 06 12 34 56 78).");
+
+export const ZCommuneCode = z
+  .string({ error: "Choisissez la commune dans la liste." })
+  .trim()
+  .regex(/^(?:\d{5}|2[AB]\d{3})$/, "Choisissez la commune dans la liste.");
+
+export const ZNeeds = z
+  .array(z.enum(Need, { error: "Besoin inconnu." }), { error: "Cochez au moins un besoin." })
+  .min(1, "Cochez au moins un besoin.")
+  .transform((needs) => [...new Set(needs)]);
+
+// dd/mm/yyyy is what users type; the date input sends yyyy-mm-dd. Both are accepted.
+export const ZBirthDate = z
+  .string({ error: "Indiquez la date de naissance." })
+  .trim()
+  .min(1, "Indiquez la date de naissance.")
+  .transform((value, ctx) => {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const fr = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+    const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
+    const date = y && m && d ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : null;
+    if (!date || date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1) {
+      ctx.addIssue({ code: "custom", message: "Date de naissance invalide (jj/mm/aaaa)." });
+      return z.NEVER;
+    }
+    if (date.getTime() > Date.now() || date.getUTCFullYear() < 1900) {
+      ctx.addIssue({ code: "custom", message: "La date de naissance doit être passée et postérieure à 1900." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const ZPatientIdentity = z.object({
+  birthName: requiredText(100, "Indiquez le nom de naissance.", "Nom de naissance"),
+  firstNames: requiredText(150, "Indiquez le ou les prénoms.", "Prénoms"),
+  birthDate: ZBirthDate,
+  sex: z.enum(Sex, { error: "Indiquez le sexe." }),
+});
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+// The GP's web form (and the IDEC's phone intake, which adds the caller below).
+export const ZFileRequest = ZPatientIdentity.extend({
+  communeCode: ZCommuneCode,
+  placeOfCare: z.enum(PlaceOfCare, { error: "Indiquez le lieu de prise en charge." }),
+  needs: ZNeeds,
+  urgency: z.enum(Urgency, { error: "Indiquez l'urgence." }),
+  details: text(4000, "Précisions").optional(),
+  consentCoordination: checkbox.refine((v) => v, "Le consentement du patient à la coordination est nécessaire."),
+});
+export type TFileRequest = z.infer<typeof ZFileRequest>;
+
+// A request taken by phone (or secure mail) by a coordinator, for a GP or a family.
+export const ZPhoneIntake = ZFileRequest.extend({
+  channel: z.enum(["PHONE", "MAIL"], { error: "Indiquez le canal." }),
+  requesterKind: z.enum(RequesterKind, { error: "Indiquez qui appelle." }),
+  requesterName: requiredText(150, "Indiquez le nom de l'appelant.", "Nom de l'appelant"),
+  requesterPhone: ZPhone,
+  requesterRelation: text(100, "Lien avec le patient").optional(),
+});
+export type TPhoneIntake = z.infer<typeof ZPhoneIntake>;
+
+// The public form: patients, families and carers, no account.
+export const ZPublicContact = z.object({
+  requesterName: requiredText(150, "Indiquez votre nom.", "Nom"),
+  requesterPhone: ZPhone,
+  requesterRelation: requiredText(100, "Indiquez votre lien avec la personne malade.", "Lien"),
+  communeCode: ZCommuneCode,
+  needs: ZNeeds,
+  details: text(2000, "Message").optional(),
+  consentCoordination: checkbox.refine((v) => v, "Votre accord est nécessaire pour que l'équipe de coordination vous rappelle."),
+});
+export type TPublicContact = z.infer<typeof ZPublicContact>;
+
+// Optimistic concurrency: every change carries the version the user saw.
+const ZVersion = z.coerce.number({ error: "Version manquante." }).int().min(0);
+const ZId = z.string().min(1, "Identifiant manquant.").max(64);
+
+export const ZRequestRef = z.object({ requestId: ZId, version: ZVersion });
+
+export const ZAddNote = ZRequestRef.extend({ body: requiredText(4000, "Écrivez la note.", "Note") });
+
+export const ZOrientRequest = ZRequestRef.extend({
+  structureIds: z.array(ZId, { error: "Choisissez au moins une structure." }).min(1, "Choisissez au moins une structure.").max(10),
+  note: text(2000, "Message aux équipes").optional(),
+});
+
+export const ZCancelRequest = ZRequestRef.extend({
+  reason: z.enum(CancelReason, { error: "Indiquez le motif d'annulation." }),
+  details: requiredText(1000, "Précisez le motif (ex. numéro de la demande en double).", "Précisions"),
+});
+
+export const ZCloseRequest = ZRequestRef.extend({
+  outcome: z.enum(ClosureOutcome, { error: "Indiquez l'issue de la demande." }),
+  summary: requiredText(4000, "Rédigez la synthèse pour le médecin.", "Synthèse"),
+});
+
+export const ZReopenRequest = ZRequestRef.extend({ reason: requiredText(1000, "Indiquez pourquoi la demande est rouverte.", "Motif") });
+
+// Team side.
+export const ZReferralRef = z.object({ referralId: ZId, version: ZVersion });
+
+export const ZDeclineReferral = ZReferralRef.extend({
+  reason: z.enum(["OUTSIDE_AREA", "NOT_OUR_SERVICE", "FULL", "PATIENT_REFUSED", "OTHER"], { error: "Indiquez le motif du refus." }),
+  details: text(1000, "Précisions").optional(),
+}).refine((v) => v.reason !== "OTHER" || Boolean(v.details), { path: ["details"], message: "Précisez le motif du refus." });
+
+export const ZRecordFirstContact = ZReferralRef.extend({
+  contactDate: z
+    .string({ error: "Indiquez la date du premier contact." })
+    .min(1, "Indiquez la date du premier contact.")
+    .transform((value, ctx) => {
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(Number.NaN);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: "Date invalide." });
+        return z.NEVER;
+      }
+      return date;
+    }),
+});
+
+export const ZReferralNote = ZReferralRef.extend({
+  kind: z.enum(["INTERVENTION", "FEEDBACK"], { error: "Indiquez le type de note." }),
+  body: requiredText(4000, "Écrivez la note.", "Note"),
+});
+
+export const ZCompleteReferral = ZReferralRef.extend({ feedback: requiredText(4000, "Rédigez un retour pour le médecin.", "Retour") });

@@ -1,0 +1,126 @@
+import { prisma } from "@/lib/db";
+import type { Actor } from "@/lib/authz/actor";
+import { requestScope } from "@/lib/authz/scopes";
+import { ZEvent, type AuditEvent } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
+import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { formatDate } from "@/lib/format";
+
+export type TimelineEntry = {
+  id: string;
+  at: Date;
+  actor: string; // "Dr Anne Royer (EMSP du CH de Bar-le-Duc)", "Formulaire public", "Maillage"
+  text: string; // what happened, in French
+  note?: { kind: string; body: string }; // the free text attached, when the reader may see it
+};
+
+// What each role reads of a request's history. The GP, pivot of the care, hears of every step
+// and every team's decision, but not the coordinators' working notes; a team reads what concerns
+// its own referral(s); coordinators read everything. Access events are not shown (audit only).
+function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): boolean {
+  if (event.type === "request.viewed") return false;
+  switch (actor.role) {
+    case "COORDINATOR":
+      return true;
+    case "GP":
+      if (event.type === "request.note_added") return false;
+      if (event.type === "referral.note_added") return event.data.kind === "FEEDBACK";
+      return true;
+    case "TEAM_MEMBER":
+      if ("structureId" in event.data) return structureIds.has(event.data.structureId);
+      if (event.type === "request.oriented") return event.data.structureIds.some((id) => structureIds.has(id));
+      return event.type === "request.submitted" || event.type === "request.closed" || event.type === "request.cancelled";
+    default:
+      return false;
+  }
+}
+
+export async function getRequestTimeline({ actor, requestId }: { actor: Actor; requestId: string }): Promise<TimelineEntry[]> {
+  const request = await prisma.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true, closureSummary: true } });
+  if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");
+  const rows = await prisma.event.findMany({
+    where: { subjectType: "request", subjectId: request.id },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, type: true, actorId: true, at: true, subjectType: true, subjectId: true, data: true },
+  });
+  const ownStructures = new Set(actor.role === "TEAM_MEMBER" ? actor.structureIds : []);
+  const events: { row: (typeof rows)[number]; event: AuditEvent }[] = [];
+  for (const row of rows) {
+    const parsed = ZEvent.safeParse({ type: row.type, subjectType: row.subjectType, subjectId: row.subjectId, data: row.data });
+    if (parsed.success && visible(parsed.data, actor, ownStructures)) events.push({ row, event: parsed.data });
+  }
+
+  const actorIds = [...new Set(events.map((e) => e.row.actorId).filter((id): id is string => Boolean(id)))];
+  const structureIds = new Set<string>();
+  const noteIds = new Set<string>();
+  for (const { event } of events) {
+    const data = event.data as Record<string, unknown>;
+    if (typeof data.structureId === "string") structureIds.add(data.structureId);
+    if (Array.isArray(data.structureIds)) for (const id of data.structureIds) structureIds.add(String(id));
+    if (typeof data.noteId === "string") noteIds.add(data.noteId);
+  }
+  const [users, structures, notes] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } } }),
+    prisma.structure.findMany({ where: { id: { in: [...structureIds] } }, select: { id: true, name: true } }),
+    prisma.requestNote.findMany({ where: { id: { in: [...noteIds] }, requestId: request.id }, select: { id: true, kind: true, body: true } }),
+  ]);
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const structureName = (id: string) => structures.find((s) => s.id === id)?.name ?? "une structure";
+  const noteById = new Map(notes.map((n) => [n.id, n]));
+
+  return events.map(({ row, event }) => {
+    const user = row.actorId ? userById.get(row.actorId) : undefined;
+    const who = user ? describeActor(user.name, user.role, user.structures.map((s) => s.structure.name)) : event.type === "request.submitted" ? "Demandeur sans compte" : "Maillage";
+    const data = event.data as Record<string, unknown>;
+    const note = typeof data.noteId === "string" ? noteById.get(data.noteId) : undefined;
+    return {
+      id: String(row.id),
+      at: row.at,
+      actor: who,
+      text: describe(event, structureName),
+      note: note ? { kind: note.kind, body: note.body } : event.type === "request.closed" && request.closureSummary ? { kind: "CLOSURE", body: request.closureSummary } : undefined,
+    };
+  });
+}
+
+function describeActor(name: string, role: Role, structures: string[]): string {
+  if (role === "TEAM_MEMBER" && structures.length) return `${name} (${structures.join(", ")})`;
+  if (role === "COORDINATOR") return `${name} (coordination)`;
+  return `${name} (${ROLE_LABELS[role]})`;
+}
+
+function describe(event: AuditEvent, structureName: (id: string) => string): string {
+  switch (event.type) {
+    case "request.submitted":
+      return `Demande déposée (${CHANNEL_LABELS[event.data.channel].toLowerCase()})${event.data.territoryId ? "" : " — aucun territoire ne couvre cette commune : besoin non couvert signalé"}`;
+    case "request.claimed":
+      return "Demande prise en charge par la coordination";
+    case "request.note_added":
+      return "Note de coordination";
+    case "request.oriented":
+      return `Orientation proposée vers ${event.data.structureIds.map(structureName).join(", ")}`;
+    case "request.cancelled":
+      return `Demande annulée (${CANCEL_REASON_LABELS[event.data.reason].toLowerCase()})`;
+    case "request.closed":
+      return `Demande clôturée : ${CLOSURE_OUTCOME_LABELS[event.data.outcome].toLowerCase()}`;
+    case "request.reopened":
+      return "Demande rouverte";
+    case "request.status_derived":
+      return `Statut : ${REQUEST_STATUS_LABELS[event.data.to].toLowerCase()}`;
+    case "referral.accepted":
+      return `${structureName(event.data.structureId)} accepte l'orientation`;
+    case "referral.declined":
+      return `${structureName(event.data.structureId)} décline l'orientation (${DECLINE_REASON_LABELS[event.data.reason].toLowerCase()})`;
+    case "referral.first_contact":
+      return `${structureName(event.data.structureId)} : premier contact le ${formatDate(new Date(event.data.contactDate))}`;
+    case "referral.note_added":
+      return event.data.kind === "FEEDBACK" ? `Retour de ${structureName(event.data.structureId)}` : `Note d'intervention de ${structureName(event.data.structureId)}`;
+    case "referral.completed":
+      return `${structureName(event.data.structureId)} termine son intervention`;
+    case "referral.cancelled":
+      return `Orientation vers ${structureName(event.data.structureId)} annulée`;
+    default:
+      return event.type;
+  }
+}

@@ -1,0 +1,80 @@
+// A small, realistic world for integration tests: the demo territories on the real communes, a few
+// structures, and one account per role with its memberships. Returns Actors ready for use cases.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/authz/actor";
+import type { Role } from "@/lib/authz/permissions";
+import type { StructureType } from "@/lib/generated/prisma/enums";
+import type { TFileRequest } from "@/lib/requests/schemas";
+import { fileRequest } from "@/lib/requests/file-request";
+import { loadTerritories } from "@/tests/factories/geography";
+import { upsertUser } from "@/tests/factories/users";
+
+export const BAR_LE_DUC = "55029"; // Meuse Sud
+export const VERDUN = "55545"; // Meuse Nord
+export const PARIS = "75056"; // no demo territory
+
+export type World = {
+  territories: Record<string, string>;
+  structures: { emsp: string; had: string; ssiadVerdun: string; resp13: string };
+  gp: Actor;
+  otherGp: Actor;
+  idec: Actor; // Meuse Nord + Meuse Sud
+  otherIdec: Actor; // Meuse Sud too (for concurrent claims)
+  pacaIdec: Actor; // Bouches-du-Rhône
+  emsp: Actor; // team member of the EMSP (Meuse Sud)
+  had: Actor; // team member of the HAD (Meuse Sud)
+  ars: Actor;
+  admin: Actor;
+};
+
+async function structure(db: PrismaClient, name: string, type: StructureType, territoryId: string): Promise<string> {
+  return (await db.structure.create({ data: { name, type, territoryId, phone: "03 53 01 55 99" }, select: { id: true } })).id;
+}
+
+async function account(db: PrismaClient, email: string, name: string, role: Role, territoryIds: string[] = [], structureIds: string[] = []): Promise<Actor> {
+  const { id } = await upsertUser(db, { email, name, role, password: "Test-password-1", territoryIds, structureIds });
+  return { id, email, name, role, territoryIds, structureIds };
+}
+
+// Call after truncateAll(db).
+export async function createWorld(db: PrismaClient): Promise<World> {
+  const territories = await loadTerritories(db);
+  const t = (slug: string) => territories[slug]!;
+  const structures = {
+    emsp: await structure(db, "EMSP de Bar-le-Duc", "EMSP", t("meuse-sud")),
+    had: await structure(db, "HAD Meuse", "HAD", t("meuse-sud")),
+    ssiadVerdun: await structure(db, "SSIAD du Verdunois", "SSIAD", t("meuse-nord")),
+    resp13: await structure(db, "RESP 13", "PALLIATIVE_NETWORK", t("bouches-du-rhone")),
+  };
+  return {
+    territories,
+    structures,
+    gp: await account(db, "gp@test.fr", "Dr Claire Martin", "GP"),
+    otherGp: await account(db, "gp2@test.fr", "Dr Paul Henry", "GP"),
+    idec: await account(db, "idec@test.fr", "Sophie Lambert", "COORDINATOR", [t("meuse-nord"), t("meuse-sud")]),
+    otherIdec: await account(db, "idec2@test.fr", "Luc Girard", "COORDINATOR", [t("meuse-sud")]),
+    pacaIdec: await account(db, "idec.paca@test.fr", "Karim Benali", "COORDINATOR", [t("bouches-du-rhone")]),
+    emsp: await account(db, "emsp@test.fr", "Dr Anne Royer", "TEAM_MEMBER", [], [structures.emsp]),
+    had: await account(db, "had@test.fr", "Julien Petit", "TEAM_MEMBER", [], [structures.had]),
+    ars: await account(db, "ars@test.fr", "Hélène Dubois", "ARS", [t("meuse-nord"), t("meuse-sud")]),
+    admin: await account(db, "admin@test.fr", "Marc Lefèvre", "ADMIN"),
+  };
+}
+
+export const PATIENT: TFileRequest = {
+  birthName: "Durand",
+  firstNames: "Jeanne",
+  birthDate: new Date("1946-05-12T00:00:00Z"),
+  sex: "FEMALE",
+  communeCode: BAR_LE_DUC,
+  placeOfCare: "HOME",
+  needs: ["PAIN", "PALLIATIVE_CARE"],
+  urgency: "CRISIS",
+  details: "Douleurs mal contrôlées malgré morphine orale.",
+  consentCoordination: true,
+};
+
+// A request filed by the world's GP (Bar-le-Duc, crisis, pain + palliative care by default).
+export function fileTestRequest(db: PrismaClient, world: World, input: Partial<TFileRequest> = {}, now?: Date) {
+  return fileRequest({ db, channel: "WEB", actor: world.gp, input: { ...PATIENT, ...input }, now });
+}
