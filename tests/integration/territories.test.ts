@@ -59,6 +59,9 @@ describe("user administration", () => {
   });
 });
 
-test("the health check answers ok against a live database", async () => {
+test("the health check answers ok against a live database, unreachable against a dead one", async () => {
   expect(await checkDatabase()).toBe("ok");
+  const dead = createPrismaClient("postgresql://postgres@127.0.0.1:1/nothing");
+  expect(await checkDatabase({ db: dead, timeoutMs: 3000 })).toBe("unreachable");
+  await dead.$disconnect();
 });
