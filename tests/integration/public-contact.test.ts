@@ -1,0 +1,84 @@
+import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import { createPrismaClient } from "@/lib/db";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import { GET as searchCommunesRoute } from "@/app/api/communes/route";
+import { createWorld, type World } from "@/tests/factories/world";
+import { truncateAll } from "./helpers/db";
+
+const db = createPrismaClient(process.env.DATABASE_URL!);
+let world: World;
+
+beforeEach(async () => {
+  await truncateAll(db);
+  world = await createWorld(db);
+}, 60_000);
+afterAll(() => db.$disconnect());
+
+function communes(query: string, address = "203.0.113.10") {
+  return searchCommunesRoute(new Request(`http://localhost/api/communes?${query}`, { headers: { "x-forwarded-for": address } }));
+}
+
+describe("rate limit", () => {
+  test("a client gets its allowance, then a refusal with the wait, while another client goes on", async () => {
+    const { points } = RATE_LIMITS["public-contact"];
+    for (let i = 0; i < points; i++) {
+      expect(await consumeRateLimit({ db, bucket: "public-contact", address: "198.51.100.1" })).toMatchObject({ allowed: true, remaining: points - i - 1 });
+    }
+    const refused = await consumeRateLimit({ db, bucket: "public-contact", address: "198.51.100.1" });
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number) });
+    expect(refused.allowed === false && refused.retryAfterSeconds).toBeGreaterThan(9 * 60);
+    expect(await consumeRateLimit({ db, bucket: "public-contact", address: "198.51.100.2" })).toMatchObject({ allowed: true });
+    // Buckets are separate: the autocomplete still answers the limited client.
+    expect(await consumeRateLimit({ db, bucket: "communes", address: "198.51.100.1" })).toMatchObject({ allowed: true });
+  });
+
+  test("the table keeps a keyed hash of the address, never the address", async () => {
+    await consumeRateLimit({ db, bucket: "public-contact", address: "198.51.100.7" });
+    const rows = await db.rateLimit.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.key).toMatch(/^public-contact:[\w-]{32}$/);
+    expect(rows[0]!.key).not.toContain("198.51.100.7");
+  });
+
+  test("concurrent attempts are all counted", async () => {
+    const { points } = RATE_LIMITS["public-contact"];
+    const results = await Promise.all(Array.from({ length: points + 3 }, () => consumeRateLimit({ db, bucket: "public-contact", address: "198.51.100.9" })));
+    expect(results.filter((r) => r.allowed)).toHaveLength(points);
+  });
+});
+
+describe("GET /api/communes", () => {
+  test("finds communes by name with their territory, or none for an uncovered commune", async () => {
+    const response = await communes("q=bar-le-d");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json();
+    expect(body.communes[0]).toEqual({ code: "55029", name: "Bar-le-Duc", postalCodes: ["55000"], departmentCode: "55", territory: { id: world.territories["meuse-sud"], name: "Meuse Sud (Bar-le-Duc)" } });
+    const paris = await (await communes("q=75001")).json();
+    expect(paris.communes[0]).toMatchObject({ code: "75056", name: "Paris", territory: null });
+  });
+
+  test("answers only the declared fields", async () => {
+    const body = await (await communes("q=verdun&limit=3")).json();
+    expect(body.communes.length).toBeLessThanOrEqual(3);
+    for (const commune of body.communes) expect(Object.keys(commune).sort()).toEqual(["code", "departmentCode", "name", "postalCodes", "territory"]);
+  });
+
+  test("refuses a query too short or too long, in French", async () => {
+    const short = await communes("q=b");
+    expect(short.status).toBe(400);
+    expect(await short.json()).toMatchObject({ fieldErrors: { q: ["Saisissez au moins 2 caractères du nom ou du code postal."] } });
+    expect((await communes(`q=${"a".repeat(81)}`)).status).toBe(400);
+    expect((await communes("")).status).toBe(400);
+  });
+
+  test("limits each client, with Retry-After and a French message", async () => {
+    const { points } = RATE_LIMITS.communes;
+    for (let i = 0; i < points; i++) await consumeRateLimit({ bucket: "communes", address: "203.0.113.99" });
+    const limited = await communes("q=verdun", "203.0.113.99");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error).toMatch(/^Trop de recherches en peu de temps\. Réessayez dans \d+ (secondes?|minutes?)\.$/);
+    expect((await communes("q=verdun", "203.0.113.100")).status).toBe(200);
+  });
+});
