@@ -23,7 +23,8 @@ const CLOSED_WORDS: Partial<Record<RequestStatus, string>> = { CLOSED: "la deman
 export function assertRequestOpenFor(action: ReferralAction, requestStatus: RequestStatus): void {
   const closed = CLOSED_WORDS[requestStatus];
   if (closed && (action === "accept" || action === "decline" || action === "recordFirstContact")) {
-    throw new AppError("INVALID_TRANSITION", `Impossible de ${REFERRAL_ACTIONS[action].label} : ${closed}.`);
+    const label = REFERRAL_ACTIONS[action].label;
+    throw new AppError("INVALID_TRANSITION", `Impossible ${/^[aeiouyéh]/i.test(label) ? "d'" : "de "}${label} : ${closed}.`);
   }
 }
 
