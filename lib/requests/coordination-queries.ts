@@ -1,0 +1,170 @@
+// Reads of the coordinator's screens: the queue of open requests of their territories and one
+// request with everything needed to act on it. Every query carries the actor's request scope.
+import { prisma, type Db } from "@/lib/db";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
+import { requestScope } from "@/lib/authz/scopes";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { compareQueueItems, dueOf, type Due, type TQueueFilters } from "@/lib/requests/coordination-queue";
+import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+
+const QUEUE_LIMIT = 200;
+
+const queueSelect = {
+  id: true,
+  number: true,
+  status: true,
+  urgency: true,
+  needs: true,
+  channel: true,
+  needsReorientation: true,
+  submittedAt: true,
+  triageDueAt: true,
+  contactDueAt: true,
+  firstContactAt: true,
+  commune: { select: { code: true, name: true } },
+  territory: { select: { name: true } },
+  owner: { select: { name: true } },
+} satisfies Prisma.RequestSelect;
+
+type QueueRow = Prisma.RequestGetPayload<{ select: typeof queueSelect }>;
+
+export type QueueItem = Omit<QueueRow, "commune" | "territory" | "owner"> & {
+  communeName: string;
+  territoryName: string | null;
+  ownerName: string | null;
+  due: Due;
+};
+
+export type QueueCounts = { byStatus: Record<RequestStatus, number>; total: number; overdue: number; needsReorientation: number };
+
+// The open requests of the coordinator's territories, what is due soonest first. Two indexed reads
+// (new requests by triage time, the others by first-contact time) merged in order.
+export async function listCoordinationQueue({
+  actor,
+  filters,
+  db = prisma,
+  now = new Date(),
+  limit = QUEUE_LIMIT,
+}: {
+  actor: Actor;
+  filters: TQueueFilters;
+  db?: Db;
+  now?: Date;
+  limit?: number;
+}): Promise<{ items: QueueItem[]; counts: QueueCounts; truncated: boolean }> {
+  assertCan(actor, "requests.coordinate");
+  const open = [...OPEN_REQUEST_STATUSES];
+  // Counts ignore the status filter so that each status keeps its number while one is shown.
+  const base: Prisma.RequestWhereInput = {
+    AND: [requestScope(actor), { status: { in: open } }, filters.need ? { needs: { has: filters.need } } : {}, filters.urgency ? { urgency: filters.urgency } : {}],
+  };
+  const statuses = filters.status ? [filters.status] : open;
+  const later = statuses.filter((s) => s !== "SUBMITTED");
+
+  const [submitted, others, grouped, overdue, needsReorientation] = await Promise.all([
+    statuses.includes("SUBMITTED")
+      ? db.request.findMany({ where: { AND: [base, { status: "SUBMITTED" }] }, orderBy: [{ triageDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }], take: limit + 1, select: queueSelect })
+      : [],
+    later.length
+      ? db.request.findMany({
+          where: { AND: [base, { status: { in: later } }] },
+          orderBy: [{ firstContactAt: { sort: "asc", nulls: "first" } }, { contactDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }],
+          take: limit + 1,
+          select: queueSelect,
+        })
+      : [],
+    db.request.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
+    db.request.count({
+      where: {
+        AND: [
+          base,
+          { OR: [{ status: "SUBMITTED", triageDueAt: { lt: now } }, { status: { in: open.filter((s) => s !== "SUBMITTED") }, firstContactAt: null, contactDueAt: { lt: now } }] },
+        ],
+      },
+    }),
+    db.request.count({ where: { AND: [base, { needsReorientation: true }] } }),
+  ]);
+
+  const rows = [...submitted, ...others].sort(compareQueueItems);
+  const byStatus = Object.fromEntries(open.map((s) => [s, 0])) as Record<RequestStatus, number>;
+  for (const g of grouped) byStatus[g.status] = g._count._all;
+  return {
+    items: rows.slice(0, limit).map(({ commune, territory, owner, ...row }) => ({
+      ...row,
+      communeName: commune.name,
+      territoryName: territory?.name ?? null,
+      ownerName: owner?.name ?? null,
+      due: dueOf(row, now),
+    })),
+    counts: { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0), overdue, needsReorientation },
+    truncated: rows.length > limit,
+  };
+}
+
+const requestSelect = {
+  id: true,
+  number: true,
+  version: true,
+  status: true,
+  urgency: true,
+  needs: true,
+  placeOfCare: true,
+  channel: true,
+  requesterKind: true,
+  requesterName: true,
+  requesterPhone: true,
+  requesterRelation: true,
+  details: true,
+  consentCoordination: true,
+  needsReorientation: true,
+  submittedAt: true,
+  triageDueAt: true,
+  contactDueAt: true,
+  triagedAt: true,
+  firstContactAt: true,
+  closedAt: true,
+  closureOutcome: true,
+  closureSummary: true,
+  cancelReason: true,
+  patientId: true,
+  patient: { select: { birthName: true, firstNames: true, birthDate: true, sex: true, placeOfCare: true, phone: true, ins: true } },
+  commune: { select: { code: true, name: true, postalCodes: true } },
+  territory: { select: { id: true, name: true, publicPhone: true } },
+  requester: { select: { name: true, email: true, phone: true } },
+  owner: { select: { id: true, name: true } },
+  referrals: {
+    orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      proposedAt: true,
+      respondedAt: true,
+      declineReason: true,
+      declineDetails: true,
+      firstContactAt: true,
+      completedAt: true,
+      structure: { select: { id: true, name: true, type: true, phone: true } },
+    },
+  },
+} satisfies Prisma.RequestSelect;
+
+export type CoordinationRequest = Prisma.RequestGetPayload<{ select: typeof requestSelect }> & {
+  // The structures the request may be oriented to: the active ones of its territory.
+  structures: { id: string; name: string; type: string; phone: string | null; hasActiveReferral: boolean }[];
+};
+
+// One request as the coordinator sees it: patient identity included (they are in the care circle).
+export async function getCoordinationRequest({ actor, requestId, db = prisma }: { actor: Actor; requestId: string; db?: Db }): Promise<CoordinationRequest> {
+  assertCan(actor, "requests.coordinate");
+  const request = await db.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: requestSelect });
+  if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");
+  const structures = request.territory
+    ? await db.structure.findMany({ where: { territoryId: request.territory.id, active: true }, orderBy: [{ name: "asc" }], select: { id: true, name: true, type: true, phone: true } })
+    : [];
+  const busy = new Set(request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).map((r) => r.structure.id));
+  return { ...request, structures: structures.map((s) => ({ ...s, hasActiveReferral: busy.has(s.id) })) };
+}

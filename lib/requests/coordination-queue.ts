@@ -1,0 +1,65 @@
+// The coordinator's queue, as pure logic (client-safe): the filters read from the URL, what is due
+// next on a request and whether it is late, and the order of the queue (earliest due first).
+import { z } from "zod";
+import { Need, Urgency, type RequestStatus } from "@/lib/generated/prisma/enums";
+import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+// ?statut=SUBMITTED&besoin=PAIN&urgence=CRISIS. A value that is not ours (a hand-edited or old
+// link) is dropped rather than refused: the queue still opens, unfiltered on that field.
+export const ZQueueFilters = z.object({
+  status: optional(z.enum(OPEN_REQUEST_STATUSES as [RequestStatus, ...RequestStatus[]])),
+  need: optional(z.enum(Need)),
+  urgency: optional(z.enum(Urgency)),
+});
+export type TQueueFilters = z.infer<typeof ZQueueFilters>;
+
+// The URL parameter of each filter (French, as users share links).
+export const QUEUE_FILTER_PARAMS = { status: "statut", need: "besoin", urgency: "urgence" } as const satisfies Record<keyof TQueueFilters, string>;
+
+export function parseQueueFilters(searchParams: Record<string, string | string[] | undefined>): TQueueFilters {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  return ZQueueFilters.parse({
+    status: first(searchParams[QUEUE_FILTER_PARAMS.status]),
+    need: first(searchParams[QUEUE_FILTER_PARAMS.need]),
+    urgency: first(searchParams[QUEUE_FILTER_PARAMS.urgency]),
+  });
+}
+
+export type DueFields = {
+  status: RequestStatus;
+  triageDueAt: Date | null;
+  contactDueAt: Date | null;
+  firstContactAt: Date | null;
+};
+
+// What the territory promised next: a new request must be triaged by triageDueAt; after that, the
+// patient must be contacted by a team by contactDueAt. Once contacted, nothing is due.
+export type Due =
+  | { kind: "triage" | "contact"; at: Date; overdue: boolean }
+  | { kind: "contacted"; at: Date; overdue: false }
+  | { kind: "none"; at: null; overdue: false };
+
+export function dueOf(request: DueFields, now: Date): Due {
+  if (request.status === "SUBMITTED") {
+    return request.triageDueAt ? { kind: "triage", at: request.triageDueAt, overdue: request.triageDueAt.getTime() < now.getTime() } : { kind: "none", at: null, overdue: false };
+  }
+  if (!OPEN_REQUEST_STATUSES.includes(request.status)) return { kind: "none", at: null, overdue: false };
+  if (request.firstContactAt) return { kind: "contacted", at: request.firstContactAt, overdue: false };
+  return request.contactDueAt ? { kind: "contact", at: request.contactDueAt, overdue: request.contactDueAt.getTime() < now.getTime() } : { kind: "none", at: null, overdue: false };
+}
+
+// Queue order: what is due soonest first (overdue items are the earliest, so they come on top);
+// requests already contacted, then those without a due date, last. Ties: the older number first.
+export function compareQueueItems(a: DueFields & { number: number }, b: DueFields & { number: number }): number {
+  const rank = (r: DueFields): [number, number] => {
+    const due = dueOf(r, new Date(0));
+    if (due.kind === "triage" || due.kind === "contact") return [0, due.at.getTime()];
+    if (due.kind === "contacted") return [1, due.at.getTime()];
+    return [2, 0];
+  };
+  const [ga, ta] = rank(a);
+  const [gb, tb] = rank(b);
+  return ga - gb || ta - tb || a.number - b.number;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { prisma, type Db } from "@/lib/db";
+import { recordEvent } from "@/lib/audit";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
+import { ACTIVE_REFERRAL_STATUSES, checkRequestAction, deriveRequestStatus } from "@/lib/requests/transitions";
+import { loadRequestForAction, updateRequestVersion } from "@/lib/requests/load-for-update";
+import { ZOrientRequest } from "@/lib/requests/schemas";
+import { lockRequest } from "@/lib/referrals/sync-request-status";
+
+// The coordinator sends the request to one or several care structures of its territory: one
+// referral per structure, each to be accepted or declined by its team. The optional message is a
+// coordination note the teams read with the orientation. The request's status then follows its
+// referrals (oriented, or still in care when a second team is added) and the "à réorienter" flag
+// is cleared.
+export async function orientRequest({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZOrientRequest>; db?: Db; now?: Date }): Promise<{ referralIds: string[] }> {
+  assertCan(actor, "requests.coordinate");
+  const { requestId, version, note, structureIds: chosen } = ZOrientRequest.parse(input);
+  const structureIds = [...new Set(chosen)];
+  return db.$transaction(async (tx) => {
+    const { id } = await loadRequestForAction(tx, actor, requestId);
+    // Held until commit: a team's answer on another referral of this request waits for us, and so
+    // does another coordinator orienting it at the same time (who then gets the version conflict).
+    await lockRequest(tx, id);
+    const request = await tx.request.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, territoryId: true, needs: true, referrals: { select: { status: true } } } });
+    checkRequestAction("orient", request.status, actor.role);
+    // The version first: a stale form is told so, rather than whatever changed meanwhile.
+    await updateRequestVersion(tx, { id, version }, { needsReorientation: false });
+
+    // Only active structures of the request's own territory: a structure id from elsewhere (a
+    // forged form, another territory) is refused, never silently added.
+    const structures = await tx.structure.findMany({
+      where: { id: { in: structureIds }, territoryId: request.territoryId ?? undefined, active: true },
+      select: { id: true, name: true },
+    });
+    if (!request.territoryId || structures.length !== structureIds.length) {
+      throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: ["Choisissez des structures actives du territoire de la demande."] });
+    }
+    const busy = await tx.referral.findMany({
+      where: { requestId: request.id, structureId: { in: structureIds }, status: { in: [...ACTIVE_REFERRAL_STATUSES] } },
+      select: { structureId: true },
+    });
+    if (busy.length > 0) {
+      const names = structures.filter((s) => busy.some((b) => b.structureId === s.id)).map((s) => s.name);
+      const message = names.length === 1 ? `${names[0]} a déjà une orientation en cours pour cette demande.` : `${names.join(", ")} ont déjà une orientation en cours pour cette demande.`;
+      throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: [message] });
+    }
+
+    const created = await tx.referral.createManyAndReturn({
+      data: structureIds.map((structureId) => ({ requestId: request.id, structureId, needs: request.needs, proposedById: actor.id, proposedAt: now })),
+      select: { id: true, structureId: true },
+    });
+    const derived = deriveRequestStatus(request.status, [...request.referrals.map((r) => r.status), ...created.map(() => "PROPOSED" as const)]);
+    if (derived.status !== request.status) await tx.request.update({ where: { id }, data: { status: derived.status }, select: { id: true } });
+    const noteRow = note ? await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: note, createdAt: now }, select: { id: true } }) : null;
+    await recordEvent(
+      tx,
+      actor.id,
+      {
+        type: "request.oriented",
+        subjectType: "request",
+        subjectId: request.id,
+        data: { referralIds: created.map((r) => r.id), structureIds: created.map((r) => r.structureId), noteId: noteRow?.id ?? null },
+      },
+      now,
+    );
+    return { referralIds: created.map((r) => r.id) };
+  });
+}
