@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { referralScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
-import type { DeclineReason, Need, NoteKind, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency } from "@/lib/generated/prisma/enums";
+import type { DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency } from "@/lib/generated/prisma/enums";
 import { TIME_ZONE } from "@/lib/requests/due-dates";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
 
@@ -149,7 +149,6 @@ export type TeamReferral = {
   // Null when the coordinator has not identified the patient yet (a family's public form).
   patient: { id: string; birthName: string; firstNames: string; age: number; sex: Sex } | null;
   coordinatorNote: string | null;
-  notes: { id: string; kind: NoteKind; body: string; author: string; createdAt: Date }[];
 };
 
 export async function getTeamReferral({ actor, referralId, now = new Date() }: { actor: Actor; referralId: string; now?: Date }): Promise<TeamReferral> {
@@ -186,16 +185,14 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
           patient: { select: { id: true, birthName: true, firstNames: true, birthDate: true, sex: true } },
         },
       },
-      notes: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, body: true, createdAt: true, authorId: true } },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "Orientation introuvable.");
 
-  const [people, coordinatorNote] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [row.proposedById, ...row.notes.map((n) => n.authorId)] } }, select: { id: true, name: true } }),
+  const [proposer, coordinatorNote] = await Promise.all([
+    prisma.user.findUnique({ where: { id: row.proposedById }, select: { name: true } }),
     findOrientationNote(row.request.id, row.id),
   ]);
-  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "—";
   const { request } = row;
   return {
     id: row.id,
@@ -204,7 +201,7 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
     structureName: row.structure.name,
     needs: row.needs.length ? row.needs : request.needs,
     proposedAt: row.proposedAt,
-    proposedBy: nameOf(row.proposedById),
+    proposedBy: proposer?.name ?? "—",
     respondedAt: row.respondedAt,
     declineReason: row.declineReason,
     declineDetails: row.declineDetails,
@@ -229,7 +226,6 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
       ? { id: request.patient.id, birthName: request.patient.birthName, firstNames: request.patient.firstNames, age: ageInYears(request.patient.birthDate, now), sex: request.patient.sex }
       : null,
     coordinatorNote,
-    notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, author: nameOf(n.authorId), createdAt: n.createdAt })),
   };
 }
 

@@ -2,32 +2,39 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/authz/require-permission";
 import { listActorStructures } from "@/lib/directory/queries";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
+import { listTeamInbox } from "@/lib/referrals/team-queries";
 import { PageHeader } from "@/components/ui/page-header";
+import { InboxSection } from "@/components/referrals/team-inbox";
 
 export const metadata: Metadata = { title: "Mon équipe" };
 
 export default async function TeamHomePage() {
   const actor = await requirePermission("home.team", "/equipe");
-  const structures = await listActorStructures(actor);
+  const now = new Date();
+  const [inbox, structures] = await Promise.all([listTeamInbox({ actor, now }), listActorStructures(actor)]);
+  const showStructure = structures.length > 1;
   return (
     <>
-      <PageHeader title="Mon équipe">Bonjour {actor.name}. Les orientations adressées à votre structure arriveront ici.</PageHeader>
-      <section aria-labelledby="mes-structures">
-        <h2 id="mes-structures" className="mb-3 text-xl font-semibold">
+      <PageHeader title="Mon équipe">
+        Bonjour {actor.name}.{" "}
+        {inbox.new.length === 0 ? "Aucune nouvelle orientation n'attend votre réponse." : inbox.new.length === 1 ? "Une nouvelle orientation attend votre réponse." : `${inbox.new.length} nouvelles orientations attendent votre réponse.`}
+      </PageHeader>
+      <InboxSection id="nouvelles" title="Nouvelles orientations" items={inbox.new} empty="Aucune orientation en attente de réponse." now={now} showStructure={showStructure} when="proposed" />
+      <InboxSection id="en-cours" title="Prises en charge en cours" items={inbox.active} empty="Aucune prise en charge en cours." now={now} showStructure={showStructure} when="proposed" />
+      <InboxSection id="terminees" title="Terminées ou refusées (30 derniers jours)" items={inbox.done} empty="Rien ces 30 derniers jours." now={now} showStructure={showStructure} when="updated" />
+      <section aria-labelledby="mes-structures" className="border-t border-slate-300 pt-4">
+        <h2 id="mes-structures" className="mb-2 text-lg font-semibold">
           Mes structures
         </h2>
         {structures.length === 0 ? (
           <p>Vous n&apos;êtes rattaché·e à aucune structure : contactez l&apos;administrateur.</p>
         ) : (
-          <ul className="grid gap-3 md:grid-cols-2">
+          <ul className="flex flex-col gap-1 text-sm text-slate-800">
             {structures.map((s) => (
-              <li key={s.id} className="rounded-lg border border-slate-300 bg-white p-4">
-                <p className="font-semibold">{s.name}</p>
-                <p className="text-sm text-slate-700">
-                  {STRUCTURE_TYPE_LABELS[s.type] ?? s.type}
-                  {s.territoryName ? ` · ${s.territoryName}` : ""}
-                </p>
-                {s.phone ? <p className="mt-1 text-sm">Ligne directe : {s.phone}</p> : null}
+              <li key={s.id}>
+                <span className="font-semibold">{s.name}</span> — {STRUCTURE_TYPE_LABELS[s.type] ?? s.type}
+                {s.territoryName ? ` · ${s.territoryName}` : ""}
+                {s.phone ? ` · ligne directe ${s.phone}` : ""}
               </li>
             ))}
           </ul>

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { AppError } from "@/lib/errors";
+import { getTeamReferral, parisDay } from "@/lib/referrals/team-queries";
+import { recordRequestView } from "@/lib/requests/record-view";
+import { getRequestTimeline } from "@/lib/requests/timeline";
+import { REQUEST_STATUS_LABELS, requestNumberLabel } from "@/lib/requests/labels";
+import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/alert";
+import { UrgencyBadge } from "@/components/requests/status-badge";
+import { Timeline } from "@/components/timeline/timeline";
+import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
+import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
+import { ReferralActions } from "@/components/referrals/referral-actions";
+
+export const metadata: Metadata = { title: "Orientation" };
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+
+export default async function TeamReferralPage({ params }: { params: Promise<{ id: string }> }) {
+  const raw = await params;
+  const actor = await requirePermission("referrals.respond", `/equipe/orientations/${encodeURIComponent(raw.id)}`);
+  const parsed = ZParams.safeParse(raw);
+  if (!parsed.success) notFound();
+  const now = new Date();
+  const referral = await getTeamReferral({ actor, referralId: parsed.data.id, now }).catch((error: unknown) => {
+    // Outside the team's structures or absent: the same 404, we never tell which.
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  await recordRequestView({ actor, requestId: referral.request.id, patientId: referral.patient?.id ?? null });
+  const timeline = await getRequestTimeline({ actor, requestId: referral.request.id });
+  const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/equipe" className="text-brand-700 underline">
+          ← Retour aux orientations
+        </Link>
+      </p>
+      <PageHeader title={`Orientation ${requestNumberLabel(referral.request.number)}`}>
+        <span className="flex flex-wrap items-center gap-2">
+          <ReferralStatusBadge status={referral.status} />
+          <UrgencyBadge urgency={referral.request.urgency} />
+          <span>pour {referral.structureName}</span>
+        </span>
+      </PageHeader>
+
+      <div className="flex flex-col gap-6">
+        {!requestOpen ? <Alert tone="info">La demande est {REQUEST_STATUS_LABELS[referral.request.status].toLowerCase()} par la coordination.</Alert> : null}
+        <div className="grid items-start gap-4 lg:grid-cols-2">
+          <PatientCard referral={referral} />
+          <RequestCard referral={referral} />
+        </div>
+        <section aria-labelledby="suivi" className="flex flex-col gap-3">
+          <h2 id="suivi" className="text-xl font-semibold text-slate-900">
+            Suivi de l&apos;orientation
+          </h2>
+          <ReferralOutcome referral={referral} />
+          <ReferralActions
+            referralId={referral.id}
+            version={referral.version}
+            status={referral.status}
+            requestOpen={requestOpen}
+            today={parisDay(now)}
+            minContactDay={parisDay(referral.proposedAt)}
+          />
+        </section>
+        <section aria-labelledby="historique">
+          <h2 id="historique" className="mb-3 text-xl font-semibold text-slate-900">
+            Historique
+          </h2>
+          <Timeline entries={timeline} labelledBy="historique" newestFirst />
+        </section>
+      </div>
+    </>
+  );
+}
