@@ -100,7 +100,7 @@ function DeclineForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | n
         <FormError result={f.errors} />
         <Hidden {...refs} />
         <SelectField name="reason" label="Motif du refus" placeholder="Choisir un motif…" options={DECLINE_OPTIONS} defaultValue="" required errors={f.fieldErrors.reason} />
-        <TextAreaField name="details" label="Précisions" hint="Obligatoires pour « Autre motif ». La coordination les lit pour réorienter la demande." rows={3} maxLength={1000} errors={f.fieldErrors.details} />
+        <TextAreaField name="details" label="Précisions" hint="Obligatoires pour « Autre motif ». Lues par la coordination et par le médecin adresseur." rows={3} maxLength={1000} errors={f.fieldErrors.details} />
         <Button type="submit" variant="danger" disabled={f.pending}>
           {f.pending ? "Enregistrement…" : "Refuser l'orientation"}
         </Button>

@@ -66,7 +66,11 @@ export function RequestCard({ referral }: { referral: TeamReferral }) {
         <Row label="Adressée par">{request.referrer}</Row>
         <Row label="Déposée le">{formatDateTime(request.submittedAt)}</Row>
         {request.contactDueAt && (referral.status === "PROPOSED" || referral.status === "ACCEPTED") ? <Row label="Premier contact attendu avant le">{formatDateTime(request.contactDueAt)}</Row> : null}
-        <Row label="Précisions du demandeur">{request.details ? <span className="whitespace-pre-line">{request.details}</span> : "—"}</Row>
+        {request.details ? (
+          <Row label="Précisions du demandeur">
+            <span className="whitespace-pre-line">{request.details}</span>
+          </Row>
+        ) : null}
         <Row label="Orientée par">
           {referral.proposedBy}, le {formatDateTime(referral.proposedAt)}
         </Row>
