@@ -78,7 +78,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
       id: String(row.id),
       at: row.at,
       actor: who,
-      text: describe(event, structureName),
+      text: describe(event, structureName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
       note: note ? { kind: note.kind, body: note.body } : event.type === "request.closed" && request.closureSummary ? { kind: "CLOSURE", body: request.closureSummary } : undefined,
     };
   });
@@ -90,7 +90,8 @@ function describeActor(name: string, role: Role, structures: string[]): string {
   return `${name} (${ROLE_LABELS[role]})`;
 }
 
-function describe(event: AuditEvent, structureName: (id: string) => string): string {
+// `onlyStructures`: a team reads the names of its own structures only, not the other teams'.
+function describe(event: AuditEvent, structureName: (id: string) => string, onlyStructures: Set<string> | null): string {
   switch (event.type) {
     case "request.submitted":
       return `Demande déposée (${CHANNEL_LABELS[event.data.channel].toLowerCase()})${event.data.territoryId ? "" : " — aucun territoire ne couvre cette commune : besoin non couvert signalé"}`;
@@ -99,7 +100,7 @@ function describe(event: AuditEvent, structureName: (id: string) => string): str
     case "request.note_added":
       return "Note de coordination";
     case "request.oriented":
-      return `Orientation proposée vers ${event.data.structureIds.map(structureName).join(", ")}`;
+      return `Orientation proposée vers ${event.data.structureIds.filter((id) => !onlyStructures || onlyStructures.has(id)).map(structureName).join(", ")}`;
     case "request.cancelled":
       return `Demande annulée (${CANCEL_REASON_LABELS[event.data.reason].toLowerCase()})`;
     case "request.closed":

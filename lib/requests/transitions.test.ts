@@ -56,6 +56,8 @@ describe("request transitions", () => {
   test("a refused transition says why, in French", () => {
     expect(() => checkRequestAction("close", "SUBMITTED", "COORDINATOR")).toThrowError("Impossible de clôturer la demande : la demande est reçue.");
     expect(() => checkRequestAction("claim", "SUBMITTED", "GP")).toThrowError("Votre rôle ne permet pas de prendre en charge la demande.");
+    expect(() => checkReferralAction("accept", "DECLINED", "TEAM_MEMBER")).toThrowError("Impossible d'accepter l'orientation : l'orientation est refusée.");
+    expect(() => checkRequestAction("addNote", "CLOSED", "COORDINATOR")).toThrowError("Impossible d'ajouter une note : la demande est clôturée.");
   });
 });
 

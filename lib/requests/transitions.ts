@@ -46,10 +46,15 @@ const STATUS_WORDS: Record<RequestStatus | ReferralStatus, string> = {
   COMPLETED: "terminée",
 };
 
+// "de accepter" → "d'accepter": French elision before a vowel.
+function de(verb: string): string {
+  return /^[aeéèêiîoôuh]/i.test(verb) ? `d'${verb}` : `de ${verb}`;
+}
+
 function check<S extends RequestStatus | ReferralStatus>(rule: Rule<S>, status: S, role: Role, noun: string): void {
-  if (!rule.roles.includes(role)) throw new AppError("FORBIDDEN", `Votre rôle ne permet pas de ${rule.label}.`);
+  if (!rule.roles.includes(role)) throw new AppError("FORBIDDEN", `Votre rôle ne permet pas ${de(rule.label)}.`);
   if (!rule.from.includes(status)) {
-    throw new AppError("INVALID_TRANSITION", `Impossible de ${rule.label} : ${noun} est ${STATUS_WORDS[status]}.`);
+    throw new AppError("INVALID_TRANSITION", `Impossible ${de(rule.label)} : ${noun} est ${STATUS_WORDS[status]}.`);
   }
 }
 
