@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { AppError } from "@/lib/errors";
+import { openMyRequest } from "@/lib/requests/gp-queries";
+import { getRequestTimeline } from "@/lib/requests/timeline";
+import { requestNumberLabel } from "@/lib/requests/labels";
+import { Timeline } from "@/components/timeline/timeline";
+import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
+import { ClosureSummary, FiledConfirmation, ReferralList, RequestFacts, TerritoryContact } from "@/components/requests/request-detail";
+
+export const metadata: Metadata = { title: "Demande d'appui" };
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+const ZSearch = z.object({ envoyee: z.literal("1").optional().catch(undefined) });
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MyRequestPage({ params, searchParams }: Props) {
+  const parsed = ZParams.safeParse(await params);
+  const actor = await requirePermission("requests.readOwn", parsed.success ? `/demandes/${encodeURIComponent(parsed.data.id)}` : "/demandes");
+  if (!parsed.success) notFound();
+  const { envoyee } = ZSearch.parse(await searchParams);
+  // Another GP's request, or none: "not found" alike (its existence is not revealed).
+  const request = await openMyRequest({ actor, requestId: parsed.data.id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const timeline = await getRequestTimeline({ actor, requestId: request.id });
+
+  return (
+    <div className="flex max-w-3xl flex-col gap-5">
+      <p className="text-sm">
+        <Link href="/demandes" className="text-brand-700 underline">
+          ← Mes demandes
+        </Link>
+      </p>
+      {envoyee ? <FiledConfirmation request={request} /> : null}
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Demande {requestNumberLabel(request.number)}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2">
+          <StatusBadge status={request.status} />
+          <UrgencyBadge urgency={request.urgency} />
+        </p>
+      </div>
+      <ClosureSummary request={request} />
+      <RequestFacts request={request} />
+      {envoyee && request.territory ? null : <TerritoryContact request={request} />}
+      <ReferralList referrals={request.referrals} />
+      <section aria-labelledby="historique" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="historique" className="mb-3 text-lg font-semibold">
+          Historique
+        </h2>
+        <Timeline entries={timeline} labelledBy="historique" />
+      </section>
+    </div>
+  );
+}

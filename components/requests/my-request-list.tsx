@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { MyRequestListItem } from "@/lib/requests/gp-queries";
+import { NEED_LABELS, requestNumberLabel } from "@/lib/requests/labels";
+import { formatDateTime } from "@/lib/format";
+import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
+
+// "Mes demandes": one card per request (a table would not fit a phone), newest first.
+export function MyRequestList({ items }: { items: MyRequestListItem[] }) {
+  return (
+    <ul className="flex flex-col gap-3" aria-label="Mes demandes d'appui">
+      {items.map((r) => (
+        <li key={r.id} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <Link href={`/demandes/${r.id}`} className="text-lg font-semibold text-brand-700 underline">
+              {requestNumberLabel(r.number)} — {r.patientName ?? "Patient non identifié"}
+            </Link>
+            <span className="flex flex-wrap gap-2">
+              <UrgencyBadge urgency={r.urgency} />
+              <StatusBadge status={r.status} />
+            </span>
+          </div>
+          <p className="mt-1 text-sm text-slate-700">{r.needs.map((n) => NEED_LABELS[n]).join(" · ")}</p>
+          {r.lastEvent ? (
+            <p className="mt-2">
+              <span className="sr-only">Dernière étape : </span>
+              {r.lastEvent.text} <span className="text-sm whitespace-nowrap text-slate-700">— {formatDateTime(r.lastEvent.at)}</span>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formDataToObject, runAction } from "@/lib/action-result";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { fileRequest } from "@/lib/requests/file-request";
+import { findCommuneOption, type CommuneOption } from "@/lib/requests/commune-options";
+import { ZFileRequest } from "@/lib/requests/schemas";
+
+// What the request forms' actions hand back (useActionState): null before the first try, else an
+// error with everything the person typed, to fill the form again — nothing is lost.
+export type RequestFormState = {
+  ok: false;
+  message: string;
+  code?: string;
+  fieldErrors?: Record<string, string[]>;
+  values: Record<string, string | string[]>;
+  commune: CommuneOption | null; // the commune they had chosen, as the autocomplete shows it
+} | null;
+
+// The GP's new request form (useActionState). Parse → authorise → file; on success, the request's
+// page with its confirmation. On failure the form comes back with every value typed and, per
+// field, what to correct.
+export async function fileGpRequestAction(_previous: RequestFormState, form: FormData): Promise<RequestFormState> {
+  const actor = await requirePermission("requests.file", "/demandes/nouvelle");
+  const values = formDataToObject(form, ["needs"]);
+  const result = await runAction(async () => fileRequest({ channel: "WEB", actor, input: ZFileRequest.parse(values) }));
+  if (!result.ok) {
+    return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: echo(values), commune: await findCommuneOption({ code: values.communeCode }) };
+  }
+  redirect(`/demandes/${result.data!.id}?envoyee=1`);
+}
+
+// Only the form's own text comes back (strings and lists of strings).
+function echo(values: Record<string, unknown>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === "string") out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === "string");
+  }
+  return out;
+}
