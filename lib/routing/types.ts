@@ -76,7 +76,10 @@ export interface NeedRouting {
   need: Need;
   /** Best first; ties broken by name (French collation) then id. */
   candidates: RoutingCandidate[];
-  /** Structures concerned by the need but left out, nearest misses first, at most `maxExcluded`. */
+  /**
+   * Structures concerned by the need but left out, nearest misses first (those covering the
+   * commune, then fewest reasons, then name), at most `maxExcluded`.
+   */
   excluded: RoutingExclusion[];
   /** How many were excluded in all (the list above may be cut). */
   excludedCount: number;
