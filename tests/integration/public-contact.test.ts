@@ -1,9 +1,17 @@
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { headers } from "next/headers";
 import { createPrismaClient } from "@/lib/db";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import { sendPublicContactAction } from "@/lib/requests/public-actions";
 import { GET as searchCommunesRoute } from "@/app/api/communes/route";
-import { createWorld, type World } from "@/tests/factories/world";
+import { createWorld, PARIS, VERDUN, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";
+
+// The request's headers are Next's business: the action reads the client's address from here.
+vi.mock("next/headers", () => ({ headers: vi.fn() }));
+function from(address: string) {
+  vi.mocked(headers).mockResolvedValue(new Headers({ "x-forwarded-for": address }) as Awaited<ReturnType<typeof headers>>);
+}
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
@@ -80,5 +88,85 @@ describe("GET /api/communes", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error).toMatch(/^Trop de recherches en peu de temps\. Réessayez dans \d+ (secondes?|minutes?)\.$/);
     expect((await communes("q=verdun", "203.0.113.100")).status).toBe(200);
+  });
+});
+
+describe("sendPublicContactAction", () => {
+  function form(fields: Record<string, string | string[]>): FormData {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+    return data;
+  }
+  const valid = {
+    requesterName: "Paul Durand",
+    requesterPhone: "06 12 34 56 78",
+    requesterRelation: "fils",
+    communeCode: VERDUN,
+    needs: ["CARER_RESPITE", "PSYCHOLOGICAL_FAMILY"],
+    details: "Ma mère est épuisée, mon père est en fin de vie à la maison.",
+    consentCoordination: "on",
+  };
+
+  test("records a public request with no account and answers only with the territory to call", async () => {
+    from("203.0.113.20");
+    const state = await sendPublicContactAction(null, form(valid));
+    expect(state).toEqual({ ok: true, territory: { name: "Meuse Nord (Verdun)", publicPhone: "03 53 01 55 10" } });
+    const request = await db.request.findFirstOrThrow();
+    expect(request).toMatchObject({
+      channel: "PUBLIC",
+      requesterKind: "PATIENT_FAMILY",
+      requesterId: null,
+      requesterName: "Paul Durand",
+      requesterPhone: "06 12 34 56 78",
+      requesterRelation: "fils",
+      patientId: null,
+      territoryId: world.territories["meuse-nord"],
+      needs: ["CARER_RESPITE", "PSYCHOLOGICAL_FAMILY"],
+      consentCoordination: true,
+    });
+    const event = await db.event.findFirstOrThrow({ where: { subjectId: request.id } });
+    expect(event).toMatchObject({ type: "request.submitted", actorId: null });
+    expect(JSON.stringify(event.data)).not.toMatch(/Durand|06 12|épuisée/);
+  });
+
+  test("a commune no territory covers is recorded as an unmet need, and said so (no number to give)", async () => {
+    from("203.0.113.21");
+    expect(await sendPublicContactAction(null, form({ ...valid, communeCode: PARIS }))).toEqual({ ok: true, territory: null });
+    expect(await db.request.findFirstOrThrow()).toMatchObject({ channel: "PUBLIC", territoryId: null, communeCode: PARIS });
+  });
+
+  test("sends every value back with French errors at each field, and records nothing", async () => {
+    from("203.0.113.22");
+    const state = await sendPublicContactAction(null, form({ ...valid, requesterName: "", requesterPhone: "12 34", requesterRelation: "", needs: [], consentCoordination: "" }));
+    expect(state).toMatchObject({
+      ok: false,
+      message: "Certains champs sont à corriger.",
+      fieldErrors: {
+        requesterName: ["Indiquez votre nom."],
+        requesterPhone: ["Numéro de téléphone invalide (ex. 06 12 34 56 78)."],
+        requesterRelation: ["Indiquez votre lien avec la personne malade."],
+        needs: ["Cochez au moins un besoin."],
+        consentCoordination: ["Votre accord est nécessaire pour que l'équipe de coordination vous rappelle."],
+      },
+      values: { requesterPhone: "12 34", communeCode: VERDUN, details: valid.details },
+      commune: { code: VERDUN, name: "Verdun", territory: { id: world.territories["meuse-nord"], name: "Meuse Nord (Verdun)" } },
+    });
+    expect(await db.request.count()).toBe(0);
+  });
+
+  test("five requests per client in ten minutes, then a clear French refusal; corrections do not count", async () => {
+    from("203.0.113.30");
+    for (let i = 0; i < 3; i++) await sendPublicContactAction(null, form({ ...valid, requesterName: "" }));
+    for (let i = 0; i < RATE_LIMITS["public-contact"].points; i++) expect(await sendPublicContactAction(null, form(valid))).toMatchObject({ ok: true });
+    const refused = await sendPublicContactAction(null, form(valid));
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Plusieurs demandes viennent d'être envoyées depuis cette connexion\. Réessayez dans (9|10) minutes\. Vous pouvez aussi appeler le numéro de votre territoire\.$/),
+      values: { requesterName: "Paul Durand" },
+    });
+    expect(await db.request.count()).toBe(5);
+    from("203.0.113.31");
+    expect(await sendPublicContactAction(null, form(valid))).toMatchObject({ ok: true });
   });
 });
