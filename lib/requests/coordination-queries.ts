@@ -168,3 +168,9 @@ export async function getCoordinationRequest({ actor, requestId, db = prisma }: 
   const busy = new Set(request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).map((r) => r.structure.id));
   return { ...request, structures: structures.map((s) => ({ ...s, hasActiveReferral: busy.has(s.id) })) };
 }
+
+// Whether the coordinator may open this request (a phone intake may concern another territory).
+export async function isInCoordinatorScope({ actor, requestId, db = prisma }: { actor: Actor; requestId: string; db?: Db }): Promise<boolean> {
+  assertCan(actor, "requests.coordinate");
+  return (await db.request.count({ where: { id: requestId, ...requestScope(actor) } })) > 0;
+}

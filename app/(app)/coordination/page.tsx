@@ -1,23 +1,56 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/authz/require-permission";
+import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
+import { parseQueueFilters } from "@/lib/requests/coordination-queue";
 import { listActorTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";
-import { TerritoryList } from "@/components/territories/territory-card";
+import { MyTerritories } from "@/components/coordination/my-territories";
+import { QueueFilters, StatusCounts } from "@/components/coordination/queue-filters";
+import { QueueList } from "@/components/coordination/queue-list";
 
-export const metadata: Metadata = { title: "Coordination" };
+export const metadata: Metadata = { title: "File des demandes" };
 
-export default async function CoordinationHomePage() {
-  const actor = await requirePermission("home.coordination", "/coordination");
-  const territories = await listActorTerritories(actor);
+export default async function CoordinationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("requests.coordinate", "/coordination");
+  const filters = parseQueueFilters(await searchParams);
+  const [queue, territories] = await Promise.all([listCoordinationQueue({ actor, filters }), listActorTerritories(actor)]);
+  const filtered = Boolean(filters.status || filters.need || filters.urgency);
   return (
     <>
-      <PageHeader title="Coordination">Bonjour {actor.name}. Vous coordonnez les demandes des territoires suivants.</PageHeader>
-      <section aria-labelledby="mes-territoires">
-        <h2 id="mes-territoires" className="mb-3 text-xl font-semibold">
-          Mes territoires
-        </h2>
-        <TerritoryList territories={territories} showSize empty="Vous n'êtes rattaché·e à aucun territoire : contactez l'administrateur." />
-      </section>
+      <PageHeader title="File des demandes">
+        Les demandes ouvertes de vos territoires, la plus urgente à traiter en premier (délais comptés en heures d&apos;ouverture).
+      </PageHeader>
+      <div className="flex flex-col gap-5">
+        <p>
+          <Link href="/coordination/appel" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Enregistrer un appel
+          </Link>
+        </p>
+        <StatusCounts counts={queue.counts} filters={filters} />
+        <p className="flex flex-wrap gap-x-6 gap-y-1">
+          <span className={queue.counts.overdue > 0 ? "font-semibold text-red-800" : "text-slate-700"}>
+            {queue.counts.overdue === 0 ? "Aucune demande en retard" : `${queue.counts.overdue} demande${queue.counts.overdue > 1 ? "s" : ""} en retard`}
+          </span>
+          <span className={queue.counts.needsReorientation > 0 ? "font-semibold text-amber-900" : "text-slate-700"}>
+            {queue.counts.needsReorientation === 0 ? "Aucune demande à réorienter" : `${queue.counts.needsReorientation} demande${queue.counts.needsReorientation > 1 ? "s" : ""} à réorienter`}
+          </span>
+        </p>
+        <QueueFilters filters={filters} />
+        <section aria-labelledby="file-titre">
+          <h2 id="file-titre" className="mb-3 text-xl font-semibold">
+            {filtered ? "Demandes correspondant aux filtres" : "Demandes ouvertes"} ({queue.items.length}
+            {queue.truncated ? "+" : ""})
+          </h2>
+          {queue.items.length === 0 ? (
+            <p className="text-slate-700">{filtered ? "Aucune demande ouverte ne correspond à ces filtres." : "Aucune demande ouverte : la file est vide."}</p>
+          ) : (
+            <QueueList items={queue.items} showTerritory={territories.length > 1} />
+          )}
+          {queue.truncated ? <p className="mt-3 text-slate-700">Seules les {queue.items.length} premières demandes sont affichées : filtrez pour voir les autres.</p> : null}
+        </section>
+        <MyTerritories territories={territories} />
+      </div>
     </>
   );
 }

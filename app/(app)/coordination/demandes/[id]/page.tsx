@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { AppError } from "@/lib/errors";
+import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
+import { getCoordinationRequest } from "@/lib/requests/coordination-queries";
+import { requestNumberLabel } from "@/lib/requests/labels";
+import { recordRequestView } from "@/lib/requests/record-view";
+import { getRequestTimeline } from "@/lib/requests/timeline";
+import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
+import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
+import { Timeline } from "@/components/timeline/timeline";
+import { ReorientBadge } from "@/components/coordination/due-label";
+import { ReferralList } from "@/components/coordination/referral-list";
+import { RequestActions } from "@/components/coordination/request-actions";
+import { RequestDetails } from "@/components/coordination/request-details";
+
+export const metadata: Metadata = { title: "Demande" };
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+
+async function load(actor: Parameters<typeof getCoordinationRequest>[0]["actor"], requestId: string) {
+  try {
+    return await getCoordinationRequest({ actor, requestId });
+  } catch (error) {
+    // Absent or outside the nurse's territories: the same "not found" (we do not tell which).
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function CoordinationRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = ZParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { id } = parsed.data;
+  const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
+  const request = await load(actor, id);
+  // Opening the page shows the patient's data: an access event, with its actor.
+  await recordRequestView({ actor, requestId: request.id, patientId: request.patientId });
+  const timeline = await getRequestTimeline({ actor, requestId: request.id });
+  const now = new Date();
+  const label = requestNumberLabel(request.number);
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/coordination" className="font-medium text-brand-700 underline">
+          ← File des demandes
+        </Link>
+      </p>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Demande {label}</h1>
+        <UrgencyBadge urgency={request.urgency} />
+        <StatusBadge status={request.status} />
+        {request.needsReorientation ? <ReorientBadge /> : null}
+      </div>
+      {request.needsReorientation ? (
+        <p className="mb-4 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-amber-950">
+          À réorienter : une équipe a refusé ou une orientation a été annulée, et aucune autre n&apos;est en cours.
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_auto_1fr] lg:items-start">
+        <div className="lg:col-start-1 lg:row-start-1">
+          <RequestDetails request={request} now={now} />
+        </div>
+        <section aria-labelledby="actions-titre" className="lg:col-start-2 lg:row-span-3 lg:row-start-1">
+          <h2 id="actions-titre" className="mb-3 text-xl font-semibold">
+            Actions
+          </h2>
+          <RequestActions
+            requestId={request.id}
+            version={request.version}
+            status={request.status}
+            structures={request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type, phone: s.phone, hasActiveReferral: s.hasActiveReferral }))}
+            unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
+            activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
+          />
+        </section>
+        <section aria-labelledby="orientations-titre" className="lg:col-start-1 lg:row-start-2">
+          <h2 id="orientations-titre" className="mb-3 text-xl font-semibold">
+            Orientations
+          </h2>
+          <ReferralList requestId={request.id} referrals={request.referrals} />
+        </section>
+        <section aria-labelledby="historique-titre" className="lg:col-start-1 lg:row-start-3">
+          <h2 id="historique-titre" className="mb-3 text-xl font-semibold">
+            Historique
+          </h2>
+          <Timeline entries={timeline} labelledBy="historique-titre" />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Due } from "@/lib/requests/coordination-queue";
+import { formatDateTime } from "@/lib/format";
+
+const WHAT: Record<"triage" | "contact", string> = { triage: "Prise en charge", contact: "Premier contact" };
+
+// What is due and by when, in words; a late item says "En retard" (not colour alone).
+export function DueLabel({ due }: { due: Due }) {
+  if (due.kind === "none") return <span className="text-slate-700">Pas de délai fixé</span>;
+  if (due.kind === "contacted") return <span className="text-slate-700">Premier contact le {formatDateTime(due.at)}</span>;
+  if (due.overdue) {
+    return (
+      <span className="font-semibold text-red-800">
+        <span className="mr-1 inline-block rounded border border-red-700 bg-red-50 px-1.5 text-sm">En retard</span>
+        {WHAT[due.kind]} attendu{due.kind === "triage" ? "e" : ""} depuis le {formatDateTime(due.at)}
+      </span>
+    );
+  }
+  return (
+    <span className="text-slate-800">
+      {WHAT[due.kind]} attendu{due.kind === "triage" ? "e" : ""} avant le {formatDateTime(due.at)}
+    </span>
+  );
+}
+
+export function ReorientBadge() {
+  return <span className="inline-block rounded-full border border-amber-700 bg-amber-50 px-2.5 py-0.5 text-sm font-medium whitespace-nowrap text-amber-900">À réorienter</span>;
+}
