@@ -22,7 +22,7 @@ export function ChoiceGroup({
   errors?: string[];
   hint?: string;
   columns?: 1 | 2 | 3;
-  inline?: boolean; // keep the columns on a phone too (short labels)
+  inline?: boolean; // short labels side by side, wrapping on a narrow screen (columns ignored)
   required?: boolean;
 }) {
   const id = `field-${name}`;
@@ -30,8 +30,7 @@ export function ChoiceGroup({
   const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const checked = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   const COLUMNS = { 1: "grid-cols-1", 2: "grid-cols-1 sm:grid-cols-2", 3: "grid-cols-1 sm:grid-cols-3" } as const;
-  const INLINE = { 1: "grid-cols-1", 2: "grid-cols-2", 3: "grid-cols-3" } as const;
-  const grid = inline ? INLINE[columns] : COLUMNS[columns];
+  const layout = inline ? "flex flex-wrap" : `grid ${COLUMNS[columns]}`;
   return (
     <fieldset id={id} aria-describedby={describedBy} className="flex flex-col gap-1">
       <legend className="mb-1 font-medium text-slate-900">
@@ -43,11 +42,11 @@ export function ChoiceGroup({
           {hint}
         </p>
       ) : null}
-      <div className={`grid gap-2 ${grid}`}>
+      <div className={`gap-2 ${layout}`}>
         {options.map((option) => (
           <label
             key={option.value}
-            className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-md border bg-white px-3 py-2 has-checked:border-brand-700 has-checked:bg-brand-50 ${hasError ? "border-red-700" : "border-slate-400"}`}
+            className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-md border bg-white px-3 py-2 ${inline ? "grow" : ""} has-checked:border-brand-700 has-checked:bg-brand-50 ${hasError ? "border-red-700" : "border-slate-400"}`}
           >
             <input type={type} name={name} value={option.value} defaultChecked={checked.has(option.value)} className="size-5 shrink-0 accent-brand-700" />
             <span className="text-slate-900">
