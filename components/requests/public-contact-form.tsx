@@ -69,12 +69,12 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
           <Alert tone="error">
             {failed.message}
             {failed.code === "RATE_LIMITED" && territory ? (
-              <>
-                {" "}
+              <span className="mt-1 block">
+                Guichet unique de {territory.name} :{" "}
                 <a href={telHref(territory.publicPhone)} className="font-semibold underline">
                   {territory.publicPhone}
                 </a>
-              </>
+              </span>
             ) : null}
           </Alert>
         </div>
