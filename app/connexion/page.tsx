@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -32,6 +33,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       ) : null}
       <SignInForm callbackUrl={params.callbackUrl ?? "/"} initialError={signInErrorMessage(params.error)} />
+      <p className="mt-8 border-t border-slate-300 pt-4 text-slate-700">
+        Patient, proche ou aidant ?{" "}
+        <Link href="/contact" className="font-medium text-brand-700 underline">
+          Demandez de l&apos;aide au guichet unique
+        </Link>{" "}
+        sans créer de compte.
+      </p>
     </main>
   );
 }

@@ -192,7 +192,7 @@ function lastStepText(event: AuditEvent, structureName: (id: string) => string):
     case "referral.first_contact":
       return `Premier contact : ${structureName(event.data.structureId)}`;
     case "referral.note_added":
-      return `Retour de ${structureName(event.data.structureId)}`;
+      return `Retour au médecin : ${structureName(event.data.structureId)}`;
     case "referral.completed":
       return `Intervention terminée : ${structureName(event.data.structureId)}`;
     case "referral.cancelled":

@@ -73,7 +73,10 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     const user = row.actorId ? userById.get(row.actorId) : undefined;
     const who = user ? describeActor(user.name, user.role, user.structures.map((s) => s.structure.name)) : event.type === "request.submitted" ? "Demandeur sans compte" : "Maillage";
     const data = event.data as Record<string, unknown>;
-    const note = typeof data.noteId === "string" ? noteById.get(data.noteId) : undefined;
+    const attached = typeof data.noteId === "string" ? noteById.get(data.noteId) : undefined;
+    // The GP reads the teams' words and the closure summary, never the coordinators' working notes
+    // (including the message sent to teams with an orientation, or a cancellation's details).
+    const note = attached && !(actor.role === "GP" && attached.kind === "COORDINATION") ? attached : undefined;
     return {
       id: String(row.id),
       at: row.at,
@@ -116,7 +119,7 @@ function describe(event: AuditEvent, structureName: (id: string) => string, only
     case "referral.first_contact":
       return `${structureName(event.data.structureId)} : premier contact le ${formatDate(new Date(event.data.contactDate))}`;
     case "referral.note_added":
-      return event.data.kind === "FEEDBACK" ? `Retour de ${structureName(event.data.structureId)}` : `Note d'intervention de ${structureName(event.data.structureId)}`;
+      return event.data.kind === "FEEDBACK" ? `${structureName(event.data.structureId)} : retour au médecin` : `${structureName(event.data.structureId)} : note d'intervention`;
     case "referral.completed":
       return `${structureName(event.data.structureId)} termine son intervention`;
     case "referral.cancelled":

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, LOCKOUT_ACCOUNT } from "./accounts";
 import { expectAccessible, formError, signIn } from "./fixtures";
 
 const HOME_HEADINGS: Record<string, RegExp> = {
-  GP: /^Bonjour /,
+  GP: /^Mes demandes$/,
   COORDINATOR: /^Coordination$/,
   TEAM_MEMBER: /^Mon équipe$/,
   ARS: /^Tableaux de bord territoriaux$/,

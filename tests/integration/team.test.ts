@@ -314,7 +314,7 @@ describe("addReferralNote", () => {
     const gp = await getRequestTimeline({ actor: world.gp, requestId });
     expect(gp.filter((e) => e.note).map((e) => e.note!.body)).toEqual(["Douleur contrôlée, nouvelle visite dans 8 jours."]);
     const idec = await getRequestTimeline({ actor: world.idec, requestId });
-    expect(idec.filter((e) => e.note?.kind === "INTERVENTION").map((e) => e.text)).toEqual(["Note d'intervention de EMSP de Bar-le-Duc"]);
+    expect(idec.filter((e) => e.note?.kind === "INTERVENTION").map((e) => e.text)).toEqual(["EMSP de Bar-le-Duc : note d'intervention"]);
   });
 
   test("no note before accepting, none empty, none by another team, none on a stale version", async () => {
