@@ -11,6 +11,11 @@ const user = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
 const request = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
   z.object({ type: z.literal(type), subjectType: z.literal("request"), subjectId: z.string(), data: z.object(data).strict() });
 
+const structure = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
+  z.object({ type: z.literal(type), subjectType: z.literal("structure"), subjectId: z.string(), data: z.object(data).strict() });
+const territory = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
+  z.object({ type: z.literal(type), subjectType: z.literal("territory"), subjectId: z.string(), data: z.object(data).strict() });
+
 const id = z.string().min(1);
 
 export const ZEvent = z.discriminatedUnion("type", [
@@ -41,6 +46,20 @@ export const ZEvent = z.discriminatedUnion("type", [
   request("referral.note_added", { referralId: id, structureId: id, noteId: id, kind: z.enum(NoteKind) }),
   request("referral.completed", { referralId: id, structureId: id, noteId: id }),
   request("referral.cancelled", { referralId: id, structureId: id }),
+  // Routing: needs no structure could take (unmet needs of the territory).
+  request("request.unmet_needs_flagged", { needs: z.array(z.enum(Need)) }),
+
+  // Directory of care structures (no patient data here: field names and codes).
+  structure("directory.structure_created", { source: z.enum(["form", "csv", "seed"]) }),
+  structure("directory.structure_updated", { fields: z.array(z.string()), source: z.enum(["form", "csv"]) }),
+  structure("directory.capacity_updated", { status: z.enum(["AVAILABLE", "WAITING_LIST", "FULL", "ASSESSMENT_FIRST"]) }),
+  structure("directory.structure_deactivated", {}),
+  // One CSV import as a whole: counts only; each created/updated structure has its own event too.
+  territory("directory.csv_imported", { created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+  // Per-territory routing rules: the codes of what changed (need, care setting, type lists).
+  territory("routing.rules_updated", {
+    changes: z.array(z.object({ need: z.string(), setting: z.string(), before: z.array(z.string()), after: z.array(z.string()) })),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof ZEvent>;
