@@ -20,6 +20,9 @@ export type MyRequestListItem = {
   submittedAt: Date;
   territoryName: string | null;
   lastEvent: { text: string; at: Date } | null;
+  // Something happened (by someone else) since the GP last opened the request: their in-app
+  // notification of triage, each team's decision, first contact, feedback and closure.
+  hasNews: boolean;
 };
 
 export type MyRequestPage = { items: MyRequestListItem[]; nextCursor: string | null };
@@ -74,10 +77,8 @@ export async function listMyRequests({ actor, cursor, take = PAGE_SIZE, db = pri
     },
   });
   const page = rows.slice(0, take);
-  const lastEvents = await latestVisibleEvents(
-    db,
-    page.map((r) => r.id),
-  );
+  const ids = page.map((r) => r.id);
+  const [lastEvents, lastViews] = await Promise.all([latestVisibleEvents(db, ids), lastViewedAt(db, actor.id, ids)]);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -88,7 +89,8 @@ export async function listMyRequests({ actor, cursor, take = PAGE_SIZE, db = pri
       needs: r.needs,
       submittedAt: r.submittedAt,
       territoryName: r.territory?.name ?? null,
-      lastEvent: lastEvents.get(r.id) ?? null,
+      lastEvent: lastEvents.has(r.id) ? { text: lastEvents.get(r.id)!.text, at: lastEvents.get(r.id)!.at } : null,
+      hasNews: hasNews(lastEvents.get(r.id), actor.id, lastViews.get(r.id) ?? r.submittedAt),
     })),
     nextCursor: rows.length > take ? (page.at(-1)?.id ?? null) : null,
   };
@@ -138,25 +140,40 @@ export async function openMyRequest({ actor, requestId, db = prisma }: { actor: 
   };
 }
 
+function hasNews(last: { at: Date; actorId: string | null } | undefined, gpId: string, seenAt: Date): boolean {
+  return Boolean(last && last.actorId !== gpId && last.at > seenAt);
+}
+
+// When the GP last opened each request (their own access events).
+async function lastViewedAt(db: Db, gpId: string, requestIds: string[]): Promise<Map<string, Date>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db.event.groupBy({
+    by: ["subjectId"],
+    where: { type: "request.viewed", actorId: gpId, subjectType: "request", subjectId: { in: requestIds } },
+    _max: { at: true },
+  });
+  return new Map(rows.flatMap((r) => (r.subjectId && r._max.at ? [[r.subjectId, r._max.at] as const] : [])));
+}
+
 // The GP's timeline leaves out access records and the coordinators' and teams' working notes
 // (as getRequestTimeline does); the list shows the latest of the rest.
 const HIDDEN_FROM_GP = ["request.viewed", "request.note_added"];
 
-async function latestVisibleEvents(db: Db, requestIds: string[]): Promise<Map<string, { text: string; at: Date }>> {
+async function latestVisibleEvents(db: Db, requestIds: string[]): Promise<Map<string, { text: string; at: Date; actorId: string | null }>> {
   if (requestIds.length === 0) return new Map();
   // Served by event_subject_type_subject_id_at_idx.
   const rows = await db.event.findMany({
     where: { subjectType: "request", subjectId: { in: requestIds }, type: { notIn: HIDDEN_FROM_GP } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { type: true, at: true, subjectType: true, subjectId: true, data: true },
+    select: { type: true, at: true, actorId: true, subjectType: true, subjectId: true, data: true },
   });
-  const latest = new Map<string, { event: AuditEvent; at: Date }>();
+  const latest = new Map<string, { event: AuditEvent; at: Date; actorId: string | null }>();
   for (const row of rows) {
     if (!row.subjectId || latest.has(row.subjectId)) continue;
     const parsed = ZEvent.safeParse({ type: row.type, subjectType: row.subjectType, subjectId: row.subjectId, data: row.data });
     if (!parsed.success) continue;
     if (parsed.data.type === "referral.note_added" && parsed.data.data.kind !== "FEEDBACK") continue;
-    latest.set(row.subjectId, { event: parsed.data, at: row.at });
+    latest.set(row.subjectId, { event: parsed.data, at: row.at, actorId: row.actorId });
   }
   const structureIds = new Set<string>();
   for (const { event } of latest.values()) {
@@ -165,7 +182,7 @@ async function latestVisibleEvents(db: Db, requestIds: string[]): Promise<Map<st
   }
   const structures = structureIds.size ? await db.structure.findMany({ where: { id: { in: [...structureIds] } }, select: { id: true, name: true } }) : [];
   const name = (id: string) => structures.find((s) => s.id === id)?.name ?? "une structure";
-  return new Map([...latest].map(([id, { event, at }]) => [id, { text: lastStepText(event, name), at }]));
+  return new Map([...latest].map(([id, { event, at, actorId }]) => [id, { text: lastStepText(event, name), at, actorId }]));
 }
 
 // One line per step, shorter than the timeline's wording: the list's "last step" column.

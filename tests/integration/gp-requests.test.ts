@@ -81,6 +81,16 @@ describe("listMyRequests", () => {
     expect(item).toMatchObject({ territoryName: null, lastEvent: { text: "Demande envoyée — besoin non couvert" } });
   });
 
+  test("a request shows news when someone else acted since the GP last opened it, until they open it", async () => {
+    const filed = await fileTestRequest(db, world);
+    const news = async () => (await listMyRequests({ actor: world.gp, db })).items.find((r) => r.id === filed.id)?.hasNews;
+    expect(await news()).toBe(false); // the GP's own filing is not news
+    await claimRequest({ db, actor: world.idec, requestId: filed.id });
+    expect(await news()).toBe(true);
+    await openMyRequest({ actor: world.gp, requestId: filed.id, db });
+    expect(await news()).toBe(false);
+  });
+
   test("only GPs have a list of their own requests", async () => {
     for (const actor of [world.idec, world.emsp, world.ars, world.admin]) {
       await expect(listMyRequests({ db, actor })).rejects.toMatchObject({ code: "FORBIDDEN" });

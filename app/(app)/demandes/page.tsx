@@ -30,6 +30,13 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
         <h2 id="liste-demandes" className="sr-only">
           Liste des demandes
         </h2>
+        {page.items.some((r) => r.hasNews) ? (
+          <p className="mb-3 font-medium text-slate-900" role="status">
+            {page.items.filter((r) => r.hasNews).length === 1
+              ? "1 demande a évolué depuis votre dernière consultation."
+              : `${page.items.filter((r) => r.hasNews).length} demandes ont évolué depuis votre dernière consultation.`}
+          </p>
+        ) : null}
         {page.items.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-4 text-slate-700">
             {apres ? "Aucune demande plus ancienne." : "Vous n'avez encore envoyé aucune demande. Une demande se remplit en moins de deux minutes."}
