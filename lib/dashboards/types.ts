@@ -1,0 +1,58 @@
+// The contract between the indicators (lib/dashboards/*, computed in SQL from the event log) and
+// the ARS / coordinator views (app/(app)/ars, components/dashboards). Aggregates only: no patient
+// identifier and no free text ever appears in these types. Counts below the small-count threshold
+// are already masked here (null + `masked: true`), never in the UI alone.
+import type { ClosureOutcome, DeclineReason, Need, RequestChannel, RequesterKind, StructureType, Urgency } from "@/lib/generated/prisma/enums";
+
+export type Level = "country" | "region" | "department" | "territory";
+
+export type Area = { level: Level; code: string; name: string };
+
+export type Period = { from: Date; to: Date }; // [from, to), Europe/Paris days
+
+// A count as shown: the value, or masked ("< 5") when it counts fewer than 5 patients or could be
+// recovered by subtraction (complementary masking).
+export type Count = { value: number | null; masked: boolean };
+
+export type Breakdown<K extends string> = { key: K; label: string; count: Count }[];
+
+export type DelayStats = {
+  // In hours; "opening" = counted in the territory's opening hours, "calendar" = wall-clock hours.
+  basis: "opening" | "calendar";
+  measured: Count; // how many requests the figures are computed on
+  medianHours: number | null; // null when masked or nothing measured
+  p90Hours: number | null;
+};
+
+export type Dashboard = {
+  area: Area;
+  period: Period;
+  children: Area[]; // for the drill-down (régions → départements → territories)
+  totals: { requests: Count; activeFile: Count; newPatients: Count; unmetRequests: Count };
+  byOrigin: Breakdown<RequesterKind>;
+  byChannel: Breakdown<RequestChannel>;
+  byNeed: Breakdown<Need>;
+  byUrgency: Breakdown<Urgency>;
+  byOutcome: Breakdown<ClosureOutcome>;
+  byMonth: { month: string; count: Count }[]; // "2026-01"
+  timeToTriage: Record<Urgency, DelayStats>;
+  timeToFirstContact: Record<Urgency, DelayStats>;
+  referralsByStructureType: { type: StructureType; label: string; proposed: Count; accepted: Count; declined: Count; acceptRate: number | null }[];
+  declineReasons: Breakdown<DeclineReason>;
+  unmetNeeds: { need: Need; label: string; communeCode: string | null; communeName: string | null; count: Count }[];
+  // Per child area (or the area itself at territory level): coverage against the national norms.
+  coverage: CoverageRow[];
+};
+
+export type CoverageRow = {
+  area: Area;
+  population: number;
+  mobileTeams: number; // EMSP / territorial palliative teams
+  mobileTeamsPer200k: number;
+  mobileTeamsNorm: number; // e.g. 1 per 200,000 (configurable)
+  palliativeBeds: number; // identified palliative beds (LISP)
+  palliativeBedsPer100k: number;
+  palliativeBedsNorm: number; // e.g. 5 per 100,000 (configurable)
+  meetsMobileTeamNorm: boolean;
+  meetsBedNorm: boolean;
+};
