@@ -48,3 +48,14 @@ export function formDataToObject(form: FormData, arrayKeys: string[] = []): Reco
   for (const key of arrayKeys) out[key] ??= [];
   return out;
 }
+
+// What a refused form gets back so that nothing typed is lost: only the form's own text (strings
+// and lists of strings), never anything the server computed.
+export function echoFormValues(values: Record<string, unknown>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === "string") out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === "string");
+  }
+  return out;
+}

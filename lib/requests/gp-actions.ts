@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formDataToObject, runAction } from "@/lib/action-result";
+import { formDataToObject, runAction, echoFormValues } from "@/lib/action-result";
 import { requirePermission } from "@/lib/authz/require-permission";
 import { fileRequest } from "@/lib/requests/file-request";
 import { findCommuneOption, type CommuneOption } from "@/lib/requests/commune-options";
@@ -26,17 +26,8 @@ export async function fileGpRequestAction(_previous: RequestFormState, form: For
   const values = formDataToObject(form, ["needs"]);
   const result = await runAction(async () => fileRequest({ channel: "WEB", actor, input: ZFileRequest.parse(values) }));
   if (!result.ok) {
-    return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: echo(values), commune: await findCommuneOption({ code: values.communeCode }) };
+    return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: echoFormValues(values), commune: await findCommuneOption({ code: values.communeCode }) };
   }
   redirect(`/demandes/${result.data!.id}?envoyee=1`);
 }
 
-// Only the form's own text comes back (strings and lists of strings).
-function echo(values: Record<string, unknown>): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === "string") out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === "string");
-  }
-  return out;
-}

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { formDataToObject, runAction } from "@/lib/action-result";
+import { formDataToObject, runAction, echoFormValues } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
 import { clientAddress, consumeRateLimit, retryAfterLabel } from "@/lib/rate-limit";
 import { fileRequest } from "@/lib/requests/file-request";
@@ -27,16 +27,7 @@ export async function sendPublicContactAction(_previous: PublicContactState, for
     return fileRequest({ channel: "PUBLIC", actor: null, input });
   });
   if (!result.ok) {
-    return { ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors, values: echo(values), commune: await findCommuneOption({ code: values.communeCode }) };
+    return { ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors, values: echoFormValues(values), commune: await findCommuneOption({ code: values.communeCode }) };
   }
   return { ok: true, territory: result.data!.territory };
-}
-
-function echo(values: Record<string, unknown>): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === "string") out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === "string");
-  }
-  return out;
 }
