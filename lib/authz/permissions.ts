@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "requests.intake": ["COORDINATOR"], // a request received by phone or secure mail
   "requests.coordinate": ["COORDINATOR"], // queue, request page, triage, orientation, closure
   "referrals.respond": ["TEAM_MEMBER"], // a team's inbox and answers
+  // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
+  // bounded to its own territories (ADMIN: all).
+  "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
