@@ -21,6 +21,14 @@ export const PERMISSIONS = {
   "users.manage": ["ADMIN"],
   // Directory of care structures.
   "directory.read": PROFESSIONALS,
+  // Keep a structure's capacity and contacts up to date, bounded by editableStructureScope: a team
+  // member their own structures, a coordinator those of their territories, an admin all.
+  "directory.edit": ["TEAM_MEMBER", "COORDINATOR", "ADMIN"],
+  // Everything else on a structure (identity, coverage, offers), creation and deactivation, within
+  // the same scope: coordinators and admins only.
+  "directory.manage": ["COORDINATOR", "ADMIN"],
+  // CSV import and export of the structures in that scope.
+  "directory.import": ["COORDINATOR", "ADMIN"],
   // Requests (demandes d'appui). Each lifecycle action is further checked in
   // lib/requests/transitions.ts (role + state) and bounded by requestScope (rows).
   "requests.file": ["GP"], // the professional's web form
@@ -31,6 +39,8 @@ export const PERMISSIONS = {
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],
+  // Per-territory routing rules; a coordinator only for their own territories (lib/routing/update-rules.ts).
+  "routing.rules.edit": ["COORDINATOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

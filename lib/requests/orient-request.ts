@@ -8,15 +8,22 @@ import { ACTIVE_REFERRAL_STATUSES, checkRequestAction, deriveRequestStatus } fro
 import { loadRequestForAction, updateRequestVersion } from "@/lib/requests/load-for-update";
 import { ZOrientRequest } from "@/lib/requests/schemas";
 import { lockRequest } from "@/lib/referrals/sync-request-status";
+import { routeRequestForOrientation } from "@/lib/routing/suggest-for-request";
+import { checkOrientation } from "@/lib/routing/suggestion-rank";
 
 // The coordinator sends the request to one or several care structures of its territory: one
 // referral per structure, each to be accepted or declined by its team. The optional message is a
 // coordination note the teams read with the orientation. The request's status then follows its
 // referrals (oriented, or still in care when a second team is added) and the "à réorienter" flag
 // is cleared.
+//
+// Routing: each referral records the structure's rank among the platform's suggestions (null when
+// it was not one). Choosing a structure outside the top suggestions while there were some is an
+// override: the coordinator must say why, and the reason is kept on those referrals.
 export async function orientRequest({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZOrientRequest>; db?: Db; now?: Date }): Promise<{ referralIds: string[] }> {
   assertCan(actor, "requests.coordinate");
-  const { requestId, version, note, structureIds: chosen } = ZOrientRequest.parse(input);
+  const { requestId, version, note, structureIds: chosen, overrideReason: reason } = ZOrientRequest.parse(input);
+  const overrideReason = reason || null;
   const structureIds = [...new Set(chosen)];
   return db.$transaction(async (tx) => {
     const { id } = await loadRequestForAction(tx, actor, requestId);
@@ -28,12 +35,11 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
     // The version first: a stale form is told so, rather than whatever changed meanwhile.
     await updateRequestVersion(tx, { id, version }, { needsReorientation: false });
 
-    // Only active structures of the request's own territory: a structure id from elsewhere (a
-    // forged form, another territory) is refused, never silently added.
-    const structures = await tx.structure.findMany({
-      where: { id: { in: structureIds }, territoryId: request.territoryId ?? undefined, active: true },
-      select: { id: true, name: true },
-    });
+    // Only active structures of the request's own territory, or covering the patient's commune (a
+    // neighbouring territory's outreach team): a structure id from elsewhere (a forged form, another
+    // territory) is refused, never silently added.
+    const { routing, orientable } = await routeRequestForOrientation(tx, id, now);
+    const structures = await tx.structure.findMany({ where: { id: { in: structureIds.filter((s) => orientable.has(s)) }, active: true }, select: { id: true, name: true } });
     if (!request.territoryId || structures.length !== structureIds.length) {
       throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: ["Choisissez des structures actives du territoire de la demande."] });
     }
@@ -47,8 +53,25 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
       throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: [message] });
     }
 
+    const { ranks, overrides, reasonRequired } = checkOrientation(routing, structureIds);
+    if (reasonRequired && !overrideReason) {
+      const names = overrides.map((sid) => structures.find((s) => s.id === sid)?.name ?? sid);
+      const which = names.length === 1 ? `${names[0]} n'est pas parmi les suggestions` : `${names.join(", ")} ne sont pas parmi les suggestions`;
+      throw new AppError("INVALID_INPUT", "Orientation hors suggestions : indiquez le motif.", {
+        overrideReason: [`${which} pour les besoins de cette demande : indiquez pourquoi vous ${names.length === 1 ? "la choisissez" : "les choisissez"}.`],
+      });
+    }
+
     const created = await tx.referral.createManyAndReturn({
-      data: structureIds.map((structureId) => ({ requestId: request.id, structureId, needs: request.needs, proposedById: actor.id, proposedAt: now })),
+      data: structureIds.map((structureId) => ({
+        requestId: request.id,
+        structureId,
+        needs: request.needs,
+        proposedById: actor.id,
+        proposedAt: now,
+        suggestionRank: ranks.get(structureId) ?? null,
+        overrideReason: overrides.includes(structureId) ? overrideReason : null,
+      })),
       select: { id: true, structureId: true },
     });
     const derived = deriveRequestStatus(request.status, [...request.referrals.map((r) => r.status), ...created.map(() => "PROPOSED" as const)]);

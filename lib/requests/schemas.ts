@@ -103,6 +103,9 @@ export const ZAddNote = ZRequestRef.extend({ body: requiredText(4000, "Écrivez 
 export const ZOrientRequest = ZRequestRef.extend({
   structureIds: z.array(ZId, { error: "Choisissez au moins une structure." }).min(1, "Choisissez au moins une structure.").max(10),
   note: text(2000, "Message aux équipes").optional(),
+  // Required by the server when a chosen structure is outside the routing's top suggestions
+  // (lib/routing/suggestion-rank.ts); stored on those referrals. Empty = not given.
+  overrideReason: text(1000, "Motif du choix hors suggestions").optional(),
 });
 
 export const ZCancelRequest = ZRequestRef.extend({

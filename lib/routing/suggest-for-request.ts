@@ -1,0 +1,176 @@
+// The routing of one request as the coordinator's page shows it: per need, the ranked candidates
+// with their reasons, the nearest misses with why, and the needs no one can serve. Opening the page
+// is also when the platform records those unmet needs for the territory (see flagUnmetNeeds).
+import { prisma, type Db, type Tx } from "@/lib/db";
+import { recordEvent } from "@/lib/audit";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
+import { requestScope } from "@/lib/authz/scopes";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Need, PlaceOfCare, RequestStatus, Urgency } from "@/lib/generated/prisma/enums";
+import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { loadRoutingRules } from "@/lib/routing/load-rules";
+import { patientAgeAt } from "@/lib/routing/patient-age";
+import { loadRoutingCandidates, type StructureContact } from "@/lib/routing/queries";
+import { rankStructures } from "@/lib/routing/rank-structures";
+import { TOP_SUGGESTIONS } from "@/lib/routing/suggestion-rank";
+import type { NeedRouting, RoutingCandidate, RoutingExclusion, RoutingStructure } from "@/lib/routing/types";
+
+const routingSelect = {
+  id: true,
+  status: true,
+  territoryId: true,
+  needs: true,
+  urgency: true,
+  placeOfCare: true,
+  unmetNeeds: true,
+  commune: { select: { code: true, name: true, departmentCode: true } },
+  patient: { select: { birthDate: true } },
+  referrals: { select: { structureId: true, status: true } },
+} satisfies Prisma.RequestSelect;
+
+type RoutingRow = Prisma.RequestGetPayload<{ select: typeof routingSelect }>;
+
+/** The routing of a request already loaded (and scoped) by the caller. */
+async function routeRow(
+  db: Db | Tx,
+  row: RoutingRow,
+  now: Date,
+  inTransaction: boolean,
+): Promise<{ routing: NeedRouting[]; structures: RoutingStructure[]; contacts: Map<string, StructureContact>; rulesCustomized: boolean }> {
+  const rulesQuery = () => loadRoutingRules({ db, territoryId: row.territoryId });
+  const candidatesQuery = () => loadRoutingCandidates(db, { communeCode: row.commune.code, departmentCode: row.commune.departmentCode, territoryId: row.territoryId });
+  // In parallel on the pool; one after the other on a transaction's single connection.
+  const [{ rules, customized }, { structures, contacts }] = inTransaction ? [await rulesQuery(), await candidatesQuery()] : await Promise.all([rulesQuery(), candidatesQuery()]);
+  const routing = rankStructures({
+    request: {
+      needs: row.needs,
+      urgency: row.urgency,
+      placeOfCare: row.placeOfCare,
+      communeCode: row.commune.code,
+      communeName: row.commune.name,
+      patientAge: patientAgeAt(row.patient?.birthDate ?? null, now),
+    },
+    structures,
+    rules,
+    now,
+  });
+  return { routing, structures, contacts, rulesCustomized: customized };
+}
+
+/**
+ * For orient-request.ts, inside its transaction: the routing of a request the caller has already
+ * loaded through the actor's scope. Not for display (no scope check here).
+ */
+export async function routeRequestForOrientation(tx: Tx, requestId: string, now: Date): Promise<{ routing: NeedRouting[]; orientable: Set<string> }> {
+  const row = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: routingSelect });
+  const { routing, structures } = await routeRow(tx, row, now, true);
+  // Who may receive this request: the active structures the routing considered, i.e. those of the
+  // request's territory and those covering the patient's commune (a neighbour's outreach team).
+  return { routing, orientable: new Set(structures.filter((s) => s.active).map((s) => s.id)) };
+}
+
+export interface SuggestedCandidate extends RoutingCandidate {
+  /** 1 = first for this need. */
+  rank: number;
+  /** Among the first TOP_SUGGESTIONS: oriented in one click, no reason asked. */
+  top: boolean;
+  phone: string | null;
+  administeredElsewhere: string | null;
+  hasActiveReferral: boolean;
+}
+
+export interface NeedSuggestions {
+  need: Need;
+  candidates: SuggestedCandidate[];
+  excluded: RoutingExclusion[];
+  excludedCount: number;
+  unmet: boolean;
+  unmetReason: string | null;
+}
+
+export interface RequestSuggestions {
+  /** False for a closed or cancelled request: no routing, only the needs recorded as unmet. */
+  routed: boolean;
+  communeName: string;
+  placeOfCare: PlaceOfCare;
+  urgency: Urgency;
+  status: RequestStatus;
+  /** The territory saved its own rules (otherwise the domain defaults apply). */
+  rulesCustomized: boolean;
+  needs: NeedSuggestions[];
+  /** As stored for the territory's indicators (after this call's flagging). */
+  unmetNeeds: Need[];
+  /** Needs this call recorded as unmet (empty on every later view). */
+  flagged: Need[];
+  topSuggestions: number;
+}
+
+/**
+ * The suggestions for a request of the coordinator's territories (NOT_FOUND otherwise, as for the
+ * request itself). Needs found unmet are recorded (Request.unmetNeeds and one
+ * request.unmet_needs_flagged event) the first time only.
+ */
+export async function getRoutingSuggestions({ actor, requestId, db = prisma, now = new Date() }: { actor: Actor; requestId: string; db?: Db; now?: Date }): Promise<RequestSuggestions> {
+  assertCan(actor, "requests.coordinate");
+  const row = await db.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: routingSelect });
+  if (!row) throw new AppError("NOT_FOUND", "Demande introuvable.");
+  const base = {
+    communeName: row.commune.name,
+    placeOfCare: row.placeOfCare,
+    urgency: row.urgency,
+    status: row.status,
+    topSuggestions: TOP_SUGGESTIONS,
+  };
+  if (!OPEN_REQUEST_STATUSES.includes(row.status)) {
+    return { ...base, routed: false, rulesCustomized: false, needs: [], unmetNeeds: row.unmetNeeds, flagged: [] };
+  }
+
+  const { routing, contacts, rulesCustomized } = await routeRow(db, row, now, false);
+  const busy = new Set(row.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).map((r) => r.structureId));
+  const needs = routing.map((need) => ({
+    need: need.need,
+    candidates: need.candidates.map((candidate, index) => {
+      const contact = contacts.get(candidate.structureId);
+      return {
+        ...candidate,
+        rank: index + 1,
+        top: index < TOP_SUGGESTIONS,
+        phone: contact?.phone ?? null,
+        administeredElsewhere: contact?.administeredElsewhere ?? null,
+        hasActiveReferral: busy.has(candidate.structureId),
+      };
+    }),
+    excluded: need.excluded,
+    excludedCount: need.excludedCount,
+    unmet: need.unmet,
+    unmetReason: need.unmetReason,
+  }));
+  const unmet = routing.filter((need) => need.unmet).map((need) => need.need);
+  const flagged = await flagUnmetNeeds({ db, actor, requestId: row.id, unmet, stored: row.unmetNeeds, now });
+  return { ...base, routed: true, rulesCustomized, needs, unmetNeeds: [...row.unmetNeeds, ...flagged], flagged };
+}
+
+/**
+ * Where unmet needs are written: when a coordinator opens the request (the moment the platform
+ * routes it and she sees "Besoin non couvert"), not at orientation — a request nobody can serve
+ * may never be oriented, and it is exactly the one the ARS must count. The set only grows while the
+ * request is open: a need the directory could not serve when the request was handled stays counted
+ * even if a team later covers the commune. Page views that find nothing new write nothing; two
+ * coordinators opening it at once are serialised by the row lock, so each need is flagged once.
+ * The request's version is not bumped: this is the platform's finding, not a user's edit, and it
+ * must not make the forms already on screen stale.
+ */
+async function flagUnmetNeeds({ db, actor, requestId, unmet, stored, now }: { db: Db; actor: Actor; requestId: string; unmet: Need[]; stored: Need[]; now: Date }): Promise<Need[]> {
+  if (unmet.every((need) => stored.includes(need))) return [];
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ unmet_needs: Need[] | null }[]>`SELECT unmet_needs::text[] AS unmet_needs FROM "request" WHERE id = ${requestId} FOR UPDATE`;
+    const current = rows[0]?.unmet_needs ?? [];
+    const fresh = unmet.filter((need) => !current.includes(need));
+    if (fresh.length === 0) return [];
+    await tx.request.update({ where: { id: requestId }, data: { unmetNeeds: [...current, ...fresh] }, select: { id: true } });
+    await recordEvent(tx, actor.id, { type: "request.unmet_needs_flagged", subjectType: "request", subjectId: requestId, data: { needs: fresh } }, now);
+    return fresh;
+  });
+}
