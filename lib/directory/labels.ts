@@ -1,4 +1,8 @@
-// French labels of structure types, as the field names them (domain.md, "Care structures").
+// French labels of the directory's vocabulary (client-safe). Keys are the database enums.
+import type { AgeGroup, CapacityStatus, StructureType } from "@/lib/generated/prisma/enums";
+
+// As the field names them (domain.md, "Care structures"). Typed loosely on purpose: other domains
+// look labels up with plain strings (`STRUCTURE_TYPE_LABELS[s.type] ?? s.type`).
 export const STRUCTURE_TYPE_LABELS: Record<string, string> = {
   EMSP: "Équipe mobile / territoriale de soins palliatifs (EMSP)",
   HAD: "Hospitalisation à domicile (HAD)",
@@ -17,4 +21,21 @@ export const STRUCTURE_TYPE_LABELS: Record<string, string> = {
   VOLUNTEERS: "Association de bénévoles",
   CPTS: "CPTS / maison de santé",
   OTHER: "Autre",
+} satisfies Record<StructureType, string>;
+
+export const CAPACITY_LABELS: Record<CapacityStatus, string> = {
+  AVAILABLE: "Disponible",
+  WAITING_LIST: "Liste d'attente",
+  FULL: "Complet",
+  ASSESSMENT_FIRST: "Évaluation préalable",
 };
+
+// What each status means for the person calling (shown under the choice in the capacity form).
+export const CAPACITY_HINTS: Record<CapacityStatus, string> = {
+  AVAILABLE: "Nous pouvons prendre de nouveaux patients.",
+  WAITING_LIST: "Nous prenons les demandes, avec un délai.",
+  FULL: "Nous ne pouvons pas prendre de nouveau patient pour l'instant.",
+  ASSESSMENT_FIRST: "Nous évaluons chaque situation avant de la prendre en charge.",
+};
+
+export const AGE_GROUP_LABELS: Record<AgeGroup, string> = { ADULT: "Adultes", CHILD: "Enfants" };
