@@ -1,0 +1,137 @@
+// Every table of a dashboard, described once and rendered three ways: HTML on the page, CSV in the
+// export, PDF in the yearly report. Built from the aggregate Dashboard only, so no output can show
+// more than the page (no identity, no free text; masked counts stay "< 5" everywhere).
+import type { Area, Count, Dashboard, DelayStats } from "@/lib/dashboards/types";
+import { DELAY_BASIS_LABELS, formatCount, formatDecimal, formatHours, formatInteger, formatMonth, formatRate, MASKED } from "@/components/dashboards/format";
+
+export type Cell = { text: string; csv: string; numeric: boolean; masked?: boolean };
+
+export type TableSpec = {
+  id: TableId;
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+  note?: string;
+};
+
+export const TABLE_IDS = [
+  "synthese",
+  "zones",
+  "mois",
+  "origine",
+  "canal",
+  "besoin",
+  "urgence",
+  "issue",
+  "delais",
+  "orientations",
+  "refus",
+  "besoins-non-couverts",
+  "couverture",
+] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+const text = (value: string): Cell => ({ text: value, csv: value, numeric: false });
+const count = (value: Count): Cell => {
+  const masked = value.masked || value.value === null;
+  return { text: formatCount(value), csv: masked ? MASKED : String(value.value), numeric: true, masked };
+};
+const integer = (value: number): Cell => ({ text: formatInteger(value), csv: String(value), numeric: true });
+const decimal = (value: number): Cell => ({ text: formatDecimal(value), csv: value.toFixed(1).replace(".", ","), numeric: true });
+const hours = (value: number | null): Cell => ({ text: formatHours(value), csv: value === null ? "" : value.toFixed(1).replace(".", ","), numeric: true });
+const rate = (value: number | null): Cell => ({ text: formatRate(value), csv: value === null ? "" : String(Math.round(value * 100)), numeric: true });
+const yesNo = (value: boolean): Cell => text(value ? "Oui" : "Non");
+
+function breakdown(id: TableId, title: string, keyHeader: string, rows: { label: string; count: Count }[], countHeader = "Demandes"): TableSpec {
+  return { id, title, headers: [keyHeader, countHeader], rows: rows.map((r) => [text(r.label), count(r.count)]) };
+}
+
+const URGENCY_NAMES = { CRISIS: "Crise", PLANNED: "Programmée" } as const;
+
+function delayRows(kind: string, stats: Record<"CRISIS" | "PLANNED", DelayStats>): Cell[][] {
+  return (["CRISIS", "PLANNED"] as const).map((u) => [text(kind), text(URGENCY_NAMES[u]), count(stats[u].measured), hours(stats[u].medianHours), hours(stats[u].p90Hours), text(DELAY_BASIS_LABELS[stats[u].basis])]);
+}
+
+// Figures per child area (requests), when the page has them: the map's table.
+export type ZoneFigure = { area: Area; requests: Count };
+
+export function dashboardTables(d: Dashboard, zones: ZoneFigure[] = []): TableSpec[] {
+  const tables: TableSpec[] = [
+    {
+      id: "synthese",
+      title: "Chiffres clés",
+      headers: ["Indicateur", "Valeur"],
+      rows: [
+        [text("Demandes reçues"), count(d.totals.requests)],
+        [text("File active (patients suivis)"), count(d.totals.activeFile)],
+        [text("Nouveaux patients"), count(d.totals.newPatients)],
+        [text("Demandes avec un besoin non couvert"), count(d.totals.unmetRequests)],
+      ],
+    },
+  ];
+  if (zones.length > 0) {
+    tables.push({ id: "zones", title: "Demandes par zone", headers: ["Zone", "Demandes"], rows: zones.map((z) => [text(z.area.name), count(z.requests)]) });
+  }
+  tables.push(
+    { id: "mois", title: "Demandes par mois", headers: ["Mois", "Demandes"], rows: d.byMonth.map((m) => [text(formatMonth(m.month)), count(m.count)]) },
+    breakdown("origine", "Demandes par origine", "Origine", d.byOrigin),
+    breakdown("canal", "Demandes par canal", "Canal", d.byChannel),
+    breakdown("besoin", "Demandes par besoin", "Besoin", d.byNeed),
+    breakdown("urgence", "Demandes par urgence", "Urgence", d.byUrgency),
+    breakdown("issue", "Demandes clôturées par issue", "Issue", d.byOutcome, "Demandes clôturées"),
+    {
+      id: "delais",
+      title: "Délais de réponse (en heures)",
+      headers: ["Délai", "Urgence", "Demandes mesurées", "Médiane (h)", "90e centile (h)", "Décompte"],
+      rows: [...delayRows("Jusqu'à la prise en charge", d.timeToTriage), ...delayRows("Jusqu'au premier contact", d.timeToFirstContact)],
+      note: "Médiane : la moitié des demandes ont eu une réponse plus rapide. 90e centile : 9 demandes sur 10 ont eu une réponse plus rapide.",
+    },
+    {
+      id: "orientations",
+      title: "Orientations par type de structure",
+      headers: ["Type de structure", "Proposées", "Acceptées", "Refusées", "Taux d'acceptation (%)"],
+      rows: d.referralsByStructureType.map((r) => [text(r.label), count(r.proposed), count(r.accepted), count(r.declined), rate(r.acceptRate)]),
+    },
+    breakdown("refus", "Motifs de refus des orientations", "Motif", d.declineReasons, "Orientations refusées"),
+    {
+      id: "besoins-non-couverts",
+      title: "Besoins non couverts",
+      headers: ["Besoin", "Commune", "Code commune", "Demandes"],
+      rows: d.unmetNeeds.map((u) => [text(u.label), text(u.communeName ?? "Toutes communes"), text(u.communeCode ?? ""), count(u.count)]),
+      note: "Besoins pour lesquels aucune structure de l'annuaire ne pouvait intervenir au moment de l'orientation.",
+    },
+    {
+      id: "couverture",
+      title: "Couverture au regard des normes nationales",
+      headers: [
+        "Zone",
+        "Population",
+        "Équipes mobiles de soins palliatifs",
+        "Équipes pour 200 000 hab.",
+        "Norme (pour 200 000 hab.)",
+        "Norme atteinte (équipes)",
+        "Lits identifiés de soins palliatifs",
+        "Lits pour 100 000 hab.",
+        "Norme (pour 100 000 hab.)",
+        "Norme atteinte (lits)",
+      ],
+      rows: d.coverage.map((c) => [
+        text(c.area.name),
+        integer(c.population),
+        integer(c.mobileTeams),
+        decimal(c.mobileTeamsPer200k),
+        decimal(c.mobileTeamsNorm),
+        yesNo(c.meetsMobileTeamNorm),
+        integer(c.palliativeBeds),
+        decimal(c.palliativeBedsPer100k),
+        decimal(c.palliativeBedsNorm),
+        yesNo(c.meetsBedNorm),
+      ]),
+    },
+  );
+  return tables;
+}
+
+export function tableById(tables: TableSpec[], id: string): TableSpec | undefined {
+  return tables.find((t) => t.id === id);
+}
