@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import {
   addNoteAction,
   cancelReferralAction,
@@ -17,7 +17,9 @@ import { TextAreaField } from "@/components/requests/text-area-field";
 import { SelectField } from "@/components/referrals/select-field";
 import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
 
-export type OrientChoice = { id: string; name: string; typeLabel: string; phone: string | null; hasActiveReferral: boolean };
+// `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing
+// another structure while there are suggestions asks for a reason (lib/requests/orient-request.ts).
+export type OrientChoice = { id: string; name: string; typeLabel: string; phone: string | null; hasActiveReferral: boolean; suggested?: boolean };
 type Ref = { requestId: string; version: number };
 
 function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -47,8 +49,15 @@ function ClaimForm({ refs }: { refs: Ref }) {
   );
 }
 
-function OrientForm({ refs, structures }: { refs: Ref; structures: OrientChoice[] }) {
+function OrientForm({ refs, structures, hasSuggestions }: { refs: Ref; structures: OrientChoice[]; hasSuggestions: boolean }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(orientRequestAction);
+  // Whether a checked structure is outside the suggestions: then the reason field shows.
+  const [offSuggestion, setOffSuggestion] = useState(false);
+  const onChange = () => {
+    const checked = new FormData(formElement.current ?? undefined).getAll("structureIds");
+    setOffSuggestion(checked.some((id) => !structures.find((s) => s.id === id)?.suggested));
+  };
+  const askReason = (hasSuggestions && offSuggestion) || Boolean(fieldErrors.overrideReason?.length);
   const errors = fieldErrors.structureIds;
   const hasError = Boolean(errors?.length);
   const available = structures.filter((s) => !s.hasActiveReferral).length;
@@ -57,7 +66,7 @@ function OrientForm({ refs, structures }: { refs: Ref; structures: OrientChoice[
       {structures.length === 0 ? (
         <p className="text-slate-700">Aucune structure active dans ce territoire : signalez-le à l&apos;administrateur du dispositif.</p>
       ) : (
-        <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Orienter la demande">
+        <form ref={formElement} onSubmit={onSubmit} onChange={onChange} noValidate className="flex flex-col gap-3" aria-label="Orienter la demande">
           <FormBanner state={state} />
           <RequestRef {...refs} />
           <fieldset aria-describedby={["field-structureIds-hint", hasError ? "field-structureIds-error" : null].filter(Boolean).join(" ")} className="flex flex-col gap-2">
@@ -87,6 +96,7 @@ function OrientForm({ refs, structures }: { refs: Ref; structures: OrientChoice[
                   <span id={`structure-${s.id}-details`} className="block text-sm text-slate-700">
                     {s.typeLabel}
                     {s.phone ? ` · ${s.phone}` : ""}
+                    {s.suggested ? <span className="block font-medium text-brand-800">Parmi les suggestions</span> : null}
                     {s.hasActiveReferral ? <span className="block font-medium text-slate-800">Orientation déjà en cours</span> : null}
                   </span>
                 </span>
@@ -98,6 +108,17 @@ function OrientForm({ refs, structures }: { refs: Ref; structures: OrientChoice[
               </p>
             ) : null}
           </fieldset>
+          {askReason ? (
+            <TextAreaField
+              name="overrideReason"
+              label="Motif du choix hors suggestions"
+              hint="Une structure cochée n'est pas parmi les premières suggestions : dites pourquoi (enregistré avec l'orientation)."
+              rows={2}
+              maxLength={1000}
+              required
+              errors={fieldErrors.overrideReason}
+            />
+          ) : null}
           <TextAreaField
             name="note"
             label="Message aux équipes (facultatif)"
@@ -207,6 +228,7 @@ export function RequestActions({
   version,
   status,
   structures,
+  hasSuggestions = false,
   unansweredReferrals,
   activeReferrals,
 }: {
@@ -214,6 +236,8 @@ export function RequestActions({
   version: number;
   status: keyof typeof REQUEST_STATUS_LABELS;
   structures: OrientChoice[];
+  /** The routing suggests someone for at least one need (else no reason is asked). */
+  hasSuggestions?: boolean;
   unansweredReferrals: number;
   activeReferrals: number;
 }) {
@@ -223,7 +247,7 @@ export function RequestActions({
   return (
     <div className="flex flex-col gap-4">
       {status === "SUBMITTED" ? <ClaimForm refs={refs} /> : null}
-      {triaged ? <OrientForm refs={refs} structures={structures} /> : null}
+      {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
       {open ? <NoteForm refs={refs} /> : null}
       {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} /> : null}
       {open ? <CancelForm refs={refs} active={activeReferrals} /> : null}

@@ -5,6 +5,7 @@ import type { Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/en
 import { claimRequest } from "@/lib/requests/claim-request";
 import { closeRequest } from "@/lib/requests/close-request";
 import { orientRequest } from "@/lib/requests/orient-request";
+import { getRequestTimeline } from "@/lib/requests/timeline";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { cloneRules } from "@/lib/routing/rules-draft";
 import { getTerritoryRulesForEditor, listRulesTerritories, loadRoutingCandidates } from "@/lib/routing/queries";
@@ -180,6 +181,10 @@ describe("unmet needs", () => {
     expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { unmetNeeds: true, version: true } })).toEqual({ unmetNeeds: ["SOCIAL", "NUTRITION"], version: before });
     const events = await db.event.findMany({ where: { subjectId: requestId, type: "request.unmet_needs_flagged" }, select: { actorId: true, data: true } });
     expect(events).toEqual([{ actorId: world.idec.id, data: { needs: ["SOCIAL", "NUTRITION"] } }]);
+    // Told in words in the timeline, to the coordinator and to the GP.
+    for (const actor of [world.idec, world.gp]) {
+      expect((await getRequestTimeline({ actor, requestId })).map((e) => e.text)).toContain("Besoin non couvert signalé pour le territoire : situation sociale (droits, aides, isolement), nutrition");
+    }
 
     // A social worker now covers the commune: the request keeps its recorded gap, nothing new is evented.
     await newStructure("Assistante sociale de Bar-le-Duc", "SOCIAL_WORKER", "meuse-sud", { coverageCommuneCodes: [BAR_LE_DUC] }, [["SOCIAL", ["HOME"]]]);

@@ -16,6 +16,8 @@ import { ReorientBadge } from "@/components/coordination/due-label";
 import { ReferralList } from "@/components/coordination/referral-list";
 import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
+import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";
+import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
 
 export const metadata: Metadata = { title: "Demande" };
 
@@ -39,6 +41,9 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
   const request = await load(actor, id);
   // Opening the page shows the patient's data: an access event, with its actor.
   await recordRequestView({ actor, requestId: request.id, patientId: request.patientId });
+  // Before the timeline: routing records the needs found unmet (once), which the timeline then shows.
+  const suggestions = await getRoutingSuggestions({ actor, requestId: request.id });
+  const suggested = topSuggestionIds(suggestions);
   const timeline = await getRequestTimeline({ actor, requestId: request.id });
   const now = new Date();
   const label = requestNumberLabel(request.number);
@@ -64,6 +69,9 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_auto_1fr] lg:items-start">
         <div className="lg:col-start-1 lg:row-start-1">
           <RequestDetails request={request} now={now} />
+          <div className="mt-4">
+            <RoutingSuggestions suggestions={suggestions} requestId={request.id} version={request.version} />
+          </div>
         </div>
         <section aria-labelledby="actions-titre" className="lg:col-start-2 lg:row-span-3 lg:row-start-1">
           <h2 id="actions-titre" className="mb-3 text-xl font-semibold">
@@ -73,7 +81,8 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
             requestId={request.id}
             version={request.version}
             status={request.status}
-            structures={request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type, phone: s.phone, hasActiveReferral: s.hasActiveReferral }))}
+            structures={request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type, phone: s.phone, hasActiveReferral: s.hasActiveReferral, suggested: suggested.has(s.id) }))}
+            hasSuggestions={suggestions.needs.some((need) => need.candidates.length > 0)}
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
           />

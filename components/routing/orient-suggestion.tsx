@@ -1,0 +1,74 @@
+"use client";
+
+import { orientToSuggestionAction } from "@/lib/routing/actions";
+import { Button } from "@/components/ui/button";
+import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
+
+// One structure of the suggestions: "Orienter vers <nom>" in one click for a top suggestion; for a
+// further candidate the same button under a reason field (the server asks it too). Kept mounted
+// once the referral exists, so that its confirmation stays on screen after the page refreshes.
+export function OrientSuggestion({
+  requestId,
+  version,
+  structureId,
+  structureName,
+  needsReason,
+  hasActiveReferral,
+  idPrefix,
+}: {
+  requestId: string;
+  version: number;
+  structureId: string;
+  structureName: string;
+  needsReason: boolean;
+  hasActiveReferral: boolean;
+  /** Unique on the page: the same structure may be suggested for several needs. */
+  idPrefix: string;
+}) {
+  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(orientToSuggestionAction);
+  const reasonId = `${idPrefix}-motif`;
+  const errors = fieldErrors.overrideReason;
+  const hasError = Boolean(errors?.length);
+  return (
+    <form ref={formElement} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-2">
+      <FormBanner state={state} />
+      <RequestRef requestId={requestId} version={version} />
+      <input type="hidden" name="structureId" value={structureId} />
+      <input type="hidden" name="structureName" value={structureName} />
+      {hasActiveReferral ? (
+        <p className="font-medium text-slate-800">Orientation en cours vers cette structure.</p>
+      ) : (
+        <>
+          {needsReason ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor={reasonId} className="font-medium text-slate-900">
+                Motif du choix hors suggestions
+              </label>
+              <p id={`${reasonId}-hint`} className="text-sm text-slate-600">
+                Pourquoi cette structure plutôt qu&apos;une des premières suggestions (enregistré avec l&apos;orientation).
+              </p>
+              <textarea
+                id={reasonId}
+                name="overrideReason"
+                rows={2}
+                maxLength={1000}
+                required
+                aria-invalid={hasError || undefined}
+                aria-describedby={[`${reasonId}-hint`, hasError ? `${reasonId}-erreur` : null].filter(Boolean).join(" ")}
+                className={`rounded-md border px-3 py-2 text-base text-slate-900 ${hasError ? "border-red-700" : "border-slate-500"}`}
+              />
+              {hasError ? (
+                <p id={`${reasonId}-erreur`} className="text-sm font-medium text-red-700">
+                  {errors?.join(" ")}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <Button type="submit" variant={needsReason ? "secondary" : "primary"} disabled={pending} className="self-start">
+            {pending ? "Envoi…" : `Orienter vers ${structureName}`}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}
