@@ -4,7 +4,7 @@ import { requestScope } from "@/lib/authz/scopes";
 import { ZEvent, type AuditEvent } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
-import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
 import { formatDate } from "@/lib/format";
 
 export type TimelineEntry = {
@@ -124,6 +124,8 @@ function describe(event: AuditEvent, structureName: (id: string) => string, only
       return `${structureName(event.data.structureId)} termine son intervention`;
     case "referral.cancelled":
       return `Orientation vers ${structureName(event.data.structureId)} annulée`;
+    case "request.unmet_needs_flagged":
+      return `Besoin non couvert signalé pour le territoire : ${event.data.needs.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}`;
     default:
       return event.type;
   }

@@ -3,7 +3,7 @@
 // no one. rank-structures.ts decides who is a candidate; this file only says it.
 import type { Need, PlaceOfCare } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
-import { capacityFreshness, NEED_PHRASES, ordinal, SETTING_PHRASES } from "@/lib/routing/phrases";
+import { capacityFreshness, NEED_PHRASES, ordinal, SETTING_PHRASES, toPhrase, toPlace } from "@/lib/routing/phrases";
 import type { CapacityStatus, RoutingCandidate, RoutingExclusion, RoutingRequest, RoutingStructure } from "@/lib/routing/types";
 
 /**
@@ -152,12 +152,12 @@ export function unmetReason(
 ): string {
   const what = `${NEED_PHRASES[need]} ${SETTING_PHRASES[request.placeOfCare]}`;
   if (counts.typesInRules === 0) return `les règles du territoire ne prévoient aucun type de structure pour ${what}`;
-  if (counts.excluded === 0) return `aucune structure de l'annuaire ne correspond à ${what}`;
+  if (counts.excluded === 0) return `aucune structure de l'annuaire ne correspond ${toPhrase(what)}`;
   const inArea = counts.excluded - counts.outside;
   const outside = counts.outside;
   const parts = [
     inArea > 0 ? `${inArea} ${inArea === 1 ? "structure qui couvre la commune est écartée" : "structures qui couvrent la commune sont écartées"}` : null,
     outside > 0 ? `${outside} ${outside === 1 ? "structure ne la couvre pas" : "structures ne la couvrent pas"}` : null,
   ].filter((part) => part !== null);
-  return `aucune structure ne peut être proposée à ${request.communeName} pour ${what} : ${parts.join(", ")} (voir les motifs)`;
+  return `aucune structure ne peut être proposée ${toPlace(request.communeName)} pour ${what} : ${parts.join(", ")} (voir les motifs)`;
 }

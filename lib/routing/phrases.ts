@@ -24,6 +24,20 @@ export const SETTING_PHRASES: Record<PlaceOfCare, string> = {
   OTHER: "dans un autre lieu de soins",
 };
 
+/** "à" before one of the phrases above: "au soutien…", "aux soins…", "à la prise en charge…", "à l'accompagnement…". */
+export function toPhrase(phrase: string): string {
+  if (/^le /i.test(phrase)) return `au ${phrase.slice(3)}`;
+  if (/^les /i.test(phrase)) return `aux ${phrase.slice(4)}`;
+  return `à ${phrase}`;
+}
+
+/** "à" before a commune's name: "à Bar-le-Duc", "au Mans" (Le Mans), "aux Mées" (Les Mées), "à La Ciotat". */
+export function toPlace(name: string): string {
+  if (name.startsWith("Le ")) return `au ${name.slice(3)}`;
+  if (name.startsWith("Les ")) return `aux ${name.slice(4)}`;
+  return `à ${name}`;
+}
+
 /** "1er", "2e", "3e"... */
 export function ordinal(position: number): string {
   return position === 1 ? "1er" : `${position}e`;

@@ -6,6 +6,8 @@ import { rulesFromStored } from "@/lib/routing/stored-rules";
 import { checkOrientation, suggestionRankOf, TOP_SUGGESTIONS } from "@/lib/routing/suggestion-rank";
 import { addableTypes, addType, cloneRules, moveType, removeType } from "@/lib/routing/rules-draft";
 import { patientAgeAt } from "@/lib/routing/patient-age";
+import { toPhrase, toPlace } from "@/lib/routing/phrases";
+import { rankStructures } from "@/lib/routing/rank-structures";
 
 const candidate = (structureId: string): RoutingCandidate => ({ structureId, name: structureId, type: "EMSP", score: 0, reasons: [] });
 
@@ -107,5 +109,23 @@ describe("patient age", () => {
     expect(patientAgeAt(birth, new Date("2026-05-11T22:30:00Z"))).toBe(80);
     expect(patientAgeAt(new Date("2010-01-01T00:00:00Z"), new Date("2026-11-23T10:00:00Z"))).toBe(16);
     expect(patientAgeAt(null, new Date())).toBeNull();
+  });
+});
+
+describe("French contractions", () => {
+  test("« à » before a need's phrase contracts with le / les, never « à le »", () => {
+    expect(toPhrase("le soutien psychologique des proches")).toBe("au soutien psychologique des proches");
+    expect(toPhrase("les soins palliatifs")).toBe("aux soins palliatifs");
+    expect(toPhrase("la prise en charge de la douleur")).toBe("à la prise en charge de la douleur");
+    expect(toPhrase("l'accompagnement social")).toBe("à l'accompagnement social");
+    expect([toPlace("Bar-le-Duc"), toPlace("Le Mans"), toPlace("Les Mées"), toPlace("La Ciotat")]).toEqual(["à Bar-le-Duc", "au Mans", "aux Mées", "à La Ciotat"]);
+    const [family, palliative] = rankStructures({
+      request: { needs: ["PSYCHOLOGICAL_FAMILY", "PALLIATIVE_CARE"], urgency: "PLANNED", placeOfCare: "HOME", communeCode: "55545", communeName: "Verdun", patientAge: 80 },
+      structures: [],
+      rules: DEFAULT_ROUTING_RULES,
+      now: new Date("2026-11-23T10:00:00Z"),
+    });
+    expect(family?.unmetReason).toBe("aucune structure de l'annuaire ne correspond au soutien psychologique des proches à domicile");
+    expect(palliative?.unmetReason).toBe("aucune structure de l'annuaire ne correspond aux soins palliatifs à domicile");
   });
 });
