@@ -6,6 +6,7 @@ type NavItem = { href: string; label: string; permission: Permission };
 const NAV: NavItem[] = [
   { href: "/demandes", label: "Mes demandes", permission: "home.gp" },
   { href: "/coordination", label: "Coordination", permission: "home.coordination" },
+  { href: "/coordination/regles", label: "Règles d'orientation", permission: "routing.rules.edit" },
   { href: "/equipe", label: "Mon équipe", permission: "home.team" },
   { href: "/ars", label: "Tableaux de bord", permission: "home.ars" },
   { href: "/admin", label: "Administration", permission: "home.admin" },

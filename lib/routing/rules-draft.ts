@@ -1,7 +1,12 @@
 // Edits of the rules editor on a draft table, pure and immutable (each returns a new table), so that
 // the page can preview the changes (diffRules) before anything is saved. Client-safe.
-import { StructureType, type Need, type PlaceOfCare } from "@/lib/generated/prisma/enums";
+import { Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import type { RoutingRules } from "@/lib/routing/types";
+
+// The vocabulary, for components (which do not import the generated client).
+export type { Need as RuleNeed, PlaceOfCare as RuleSetting, StructureType as RuleType } from "@/lib/generated/prisma/enums";
+export const RULE_NEEDS = Object.values(Need);
+export const RULE_SETTINGS = Object.values(PlaceOfCare);
 
 export type DraftRules = Record<Need, Record<PlaceOfCare, StructureType[]>>;
 

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import type { Actor } from "@/lib/authz/actor";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { getTerritoryRulesForEditor } from "@/lib/routing/queries";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { RulesEditor } from "@/components/routing/rules-editor";
+
+export const metadata: Metadata = { title: "Règles d'orientation" };
+
+const ZParams = z.object({ slug: z.string().min(1).max(100).regex(/^[a-z0-9-]+$/) });
+
+async function load(actor: Actor, slug: string) {
+  try {
+    return await getTerritoryRulesForEditor({ actor, slug });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    throw error;
+  }
+}
+
+export default async function TerritoryRoutingRulesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const parsed = ZParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const actor = await requirePermission("routing.rules.edit", `/coordination/regles/${parsed.data.slug}`);
+  const { territory, rules, version, customized, repaired, updatedAt, updatedByName } = await load(actor, parsed.data.slug);
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/coordination/regles" className="font-medium text-brand-700 underline">
+          ← Tous les territoires
+        </Link>
+      </p>
+      <PageHeader title={`Règles d'orientation — ${territory.name}`}>
+        <p>
+          Pour chaque besoin et chaque lieu de soins, les types de structure suggérés, du premier choix au dernier. Une structure n&apos;est suggérée que si elle couvre la commune
+          du patient et propose le besoin dans ce lieu ; une liste vide signale le besoin comme non couvert.
+        </p>
+        <p className="mt-2 font-medium text-slate-900">
+          {customized && updatedAt
+            ? `Règles propres au territoire, modifiées le ${formatDateTime(updatedAt)}${updatedByName ? ` par ${updatedByName}` : ""}.`
+            : "Règles par défaut : aucune modification enregistrée pour ce territoire."}
+        </p>
+      </PageHeader>
+      {repaired ? (
+        <div className="mb-4">
+          <Alert>Le vocabulaire a évolué depuis le dernier enregistrement : les cases nouvelles reprennent les règles par défaut. Enregistrez pour les conserver.</Alert>
+        </div>
+      ) : null}
+      <RulesEditor territory={territory} rules={rules} version={version} />
+    </>
+  );
+}
