@@ -3,22 +3,10 @@ import { loadReferenceGeography } from "@/lib/geography/load-reference";
 import { loadDemoTerritories } from "@/lib/geography/demo-territories";
 import type { Role } from "@/lib/authz/permissions";
 import { upsertUser } from "@/tests/factories/users";
+import { seedDemoDirectory } from "@/prisma/demo-directory";
 
 // The demo password of every demo account. Demo data only: never load it on a real platform.
 export const DEMO_PASSWORD = "Maillage-demo-2026";
-
-type DemoStructure = { key: string; name: string; type: "EMSP" | "HAD" | "SSIAD" | "HEALTH_NETWORK" | "PALLIATIVE_NETWORK" | "PAIN_CLINIC"; territory: string; phone: string };
-
-// A few structures modelled on the source documents; the directory issue enriches them. Phone
-// numbers come from the ranges ARCEP reserves for fiction (03 53 01…, 04 65 71…): never a real line.
-const DEMO_STRUCTURES: DemoStructure[] = [
-  { key: "emsp-bar-le-duc", name: "EMSP du Centre hospitalier de Bar-le-Duc", type: "EMSP", territory: "meuse-sud", phone: "03 53 01 55 31" },
-  { key: "had-meuse", name: "HAD Meuse", type: "HAD", territory: "meuse-sud", phone: "03 53 01 55 32" },
-  { key: "reseau-sud-meusien", name: "Réseau de santé Sud meusien", type: "HEALTH_NETWORK", territory: "meuse-sud", phone: "03 53 01 55 33" },
-  { key: "douleur-verdun", name: "Consultation douleur du CH de Verdun", type: "PAIN_CLINIC", territory: "meuse-nord", phone: "03 53 01 55 41" },
-  { key: "ssiad-verdun", name: "SSIAD du Verdunois", type: "SSIAD", territory: "meuse-nord", phone: "03 53 01 55 42" },
-  { key: "resp-13", name: "Réseau de soins palliatifs RESP 13", type: "PALLIATIVE_NETWORK", territory: "bouches-du-rhone", phone: "04 65 71 13 31" },
-];
 
 export type DemoAccount = { email: string; name: string; role: Role; scope: string };
 
@@ -43,15 +31,9 @@ export async function seedDemo({ db, log = () => {} }: { db: PrismaClient; log?:
     return id;
   };
 
-  const structures = new Map<string, string>();
-  for (const s of DEMO_STRUCTURES) {
-    const existing = await db.structure.findFirst({ where: { name: s.name, isDemo: true }, select: { id: true } });
-    const data = { name: s.name, type: s.type, territoryId: territoryId(s.territory), phone: s.phone, isDemo: true };
-    const row = existing
-      ? await db.structure.update({ where: { id: existing.id }, data, select: { id: true } })
-      : await db.structure.create({ data, select: { id: true } });
-    structures.set(s.key, row.id);
-  }
+  // The directory of care structures (prisma/demo-directory.ts); the team accounts below belong to
+  // its entries by key.
+  const structures = await seedDemoDirectory({ db, territoryId });
 
   for (const account of DEMO_ACCOUNTS) {
     await upsertUser(db, {

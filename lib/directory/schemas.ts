@@ -244,8 +244,8 @@ export const ZCreateStructureForm = ZStructureFields.omit({ openingHours: true, 
   .refine(coverageRequired, COVERAGE_CHECK)
   .transform(withHours);
 
-/** The full edit form (coordinators, admins). */
-export const ZUpdateStructureForm = ZStructureFields.omit({ openingHours: true, active: true, capacityConfirmedAt: true })
+/** The full edit form (coordinators, admins). Capacity has its own form (it confirms the date). */
+export const ZUpdateStructureForm = ZStructureFields.omit({ openingHours: true, active: true, capacityStatus: true, capacitySince: true, capacityConfirmedAt: true })
   .extend(hourFields)
   .extend({ structureId: ZId, version: ZVersion })
   .refine(coverageRequired, COVERAGE_CHECK)
@@ -268,3 +268,15 @@ export const ZUpdateCapacity = z.object({
 });
 
 export const ZStructureRef = z.object({ structureId: ZId, version: ZVersion });
+
+// ——— The search page's address (/annuaire?commune=55029&besoin=PAIN…) ———
+// Unknown values are dropped (an old bookmark still opens the page), never an error.
+const optionalParam = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+export const ZDirectorySearchParams = z.object({
+  commune: optionalParam(z.string().regex(COMMUNE_CODE)),
+  besoin: optionalParam(z.enum(Need)),
+  type: optionalParam(z.enum(StructureType)),
+  lieu: optionalParam(z.enum(PlaceOfCare)),
+  apres: optionalParam(z.string().max(500)),
+  inactives: optionalParam(z.literal("1")),
+});

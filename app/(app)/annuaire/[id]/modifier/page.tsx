@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { can } from "@/lib/authz/permissions";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { AppError } from "@/lib/errors";
+import { getStructureForEdit, listTerritoryOptions } from "@/lib/directory/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { ContactsForm, StructureForm } from "@/components/directory/structure-form";
+
+export const metadata: Metadata = { title: "Modifier une structure" };
+
+const ZParams = z.object({ id: z.string().min(1).max(64) });
+
+export default async function EditStructurePage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = ZParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { id } = parsed.data;
+  const actor = await requirePermission("directory.edit", `/annuaire/${encodeURIComponent(id)}/modifier`);
+  const structure = await getStructureForEdit({ actor, id }).catch((error: unknown) => {
+    // Absent or outside the actor's scope: the same "not found".
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const manage = can(actor, "directory.manage");
+  const territories = manage ? await listTerritoryOptions() : [];
+  const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id) || t.id === structure.territoryId);
+  return (
+    <>
+      <p className="mb-2">
+        <Link href={`/annuaire/${structure.id}`} className="font-medium text-brand-700 underline">
+          ← {structure.name}
+        </Link>
+      </p>
+      <PageHeader title={manage ? "Modifier la fiche" : "Modifier les coordonnées"}>
+        {manage ? "Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d'intervention." : "Les coordonnées et horaires de votre équipe ; la zone et l'offre sont tenues par la coordination de votre territoire."}
+      </PageHeader>
+      {manage ? (
+        <StructureForm structure={structure} values={structure.values} communes={structure.communes} territories={territories} territoryChoices={choices} allowNoTerritory={actor.role === "ADMIN"} />
+      ) : (
+        <ContactsForm structure={structure} values={structure.values} />
+      )}
+    </>
+  );
+}

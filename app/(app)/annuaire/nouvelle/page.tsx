@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { listTerritoryOptions } from "@/lib/directory/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { StructureForm } from "@/components/directory/structure-form";
+
+export const metadata: Metadata = { title: "Nouvelle structure" };
+
+export default async function NewStructurePage() {
+  const actor = await requirePermission("directory.manage", "/annuaire/nouvelle");
+  const territories = await listTerritoryOptions();
+  const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id));
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/annuaire" className="font-medium text-brand-700 underline">
+          ← Annuaire
+        </Link>
+      </p>
+      <PageHeader title="Nouvelle structure">Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d&apos;intervention.</PageHeader>
+      <StructureForm values={{ ageGroups: ["ADULT"], capacityStatus: "AVAILABLE" }} communes={[]} territories={territories} territoryChoices={choices} allowNoTerritory={actor.role === "ADMIN"} />
+    </>
+  );
+}
