@@ -12,7 +12,13 @@ export type Period = { from: Date; to: Date }; // [from, to), Europe/Paris days
 
 // A count as shown: the value, or masked ("< 5") when it counts fewer than 5 patients or could be
 // recovered by subtraction (complementary masking).
-export type Count = { value: number | null; masked: boolean };
+export type Count = {
+  value: number | null;
+  masked: boolean;
+  // Why it is masked: "small" = it counts 1 to 4 patients ("< 5"); "secondary" = it counts 5 or more
+  // but is masked so that a small one cannot be recovered by subtraction (show it as "s", not "< 5").
+  reason?: "small" | "secondary";
+};
 
 export type Breakdown<K extends string> = { key: K; label: string; count: Count }[];
 
@@ -42,7 +48,14 @@ export type Dashboard = {
   unmetNeeds: { need: Need; label: string; communeCode: string | null; communeName: string | null; count: Count }[];
   // Per child area (or the area itself at territory level): coverage against the national norms.
   coverage: CoverageRow[];
+  // Per child area (same order as `children`): figures for the map and its table, masked
+  // consistently with the children's own dashboards.
+  childFigures?: ChildFigure[];
+  // False for a coordinator (exact figures of their own territories), true for the ARS and admins.
+  smallCountsMasked?: boolean;
 };
+
+export type ChildFigure = { area: Area; requests: Count; unmetRequests: Count };
 
 export type CoverageRow = {
   area: Area;
