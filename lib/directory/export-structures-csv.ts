@@ -21,7 +21,7 @@ export async function exportStructuresCsv({ actor, db = prisma }: { actor: Actor
   let after: string | undefined;
   for (;;) {
     const rows = await db.structure.findMany({
-      where: { ...editableStructureScope(actor), ...(after ? { id: { gt: after } } : {}) },
+      where: { AND: [editableStructureScope(actor), after ? { id: { gt: after } } : {}] },
       select: STRUCTURE_DATA_SELECT,
       orderBy: { id: "asc" },
       take: PAGE,

@@ -147,7 +147,7 @@ export type StructureForEdit = { id: string; version: number; name: string; terr
  * actor's scope: we do not tell which).
  */
 export async function getStructureForEdit({ actor, id, db = prisma }: { actor: Actor; id: string; db?: Db }): Promise<StructureForEdit> {
-  const s = await db.structure.findFirst({ where: { id, ...editableStructureScope(actor) }, select: STRUCTURE_DATA_SELECT });
+  const s = await db.structure.findFirst({ where: { AND: [{ id }, editableStructureScope(actor)] }, select: STRUCTURE_DATA_SELECT });
   if (!s) throw new AppError("NOT_FOUND", "Cette structure n'existe pas ou vous ne pouvez pas la modifier.");
   const codes = [...s.coverageCommuneCodes, ...(s.addressCommuneCode ? [s.addressCommuneCode] : [])];
   const communes = codes.length ? await db.commune.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, postalCodes: true, departmentCode: true }, orderBy: { name: "asc" } }) : [];

@@ -13,7 +13,7 @@ export type UpdateResult = { changed: boolean; fields: string[]; version: number
 
 // Absent or outside the actor's scope: the same answer (we do not tell which).
 export async function loadEditable(db: Db | Tx, actor: Actor, structureId: string): Promise<StructureRow> {
-  const row = await db.structure.findFirst({ where: { id: structureId, ...editableStructureScope(actor) }, select: STRUCTURE_DATA_SELECT });
+  const row = await db.structure.findFirst({ where: { AND: [{ id: structureId }, editableStructureScope(actor)] }, select: STRUCTURE_DATA_SELECT });
   if (!row) throw new AppError("NOT_FOUND", "Cette structure n'existe pas ou vous ne pouvez pas la modifier.");
   return row;
 }
