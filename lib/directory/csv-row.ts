@@ -3,7 +3,7 @@
 // communes that exist) is checked by the import itself.
 import type { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import { formatWeekText, parseWeekText } from "@/lib/directory/hours-text";
-import { ZStructure, type TStructureData } from "@/lib/directory/schemas";
+import { ZStructure, ZStructureFields, type TStructureData } from "@/lib/directory/schemas";
 import { formatDate } from "@/lib/format";
 
 export const TYPE_CODES: Record<StructureType, string> = {
@@ -171,8 +171,12 @@ function codes<K extends string>(text: string | undefined, map: Map<string, K>, 
 
 export type ParsedCsvRecord = { ok: true; data: CsvStructure } | { ok: false; errors: string[] };
 
-/** A line (header → text) to a structure, or every reason it is refused, in French, by column. */
-export function parseCsvRecord(record: CsvRecord): ParsedCsvRecord {
+/**
+ * A line (header → text) to a structure, or every reason it is refused, in French, by column.
+ * `requireCoverage: false` lets through an entry that had no coverage already (an import must not
+ * refuse a line for what it does not change).
+ */
+export function parseCsvRecord(record: CsvRecord, { requireCoverage = true }: { requireCoverage?: boolean } = {}): ParsedCsvRecord {
   const errors: string[] = [];
   const type = TYPE_BY_CODE.get(fold(record.type ?? ""));
   if (!type) {
@@ -191,7 +195,7 @@ export function parseCsvRecord(record: CsvRecord): ParsedCsvRecord {
   const territorySlug = (record.territoire ?? "").trim() || null;
   const coverageTerritorySlugs = [...new Set(splitCodes(record.territoires_couverts))].sort();
 
-  const parsed = ZStructure.safeParse({
+  const parsed = (requireCoverage ? ZStructure : ZStructureFields).safeParse({
     externalId: record.identifiant_externe,
     name: record.nom,
     type: type ?? "OTHER",

@@ -147,6 +147,7 @@ export async function importStructuresCsv({
   const text = decodeCsv(csv);
   const rows: { line: number; cells: string[] }[] = [];
   let lastLine = 0;
+  let parsedUpTo = 0; // the last line of the last record read, as the parser goes
   let unreadable: { line: number; message: string } | null = null;
   try {
     const parsed = parse(text, {
@@ -155,8 +156,12 @@ export async function importStructuresCsv({
       relax_quotes: true,
       skip_records_with_error: true,
       info: true,
+      on_record: (record, context) => {
+        parsedUpTo = context.lines;
+        return record;
+      },
       on_skip: (err) => {
-        if (err) unreadable ??= { line: lastLine + 1, message: err.code === "CSV_QUOTE_NOT_CLOSED" ? "un guillemet ouvert n'est jamais refermé" : err.message };
+        if (err) unreadable ??= { line: parsedUpTo + 1, message: err.code === "CSV_QUOTE_NOT_CLOSED" ? "un guillemet ouvert n'est jamais refermé" : err.message };
         return undefined;
       },
     }) as unknown as { info: { lines: number }; record: string[] }[];
@@ -333,13 +338,15 @@ function planLine(ctx: Context, record: CsvRecord, result: ImportLine, seenKeys:
   // The line laid over the structure: columns absent from the file keep their values.
   const base: CsvRecord = existing ? rowAsRecord(existing, ctx.slugById) : {};
   const merged: CsvRecord = { ...base, ...record };
-  if (legacy) merged.identifiant_externe = "";
-  const parsed = parseCsvRecord(merged);
+  const hadCoverage = !existing || existing.coverageCommuneCodes.length + existing.coverageDepartmentCodes.length + existing.coverageTerritoryIds.length > 0;
+  const parsed = parseCsvRecord(merged, { requireCoverage: hadCoverage });
   if (!parsed.ok) {
     reasons.push(...parsed.errors);
     return { write: null, territoryId: existing?.territoryId ?? ctx.territoryBySlug.get(merged.territoire ?? "") ?? null };
   }
-  const { territorySlug, coverageTerritorySlugs, ...rest } = parsed.data;
+  const { territorySlug, coverageTerritorySlugs, ...parsedRest } = parsed.data;
+  // A legacy entry keeps having no external id (its internal id is only the export's key for it).
+  const rest = legacy ? { ...parsedRest, externalId: null } : parsedRest;
   const territoryId = territorySlug ? ctx.territoryBySlug.get(territorySlug) : null;
   if (territoryId === undefined) reasons.push(`territoire : « ${territorySlug} » inconnu (valeurs possibles : ${[...ctx.territoryBySlug.keys()].join(", ")}).`);
   const unknownTerritories = coverageTerritorySlugs.filter((s) => !ctx.territoryBySlug.has(s));

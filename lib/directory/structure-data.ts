@@ -6,7 +6,7 @@ import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sortOffers, type TStructureData } from "@/lib/directory/schemas";
 import { formatDate } from "@/lib/format";
-import type { TOpeningHours } from "@/lib/geography/schemas";
+import { WEEKDAYS, type TOpeningHours } from "@/lib/geography/schemas";
 
 export const STRUCTURE_DATA_SELECT = {
   id: true,
@@ -84,8 +84,15 @@ function same(field: StructureField, a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) {
     return (a instanceof Date ? formatDate(a) : null) === (b instanceof Date ? formatDate(b) : null);
   }
-  if (field === "openingHours") return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  // jsonb keeps its keys in its own order ("fri" before "mon"): compare day by day.
+  if (field === "openingHours") return JSON.stringify(weekOrder(a)) === JSON.stringify(weekOrder(b));
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function weekOrder(hours: unknown): unknown {
+  if (!hours || typeof hours !== "object") return null;
+  const days = hours as Record<string, unknown>;
+  return WEEKDAYS.map((day) => days[day] ?? []);
 }
 
 /** The fields of `next` that differ from `before` (only those present in `next`). */

@@ -14,7 +14,7 @@ export type CapacityResult = { version: number; statusChanged: boolean; capacity
  * the routing read: "confirmée le …"); a new status starts "since" today unless a date is given; the
  * same status keeps its date. One event per statement, even a plain confirmation.
  */
-export async function updateCapacity({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZUpdateCapacity>; db?: Db; now?: Date }): Promise<CapacityResult> {
+export async function updateCapacity({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZUpdateCapacity>>; db?: Db; now?: Date }): Promise<CapacityResult> {
   assertCan(actor, "directory.edit");
   const { structureId, version, capacityStatus, capacitySince } = ZUpdateCapacity.parse(input);
   if (capacitySince && capacitySince.getTime() > now.getTime() + 24 * 3600_000) {

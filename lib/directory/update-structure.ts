@@ -38,7 +38,7 @@ async function apply(actor: Actor, db: Db, structureId: string, version: number,
 }
 
 /** Coordinators (their territories) and admins: the whole entry. Nothing changed → no write, no event. */
-export async function updateStructure({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZUpdateStructureForm>; db?: Db; now?: Date }): Promise<UpdateResult> {
+export async function updateStructure({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZUpdateStructureForm>>; db?: Db; now?: Date }): Promise<UpdateResult> {
   assertCan(actor, "directory.manage");
   const { structureId, version, ...data } = ZUpdateStructureForm.parse(input);
   const row = await loadEditable(db, actor, structureId);
@@ -51,7 +51,7 @@ export async function updateStructure({ actor, input, db = prisma, now = new Dat
 }
 
 /** Team members (their own structures), and coordinators and admins: how to reach the team. */
-export async function updateStructureContacts({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZUpdateContactsForm>; db?: Db; now?: Date }): Promise<UpdateResult> {
+export async function updateStructureContacts({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZUpdateContactsForm>>; db?: Db; now?: Date }): Promise<UpdateResult> {
   assertCan(actor, "directory.edit");
   const { structureId, version, ...data } = ZUpdateContactsForm.parse(input);
   const next = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, data[f]])) as Partial<TStructureData>;

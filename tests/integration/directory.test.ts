@@ -52,16 +52,15 @@ async function structure(f: Fixture): Promise<string> {
 const names = (result: { items: { name: string }[] }) => result.items.map((i) => i.name);
 
 describe("searchStructures", () => {
-  let ids: Record<string, string>;
   beforeEach(async () => {
-    ids = {
-      listed: await structure({ name: "A – liste de communes", communes: [BAR_LE_DUC, "55291"], offers: [["PAIN", "HOME"]] }),
-      department: await structure({ name: "B – département 55", type: "HAD", departments: ["55"], offers: [["PAIN", "NURSING_HOME"], ["HOME_CARE", "HOME"]] }),
-      territory: await structure({ name: "C – territoire Meuse Sud", territories: [world.territories["meuse-sud"]!], offers: [["PALLIATIVE_CARE", "HOME"]] }),
-      verdun: await structure({ name: "D – Verdun seulement", type: "PAIN_CLINIC", communes: [VERDUN], offers: [["PAIN", "HOME"]] }),
-      nancy: await structure({ name: "E – Meurthe-et-Moselle", departments: ["54"], offers: [["PAIN", "HOME"]] }),
-      inactive: await structure({ name: "F – désactivée", departments: ["55"], offers: [["PAIN", "HOME"]], active: false }),
-    };
+    await Promise.all([
+      structure({ name: "A – liste de communes", communes: [BAR_LE_DUC, "55291"], offers: [["PAIN", "HOME"]] }),
+      structure({ name: "B – département 55", type: "HAD", departments: ["55"], offers: [["PAIN", "NURSING_HOME"], ["HOME_CARE", "HOME"]] }),
+      structure({ name: "C – territoire Meuse Sud", territories: [world.territories["meuse-sud"]!], offers: [["PALLIATIVE_CARE", "HOME"]] }),
+      structure({ name: "D – Verdun seulement", type: "PAIN_CLINIC", communes: [VERDUN], offers: [["PAIN", "HOME"]] }),
+      structure({ name: "E – Meurthe-et-Moselle", departments: ["54"], offers: [["PAIN", "HOME"]] }),
+      structure({ name: "F – désactivée", departments: ["55"], offers: [["PAIN", "HOME"]], active: false }),
+    ]);
   });
 
   test("a commune finds the structures covering it by listed commune, whole département or whole territory, and says how", async () => {
@@ -115,7 +114,7 @@ describe("searchStructures", () => {
 
 const VALID = {
   name: "Psychologue de Ligny",
-  type: "PSYCHOLOGIST",
+  type: "PSYCHOLOGIST" as const,
   coverageCommuneCodes: [BAR_LE_DUC],
   ageGroups: ["ADULT"],
   offers: ["PSYCHOLOGICAL_PATIENT:HOME"],
