@@ -3,6 +3,7 @@
 // Charts of the dashboards (recharts). Each one is a picture of the table printed beside it: the
 // chart is an image with a name that points to that table, every bar carries its figure as text
 // (never colour alone), a second series is hatched, masked counts read "< 5".
+import { NoChartData } from "@/components/dashboards/no-chart-data";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, XAxis, YAxis } from "recharts";
 
 export type ChartBar = { label: string; value: number | null; display: string };
@@ -50,7 +51,7 @@ function toData(bars: ChartBar[]) {
 }
 
 export function HorizontalBarChart({ title, tableTitle, bars }: { title: string; tableTitle: string; bars: ChartBar[] }) {
-  if (bars.length === 0) return null;
+  if (bars.length === 0) return <NoChartData />;
   const height = Math.max(120, bars.length * 40 + 30);
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">
@@ -67,7 +68,7 @@ export function HorizontalBarChart({ title, tableTitle, bars }: { title: string;
 }
 
 export function MonthlyBarChart({ title, tableTitle, bars }: { title: string; tableTitle: string; bars: ChartBar[] }) {
-  if (bars.length === 0) return null;
+  if (bars.length === 0) return <NoChartData />;
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">
       <BarChart data={toData(bars)} responsive style={{ width: "100%", height: 240 }} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
@@ -124,7 +125,7 @@ export type NormBar = { label: string; value: number };
 
 // A ratio per area against its national norm, drawn as a labelled reference line.
 export function NormChart({ title, tableTitle, bars, norm, normLabel }: { title: string; tableTitle: string; bars: NormBar[]; norm: number; normLabel: string }) {
-  if (bars.length === 0) return null;
+  if (bars.length === 0) return <NoChartData />;
   const max = niceCeil(Math.max(norm * 1.25, ...bars.map((b) => b.value * 1.1)));
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">

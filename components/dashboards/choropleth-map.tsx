@@ -4,7 +4,7 @@
 // sit in a table next to the map (the map's text alternative).
 import Link from "next/link";
 import type { Count } from "@/lib/dashboards/types";
-import { countInWords, formatCount, formatInteger, MASKED } from "@/components/dashboards/format";
+import { countInWords, formatCount, formatInteger, isMasked, MASKED, MASKED_SECONDARY } from "@/components/dashboards/format";
 import { departmentShapes, MAP_CREDIT, unionBox, type Box } from "@/components/dashboards/france-shapes";
 
 export type MapItem = { code: string; name: string; count: Count; href?: string; current?: boolean };
@@ -33,7 +33,7 @@ export function binsOf(values: number[]): Bin[] {
 }
 
 function fillOf(count: Count, bins: Bin[]): string {
-  if (count.masked || count.value === null) return `url(#${HATCH_ID})`;
+  if (isMasked(count)) return `url(#${HATCH_ID})`;
   return bins.find((b) => count.value! >= b.min && count.value! <= b.max)?.fill ?? PALETTE[0]!;
 }
 
@@ -55,8 +55,8 @@ export function ChoroplethMap({ id, title, items, unit }: { id: string; title: s
   const scale = Math.max(width, height) / 300; // label size follows the zoom
   const drawnCodes = new Set(drawn.map((i) => i.code));
   const around = [...shapes.values()].filter((s) => !drawnCodes.has(s.code) && s.box.maxX >= view.minX && s.box.minX <= view.maxX && s.box.maxY >= view.minY && s.box.minY <= view.maxY);
-  const bins = binsOf(drawn.flatMap((i) => (i.count.masked || i.count.value === null ? [] : [i.count.value])));
-  const hasMasked = drawn.some((i) => i.count.masked || i.count.value === null);
+  const bins = binsOf(drawn.flatMap((i) => (isMasked(i.count) ? [] : [i.count.value!])));
+  const hasMasked = drawn.some((i) => isMasked(i.count));
   const titleId = `${id}-titre`;
 
   return (
@@ -137,7 +137,7 @@ function MapLegend({ bins, hasMasked, unit }: { bins: Bin[]; hasMasked: boolean;
               className="inline-block h-4 w-6 rounded-sm border border-slate-500"
               style={{ background: "repeating-linear-gradient(45deg, #ffffff 0 3px, #475569 3px 4.5px)" }}
             />
-            {MASKED} (masqué)
+            {MASKED} ou {MASKED_SECONDARY} (masqué)
           </li>
         ) : null}
         <li className="flex items-center gap-2">

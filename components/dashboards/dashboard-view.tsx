@@ -5,12 +5,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Area, Count, Dashboard } from "@/lib/dashboards/types";
 import { ChoroplethMap, type MapItem } from "@/components/dashboards/choropleth-map";
-import { DelayChart, HorizontalBarChart, MonthlyBarChart, NormChart, type ChartBar } from "@/components/dashboards/charts";
+import { DelayChart, HorizontalBarChart, MonthlyBarChart, NormChart } from "@/components/dashboards/charts";
+import { bar, bars } from "@/components/dashboards/chart-data";
 import { DataTable } from "@/components/dashboards/data-table";
-import { CHILD_LEVEL_LABELS, countInWords, formatCount, formatMonth, formatPeriod, LEVEL_LABELS, MASKED } from "@/components/dashboards/format";
+import { NoChartData } from "@/components/dashboards/no-chart-data";
+import { CHILD_LEVEL_LABELS, countInWords, formatCount, formatMonth, formatPeriod, LEVEL_LABELS, maskingNote } from "@/components/dashboards/format";
 import { dashboardSearch, type DashboardQuery } from "@/components/dashboards/params";
 import { PeriodSelector } from "@/components/dashboards/period-selector";
-import { dashboardTables, tableById, type TableId, type TableSpec, type ZoneFigure } from "@/components/dashboards/tables";
+import { dashboardTables, tableById, type TableId, type TableSpec } from "@/components/dashboards/tables";
 
 export type DashboardLinks = {
   basePath: string; // the dashboard page
@@ -18,9 +20,7 @@ export type DashboardLinks = {
   reportPath: (territoryCode: string) => string; // a territory's yearly report page
 };
 
-function bar(label: string, count: Count): ChartBar {
-  return { label, value: count.masked ? null : count.value, display: formatCount(count) };
-}
+
 
 function Section({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) {
   return (
@@ -39,7 +39,7 @@ function ChartAndTable({ chart, table, csvHref, wide = false }: { chart: ReactNo
   if (!table) return null;
   return (
     <div className={`grid gap-4 ${wide ? "" : "lg:grid-cols-2"} lg:items-start`}>
-      <div className="min-w-0 rounded-md border border-slate-200 bg-white p-2">{chart ?? <p className="p-2 text-slate-700">Aucune donnée à représenter sur la période.</p>}</div>
+      <div className="min-w-0 rounded-md border border-slate-200 bg-white p-2">{chart ?? <NoChartData />}</div>
       <DataTable table={table} csvHref={csvHref(table.id)} />
     </div>
   );
@@ -75,8 +75,9 @@ export function Breadcrumb({ trail, current, href }: { trail: Area[]; current: A
   );
 }
 
-export function DashboardView({ dashboard: d, query, trail, zones, links }: { dashboard: Dashboard; query: DashboardQuery; trail: Area[]; zones: ZoneFigure[]; links: DashboardLinks }) {
-  const tables = dashboardTables(d, zones);
+export function DashboardView({ dashboard: d, query, trail, links }: { dashboard: Dashboard; query: DashboardQuery; trail: Area[]; links: DashboardLinks }) {
+  const tables = dashboardTables(d);
+  const zones = d.childFigures ?? [];
   const t = (id: TableId) => tableById(tables, id);
   const viewHref = (area: Pick<Area, "level" | "code">) => `${links.basePath}${dashboardSearch(area, query.choice)}`;
   const csvHref = (id: TableId) => `${links.exportPath}${dashboardSearch(d.area, query.choice, { tableau: id })}`;
@@ -99,7 +100,7 @@ export function DashboardView({ dashboard: d, query, trail, zones, links }: { da
   const coverageBars = d.coverage.map((c) => ({ label: c.area.name, teams: c.mobileTeamsPer200k, beds: c.palliativeBedsPer100k }));
   const teamNorm = d.coverage[0]?.mobileTeamsNorm ?? 1;
   const bedNorm = d.coverage[0]?.palliativeBedsNorm ?? 5;
-  const unmetBars = d.unmetNeeds.slice(0, 12).map((u) => bar(u.communeName ? `${u.label} — ${u.communeName}` : u.label, u.count));
+  const unmetBars = bars(d.unmetNeeds.slice(0, 12).map((u) => ({ label: u.communeName ? `${u.label} — ${u.communeName}` : u.label, count: u.count })));
 
   const sections = [
     ["zones", CHILD_LEVEL_LABELS[d.area.level]],
@@ -125,10 +126,7 @@ export function DashboardView({ dashboard: d, query, trail, zones, links }: { da
           <KeyFigure label="Nouveaux patients" count={d.totals.newPatients} />
           <KeyFigure label="Besoins non couverts" count={d.totals.unmetRequests} hint="demandes concernées" />
         </dl>
-        <p className="text-sm text-slate-700">
-          Données agrégées, sans aucune identité de patient. « {MASKED} » : moins de 5 patients, valeur masquée pour protéger l&apos;anonymat (ainsi que
-          toute valeur qui permettrait de la retrouver par différence).
-        </p>
+        <p className="text-sm text-slate-700">{maskingNote(d.smallCountsMasked)}</p>
         <nav aria-label="Sommaire du tableau de bord" className="print:hidden">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {sections
@@ -205,12 +203,12 @@ export function DashboardView({ dashboard: d, query, trail, zones, links }: { da
           csvHref={csvHref}
           chart={<MonthlyBarChart title="Demandes par mois" tableTitle="Demandes par mois" bars={d.byMonth.map((m) => bar(formatMonth(m.month), m.count))} />}
         />
-        <ChartAndTable table={t("origine")} csvHref={csvHref} chart={<HorizontalBarChart title="Demandes par origine" tableTitle="Demandes par origine" bars={d.byOrigin.map((b) => bar(b.label, b.count))} />} />
-        <ChartAndTable table={t("besoin")} csvHref={csvHref} chart={<HorizontalBarChart title="Demandes par besoin" tableTitle="Demandes par besoin" bars={d.byNeed.map((b) => bar(b.label, b.count))} />} />
+        <ChartAndTable table={t("origine")} csvHref={csvHref} chart={<HorizontalBarChart title="Demandes par origine" tableTitle="Demandes par origine" bars={bars(d.byOrigin)} />} />
+        <ChartAndTable table={t("besoin")} csvHref={csvHref} chart={<HorizontalBarChart title="Demandes par besoin" tableTitle="Demandes par besoin" bars={bars(d.byNeed)} />} />
         <ChartAndTable
           table={t("issue")}
           csvHref={csvHref}
-          chart={<HorizontalBarChart title="Demandes clôturées par issue" tableTitle="Demandes clôturées par issue" bars={d.byOutcome.map((b) => bar(b.label, b.count))} />}
+          chart={<HorizontalBarChart title="Demandes clôturées par issue" tableTitle="Demandes clôturées par issue" bars={bars(d.byOutcome)} />}
         />
         <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
           <DataTable table={t("canal")!} csvHref={csvHref("canal")} />
@@ -235,9 +233,9 @@ export function DashboardView({ dashboard: d, query, trail, zones, links }: { da
           wide
           table={t("orientations")}
           csvHref={csvHref}
-          chart={<HorizontalBarChart title="Orientations proposées par type de structure" tableTitle="Orientations par type de structure" bars={d.referralsByStructureType.map((r) => bar(r.label, r.proposed))} />}
+          chart={<HorizontalBarChart title="Orientations proposées par type de structure" tableTitle="Orientations par type de structure" bars={bars(d.referralsByStructureType.map((r) => ({ label: r.label, count: r.proposed })))} />}
         />
-        <ChartAndTable table={t("refus")} csvHref={csvHref} chart={<HorizontalBarChart title="Motifs de refus" tableTitle="Motifs de refus des orientations" bars={d.declineReasons.map((b) => bar(b.label, b.count))} />} />
+        <ChartAndTable table={t("refus")} csvHref={csvHref} chart={<HorizontalBarChart title="Motifs de refus" tableTitle="Motifs de refus des orientations" bars={bars(d.declineReasons)} />} />
       </Section>
 
       <Section id="besoins-non-couverts" title="Besoins non couverts">

@@ -38,7 +38,7 @@ export function DataTable({ table, csvHref, compact = false }: { table: TableSpe
                       </th>
                     ) : (
                       <td key={c} className={`px-3 py-2 ${cell.numeric ? "text-right tabular-nums" : ""} ${cell.masked ? "text-slate-700 italic" : "text-slate-900"}`}>
-                        {cell.masked ? <span title="Moins de 5 : valeur masquée pour protéger l'anonymat">{cell.text}</span> : cell.text}
+                        {cell.masked ? <span title={cell.masked}>{cell.text}</span> : cell.text}
                       </td>
                     ),
                   )}

@@ -4,6 +4,8 @@ import type { Count, Level, Period } from "@/lib/dashboards/types";
 import type { PeriodChoice } from "@/components/dashboards/params";
 
 export const MASKED = "< 5";
+// A count of 5 or more masked so that a small one cannot be recovered by subtraction.
+export const MASKED_SECONDARY = "s";
 
 // Regular spaces as thousands separators: the narrow no-break space of fr-FR is missing from the
 // PDF's standard fonts and shows as a box in some spreadsheet imports.
@@ -19,15 +21,24 @@ export function formatDecimal(value: number): string {
   return plain(decimal.format(value));
 }
 
+export function isMasked(count: Count): boolean {
+  return count.masked || count.value === null;
+}
+
 export function formatCount(count: Count): string {
-  if (count.masked || count.value === null) return MASKED;
-  return formatInteger(count.value);
+  if (isMasked(count)) return count.reason === "secondary" ? MASKED_SECONDARY : MASKED;
+  return formatInteger(count.value!);
+}
+
+// What a masked figure means, for a title or a screen reader.
+export function maskedMeaning(count: Count): string {
+  return count.reason === "secondary" ? "valeur masquée pour qu'un petit effectif ne puisse pas être retrouvé par différence" : "moins de 5 : valeur masquée pour protéger l'anonymat";
 }
 
 // A count in words, for accessible names: "123 demandes", "moins de 5 demandes".
 export function countInWords(count: Count, singular: string, plural: string): string {
-  if (count.masked || count.value === null) return `moins de 5 ${plural}`;
-  return `${formatInteger(count.value)} ${count.value > 1 ? plural : singular}`;
+  if (isMasked(count)) return count.reason === "secondary" ? `nombre de ${plural} masqué` : `moins de 5 ${plural}`;
+  return `${formatInteger(count.value!)} ${count.value! > 1 ? plural : singular}`;
 }
 
 export function formatHours(hours: number | null): string {
@@ -68,3 +79,10 @@ export const DELAY_BASIS_LABELS = {
   opening: "heures d'ouverture du territoire",
   calendar: "heures calendaires",
 } as const;
+
+// The note every output carries next to its figures.
+export function maskingNote(smallCountsMasked: boolean | undefined): string {
+  const base = "Données agrégées, sans aucune identité de patient ni texte libre.";
+  if (smallCountsMasked === false) return `${base} Chiffres exacts : vous coordonnez ces territoires.`;
+  return `${base} « ${MASKED} » : moins de 5 patients, valeur masquée pour protéger l'anonymat ; « ${MASKED_SECONDARY} » : valeur masquée pour qu'un petit effectif ne puisse pas être retrouvé par différence.`;
+}

@@ -3,7 +3,7 @@
 // the aggregate Dashboard: no identity, no free text, "< 5" for masked counts.
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { Dashboard } from "@/lib/dashboards/types";
-import { formatCount, MASKED } from "@/components/dashboards/format";
+import { formatCount, maskingNote } from "@/components/dashboards/format";
 import type { TableSpec } from "@/components/dashboards/tables";
 
 const BRAND = "#0b544e";
@@ -97,7 +97,7 @@ export function ReportPdf({ dashboard: d, tables, title, periodLabel, generatedA
         <Text style={styles.title}>{pdfText(title)}</Text>
         <Text style={styles.subtitle}>{pdfText(`Territoire : ${d.area.name} — période ${periodLabel}`)}</Text>
         <Text style={styles.notice}>
-          {pdfText(`Données agrégées issues du journal des demandes, sans aucune identité de patient ni texte libre. « ${MASKED} » : moins de 5 patients, valeur masquée pour protéger l'anonymat (ainsi que toute valeur qui permettrait de la retrouver par différence).`)}
+          {pdfText(maskingNote(d.smallCountsMasked))}
         </Text>
         <View style={styles.figures}>
           {figures.map(([label, count]) => (

@@ -1,10 +1,12 @@
 // The yearly activity report of a territory, as a page made for printing (A4, no navigation, no
 // links) and offered as a PDF. Same aggregate tables as the dashboard and the PDF.
 import Link from "next/link";
-import type { Count, Dashboard } from "@/lib/dashboards/types";
-import { DelayChart, HorizontalBarChart, MonthlyBarChart, type ChartBar } from "@/components/dashboards/charts";
+import type { Dashboard } from "@/lib/dashboards/types";
+import { DelayChart, HorizontalBarChart, MonthlyBarChart } from "@/components/dashboards/charts";
+import { bar, bars } from "@/components/dashboards/chart-data";
 import { DataTable } from "@/components/dashboards/data-table";
-import { formatCount, formatMonth, formatPeriodDates, MASKED } from "@/components/dashboards/format";
+import { NoChartData } from "@/components/dashboards/no-chart-data";
+import { formatCount, formatMonth, formatPeriodDates, maskingNote } from "@/components/dashboards/format";
 import { PrintButton } from "@/components/dashboards/print-button";
 import { dashboardTables } from "@/components/dashboards/tables";
 
@@ -17,9 +19,6 @@ const PRINT_CSS = `@media print {
   .rapport-bloc { break-inside: avoid; }
 }`;
 
-function bar(label: string, count: Count): ChartBar {
-  return { label, value: count.masked ? null : count.value, display: formatCount(count) };
-}
 
 export function ReportView({ dashboard: d, year, pdfHref, backHref, years }: { dashboard: Dashboard; year: number; pdfHref: string; backHref: string; years: { year: number; href: string }[] }) {
   const tables = dashboardTables(d).filter((t) => t.id !== "synthese");
@@ -68,10 +67,7 @@ export function ReportView({ dashboard: d, year, pdfHref, backHref, years }: { d
           </nav>
         ) : null}
       </div>
-      <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm text-slate-900">
-        Données agrégées issues du journal des demandes, sans aucune identité de patient ni texte libre. « {MASKED} » : moins de 5 patients, valeur masquée pour
-        protéger l&apos;anonymat (ainsi que toute valeur qui permettrait de la retrouver par différence).
-      </p>
+      <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm text-slate-900">{maskingNote(d.smallCountsMasked)}</p>
       <section aria-labelledby="rapport-chiffres" className="rapport-bloc">
         <h2 id="rapport-chiffres" className="mb-3 text-xl font-semibold">
           Chiffres clés
@@ -94,10 +90,14 @@ export function ReportView({ dashboard: d, year, pdfHref, backHref, years }: { d
             <MonthlyBarChart title="Demandes par mois" tableTitle="Demandes par mois" bars={d.byMonth.map((m) => bar(formatMonth(m.month), m.count))} />
           </div>
           <div className="rapport-bloc min-w-0 rounded-md border border-slate-200 bg-white p-2">
-            <HorizontalBarChart title="Demandes par besoin" tableTitle="Demandes par besoin" bars={d.byNeed.map((b) => bar(b.label, b.count))} />
+            <HorizontalBarChart title="Demandes par besoin" tableTitle="Demandes par besoin" bars={bars(d.byNeed)} />
           </div>
           <div className="rapport-bloc min-w-0 rounded-md border border-slate-200 bg-white p-2 md:col-span-2">
-            <DelayChart title="Délais de réponse (médiane et 90e centile, en heures)" tableTitle="Délais de réponse (en heures)" bars={delays} />
+            {delays.some((x) => x.median !== null || x.p90 !== null) ? (
+              <DelayChart title="Délais de réponse (médiane et 90e centile, en heures)" tableTitle="Délais de réponse (en heures)" bars={delays} />
+            ) : (
+              <NoChartData />
+            )}
           </div>
         </div>
       </section>

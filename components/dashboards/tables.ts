@@ -1,10 +1,12 @@
 // Every table of a dashboard, described once and rendered three ways: HTML on the page, CSV in the
 // export, PDF in the yearly report. Built from the aggregate Dashboard only, so no output can show
 // more than the page (no identity, no free text; masked counts stay "< 5" everywhere).
-import type { Area, Count, Dashboard, DelayStats } from "@/lib/dashboards/types";
-import { DELAY_BASIS_LABELS, formatCount, formatDecimal, formatHours, formatInteger, formatMonth, formatRate, MASKED } from "@/components/dashboards/format";
+import type { CsvValue } from "@/lib/dashboards/csv";
+import type { ChildFigure, Count, Dashboard, DelayStats } from "@/lib/dashboards/types";
+import { DELAY_BASIS_LABELS, formatCount, formatDecimal, formatHours, formatInteger, formatMonth, formatRate, isMasked, maskedMeaning } from "@/components/dashboards/format";
 
-export type Cell = { text: string; csv: string; numeric: boolean; masked?: boolean };
+// `value` is what the CSV export writes (lib/dashboards/csv: a Count keeps its mask there too).
+export type Cell = { text: string; value: CsvValue; numeric: boolean; masked?: string };
 
 export type TableSpec = {
   id: TableId;
@@ -31,15 +33,12 @@ export const TABLE_IDS = [
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
-const text = (value: string): Cell => ({ text: value, csv: value, numeric: false });
-const count = (value: Count): Cell => {
-  const masked = value.masked || value.value === null;
-  return { text: formatCount(value), csv: masked ? MASKED : String(value.value), numeric: true, masked };
-};
-const integer = (value: number): Cell => ({ text: formatInteger(value), csv: String(value), numeric: true });
-const decimal = (value: number): Cell => ({ text: formatDecimal(value), csv: value.toFixed(1).replace(".", ","), numeric: true });
-const hours = (value: number | null): Cell => ({ text: formatHours(value), csv: value === null ? "" : value.toFixed(1).replace(".", ","), numeric: true });
-const rate = (value: number | null): Cell => ({ text: formatRate(value), csv: value === null ? "" : String(Math.round(value * 100)), numeric: true });
+const text = (value: string): Cell => ({ text: value, value, numeric: false });
+const count = (value: Count): Cell => ({ text: formatCount(value), value, numeric: true, masked: isMasked(value) ? maskedMeaning(value) : undefined });
+const integer = (value: number): Cell => ({ text: formatInteger(value), value, numeric: true });
+const decimal = (value: number): Cell => ({ text: formatDecimal(value), value: Math.round(value * 10) / 10, numeric: true });
+const hours = (value: number | null): Cell => ({ text: formatHours(value), value, numeric: true });
+const rate = (value: number | null): Cell => ({ text: formatRate(value), value: value === null ? null : Math.round(value * 100), numeric: true });
 const yesNo = (value: boolean): Cell => text(value ? "Oui" : "Non");
 
 function breakdown(id: TableId, title: string, keyHeader: string, rows: { label: string; count: Count }[], countHeader = "Demandes"): TableSpec {
@@ -52,10 +51,8 @@ function delayRows(kind: string, stats: Record<"CRISIS" | "PLANNED", DelayStats>
   return (["CRISIS", "PLANNED"] as const).map((u) => [text(kind), text(URGENCY_NAMES[u]), count(stats[u].measured), hours(stats[u].medianHours), hours(stats[u].p90Hours), text(DELAY_BASIS_LABELS[stats[u].basis])]);
 }
 
-// Figures per child area (requests), when the page has them: the map's table.
-export type ZoneFigure = { area: Area; requests: Count };
-
-export function dashboardTables(d: Dashboard, zones: ZoneFigure[] = []): TableSpec[] {
+export function dashboardTables(d: Dashboard): TableSpec[] {
+  const zones: ChildFigure[] = d.childFigures ?? [];
   const tables: TableSpec[] = [
     {
       id: "synthese",
@@ -70,7 +67,12 @@ export function dashboardTables(d: Dashboard, zones: ZoneFigure[] = []): TableSp
     },
   ];
   if (zones.length > 0) {
-    tables.push({ id: "zones", title: "Demandes par zone", headers: ["Zone", "Demandes"], rows: zones.map((z) => [text(z.area.name), count(z.requests)]) });
+    tables.push({
+      id: "zones",
+      title: "Demandes par zone",
+      headers: ["Zone", "Demandes", "Demandes avec un besoin non couvert"],
+      rows: zones.map((z) => [text(z.area.name), count(z.requests), count(z.unmetRequests)]),
+    });
   }
   tables.push(
     { id: "mois", title: "Demandes par mois", headers: ["Mois", "Demandes"], rows: d.byMonth.map((m) => [text(formatMonth(m.month)), count(m.count)]) },

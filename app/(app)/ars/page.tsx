@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { listActorTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";
-import { TerritoryList } from "@/components/territories/territory-card";
+import { DashboardView, type DashboardLinks } from "@/components/dashboards/dashboard-view";
+import { parseDashboardQuery } from "@/components/dashboards/params";
+import { loadDashboard } from "./dashboard-data";
 
 export const metadata: Metadata = { title: "Tableaux de bord" };
 
-export default async function ArsHomePage() {
+const LINKS: DashboardLinks = {
+  basePath: "/ars",
+  exportPath: "/ars/export",
+  reportPath: (territoryCode) => `/ars/rapport/${encodeURIComponent(territoryCode)}`,
+};
+
+// The agency's home: région → département → territory, over a year or chosen dates. Aggregates
+// only (lib/dashboards), small counts masked.
+export default async function ArsDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("home.ars", "/ars");
-  const territories = await listActorTerritories(actor);
+  const query = parseDashboardQuery(await searchParams);
+  const { dashboard, trail } = await loadDashboard({ actor, area: query.area, period: query.period });
   return (
     <>
       <PageHeader title="Tableaux de bord territoriaux">
-        Bonjour {actor.name}. Vous suivez l&apos;activité agrégée des territoires ci-dessous ; aucune donnée nominative de patient
-        n&apos;est accessible depuis ce profil.
+        Activité, délais, besoins non couverts et couverture de vos territoires. Aucune donnée nominative de patient n&apos;est accessible depuis ce profil.
       </PageHeader>
-      <section aria-labelledby="territoires-suivis">
-        <h2 id="territoires-suivis" className="mb-3 text-xl font-semibold">
-          Territoires suivis
-        </h2>
-        <TerritoryList territories={territories} showSize empty="Aucun territoire ne vous est rattaché : contactez l'administrateur." />
-      </section>
+      <DashboardView dashboard={dashboard} query={query} trail={trail} links={LINKS} />
     </>
   );
 }

@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/authz/require-permission";
+import { getDashboard } from "@/lib/dashboards/indicators";
+import { ReportView } from "@/components/dashboards/report-view";
+import { currentParisYear, dashboardSearch, FIRST_YEAR, periodOf } from "@/components/dashboards/params";
+import { rethrowAsPage } from "@/app/(app)/ars/dashboard-data";
+import { reportYear } from "@/app/(app)/ars/dashboard-routes";
+
+type Props = {
+  params: Promise<{ territoryId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// The yearly activity report of one territory (ARS and coordination routes): a printable page,
+// its PDF next to it, the other years one click away.
+export async function YearlyReportPage({ params, searchParams, basePath }: Props & { basePath: string }) {
+  const { territoryId } = await params;
+  const actor = await requirePermission("dashboards.view", `${basePath}/rapport/${encodeURIComponent(territoryId)}`);
+  const year = reportYear((await searchParams).annee);
+  if (year === null) notFound();
+  const dashboard = await getDashboard({ actor, level: "territory", code: territoryId, period: periodOf({ kind: "year", year }) }).catch(rethrowAsPage);
+  const code = encodeURIComponent(dashboard.area.code);
+  const years = [];
+  for (let y = currentParisYear(new Date()); y >= Math.max(FIRST_YEAR, year - 4); y--) years.push({ year: y, href: `${basePath}/rapport/${code}?annee=${y}` });
+  return (
+    <ReportView
+      dashboard={dashboard}
+      year={year}
+      pdfHref={`${basePath}/rapport/${code}/pdf?annee=${year}`}
+      backHref={`${basePath}${dashboardSearch(dashboard.area, { kind: "year", year })}`}
+      years={years}
+    />
+  );
+}
