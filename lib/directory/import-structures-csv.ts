@@ -59,7 +59,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { prisma, type Db, type Tx } from "@/lib/db";
-import { recordEvent } from "@/lib/audit";
+import { recordEvent, ZEvent, type AuditEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { generateExternalId } from "@/lib/directory/create-structure";
@@ -229,16 +229,11 @@ export async function importStructuresCsv({
   for (let i = 0; i < planned.length; i += chunkSize) {
     const chunk = planned.slice(i, i + chunkSize);
     try {
-      await db.$transaction(
-        async (tx) => {
-          for (const p of chunk) await write(tx, actor, p, now);
-        },
-        { maxWait: 10_000, timeout: 60_000 },
-      );
+      await db.$transaction((tx) => writeChunk(tx, actor, chunk, now), { maxWait: 10_000, timeout: 60_000 });
     } catch {
       for (const p of chunk) {
         try {
-          await db.$transaction((tx) => write(tx, actor, p, now));
+          await db.$transaction((tx) => writeChunk(tx, actor, [p], now));
         } catch (error) {
           const line = report.lines[p.index]!;
           line.outcome = "refused";
@@ -399,15 +394,28 @@ function planLine(ctx: Context, record: CsvRecord, result: ImportLine, seenKeys:
   return { write: { kind: "update", row: existing, changes: Object.fromEntries(fields.map((f) => [f, data[f]])), fields, territoryId: data.territoryId }, territoryId: data.territoryId };
 }
 
-async function write(tx: Tx, actor: Actor, p: Planned, now: Date): Promise<void> {
-  if (p.kind === "create") {
-    const { id } = await tx.structure.create({ data: createColumns(p.data), select: { id: true } });
-    if (p.data.offers.length) await tx.structureOffer.createMany({ data: p.data.offers.map((o) => ({ structureId: id, ...o })) });
-    await recordEvent(tx, actor.id, { type: "directory.structure_created", subjectType: "structure", subjectId: id, data: { source: "csv" } }, now);
-    return;
+// A chunk in a few statements: one multi-row insert for the new structures, one for their offers,
+// one for all the events; updates one by one (each on its own version). Events are checked against
+// the typed union (lib/audit.ts ZEvent) exactly as recordEvent does, then inserted together: 5,000
+// lines are then ~100 round trips instead of ~15,000.
+async function writeChunk(tx: Tx, actor: Actor, chunk: Planned[], now: Date): Promise<void> {
+  const events: AuditEvent[] = [];
+  const creates = chunk.filter((p): p is Planned & { kind: "create" } => p.kind === "create");
+  if (creates.length) {
+    const rows = await tx.structure.createManyAndReturn({ data: creates.map((p) => createColumns(p.data)), select: { id: true, externalId: true } });
+    const idByKey = new Map(rows.map((r) => [r.externalId, r.id]));
+    const offers = creates.flatMap((p) => p.data.offers.map((o) => ({ structureId: idByKey.get(p.data.externalId)!, ...o })));
+    if (offers.length) await tx.structureOffer.createMany({ data: offers });
+    for (const row of rows) events.push({ type: "directory.structure_created", subjectType: "structure", subjectId: row.id, data: { source: "csv" } });
   }
-  await updateOnVersion(tx, p.row.id, p.row.version, p.changes);
-  await recordEvent(tx, actor.id, { type: "directory.structure_updated", subjectType: "structure", subjectId: p.row.id, data: { fields: p.fields, source: "csv" } }, now);
+  for (const p of chunk) {
+    if (p.kind !== "update") continue;
+    await updateOnVersion(tx, p.row.id, p.row.version, p.changes);
+    events.push({ type: "directory.structure_updated", subjectType: "structure", subjectId: p.row.id, data: { fields: p.fields, source: "csv" } });
+  }
+  if (events.length) {
+    await tx.event.createMany({ data: events.map((e) => ZEvent.parse(e)).map((e) => ({ type: e.type, actorId: actor.id, at: now, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data })) });
+  }
 }
 
 function writeFailure(error: unknown): string {
