@@ -17,6 +17,7 @@ const PRINT_CSS = `@media print {
   body > header, body > a[href="#contenu"] { display: none !important; }
   main { max-width: none !important; padding: 0 !important; }
   .rapport-bloc { break-inside: avoid; }
+  h2 { break-after: avoid; }
 }`;
 
 
