@@ -67,6 +67,16 @@ export function HorizontalBarChart({ title, tableTitle, bars }: { title: string;
   );
 }
 
+// Above the bar, on one line even when the bar is narrower than "< 5" (recharts would wrap it).
+function TopLabel(props: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) {
+  const x = Number(props.x ?? 0) + Number(props.width ?? 0) / 2;
+  return (
+    <text x={x} y={Number(props.y ?? 0) - 5} textAnchor="middle" fill={DARK} fontSize={11}>
+      {String(props.value ?? "")}
+    </text>
+  );
+}
+
 export function MonthlyBarChart({ title, tableTitle, bars }: { title: string; tableTitle: string; bars: ChartBar[] }) {
   if (bars.length === 0) return <NoChartData />;
   return (
@@ -76,7 +86,7 @@ export function MonthlyBarChart({ title, tableTitle, bars }: { title: string; ta
         <XAxis dataKey="label" tick={{ fill: AXIS, fontSize: 11 }} stroke={AXIS} interval="preserveStartEnd" minTickGap={8} />
         <YAxis allowDecimals={false} tick={{ fill: AXIS, fontSize: 12 }} stroke={AXIS} width={36} />
         <Bar dataKey="value" fill={BRAND} isAnimationActive={false} minPointSize={2}>
-          <LabelList dataKey="display" position="top" fill={DARK} fontSize={11} />
+          <LabelList dataKey="display" content={TopLabel} />
         </Bar>
       </BarChart>
     </div>
