@@ -26,7 +26,7 @@ for (const role of ROLES) {
 test("the navigation shows each role only what it may open", async ({ page }) => {
   await signIn(page, demoAccount("GP").email, DEMO_PASSWORD);
   const nav = page.getByRole("navigation", { name: "Navigation principale" });
-  await expect(nav.getByRole("link")).toHaveText(["Mes demandes", "Territoires"]);
+  await expect(nav.getByRole("link")).toHaveText(["Mes demandes", "Annuaire", "Territoires"]);
 });
 
 test("the health endpoint reports the database", async ({ request }) => {

@@ -6,7 +6,7 @@ import { expectAccessible, formError, signIn } from "./fixtures";
 
 const HOME_HEADINGS: Record<string, RegExp> = {
   GP: /^Mes demandes$/,
-  COORDINATOR: /^Coordination$/,
+  COORDINATOR: /^File des demandes$/,
   TEAM_MEMBER: /^Mon équipe$/,
   ARS: /^Tableaux de bord territoriaux$/,
   ADMIN: /^Administration du dispositif$/,

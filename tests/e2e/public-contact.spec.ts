@@ -1,0 +1,76 @@
+// The public form (/contact): a patient, a relative or a carer asks to be called back, no account.
+// Limited to 5 requests per 10 minutes per client address, and every test comes from 127.0.0.1:
+// this file sends ONE request; no other spec sends any.
+import { expect, test } from "@playwright/test";
+import { IDEC_MEUSE } from "./accounts";
+import { expectAccessible, formError } from "./fixtures";
+import { MEUSE_SUD, chooseBarLeDuc, signedInPage, uniqueTag } from "./requests";
+
+test("a relative asks for help from the sign-in page and is told whom to call", async ({ page, browser }) => {
+  const requester = `Claire AIDANTE-${uniqueTag()}`;
+  await page.goto("/connexion");
+  await page.getByRole("link", { name: "Demandez de l'aide au guichet unique" }).click();
+  await expect(page).toHaveURL("/contact");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demander de l'aide");
+  await expectAccessible(page);
+
+  const form = page.getByRole("form", { name: "Demande d'aide" });
+  await form.getByLabel("Votre nom").fill(requester);
+  await form.getByLabel("Votre téléphone").fill("06 98 76 54 32");
+  await form.getByLabel("Votre lien avec la personne malade").fill("fille");
+  await chooseBarLeDuc(page, form.getByRole("combobox", { name: "Commune où vit la personne malade" }));
+  // The territory's number, as soon as the commune is known.
+  await expect(form.getByRole("link", { name: MEUSE_SUD.publicPhone })).toBeVisible();
+  await form.getByRole("checkbox", { name: "Douleur", exact: true }).check();
+  await form.getByRole("checkbox", { name: "Répit de l'aidant", exact: true }).check();
+  await form.getByLabel("Votre message (facultatif)").fill("Mon père souffre la nuit, je suis épuisée. Joignable après 18 h.");
+  await form.getByRole("checkbox", { name: /^J'accepte que l'équipe de coordination/ }).check();
+  await form.getByRole("button", { name: "Envoyer ma demande" }).click();
+
+  const confirmation = page.getByRole("status").filter({ hasText: "Votre demande a bien été envoyée." });
+  await expect(confirmation).toContainText(`Une infirmière de coordination de ${MEUSE_SUD.name} vous rappelle.`);
+  await expect(confirmation.getByRole("link", { name: MEUSE_SUD.publicPhone })).toHaveAttribute("href", `tel:${MEUSE_SUD.publicPhone.replaceAll(" ", "")}`);
+  // Nothing is shown back of what was sent, and no request number to a visitor.
+  await expect(page.locator("main")).not.toContainText(requester);
+  await expect(page.locator("main")).not.toContainText(/DA-\d{6}/);
+  await expectAccessible(page);
+
+  // The Meuse nurse finds it in the queue, with the caller to call back.
+  const idec = await signedInPage(browser, IDEC_MEUSE);
+  const rows = idec.getByRole("article").filter({ hasText: "Formulaire public" });
+  await expect(rows.first()).toBeVisible();
+  const hrefs = await rows.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  let found = false;
+  for (const href of hrefs) {
+    await idec.goto(href);
+    if ((await idec.getByRole("region", { name: "Demandeur", exact: true }).textContent())?.includes(requester)) {
+      found = true;
+      await expect(idec.getByRole("region", { name: "Demandeur", exact: true })).toContainText("06 98 76 54 32");
+      await expect(idec.getByRole("region", { name: "Patient", exact: true })).toContainText("Non renseignée (formulaire public)");
+      break;
+    }
+  }
+  expect(found, "la demande publique est dans la file de la coordination Meuse").toBe(true);
+  await idec.context().close();
+});
+
+test("a form sent incomplete says what to correct, keeps what was typed and sends nothing", async ({ page }) => {
+  await page.goto("/contact");
+  const form = page.getByRole("form", { name: "Demande d'aide" });
+  await form.getByLabel("Votre nom").fill("Paul Sansnumero");
+  await form.getByLabel("Votre téléphone").fill("12 34");
+  await form.getByRole("button", { name: "Envoyer ma demande" }).click();
+
+  await expect(formError(page)).toHaveText("Certains champs sont à corriger.");
+  await expect(form.getByLabel("Votre téléphone")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Votre téléphone")).toBeFocused();
+  await expect(form.getByText("Numéro de téléphone invalide (ex. 06 12 34 56 78).")).toBeVisible();
+  await expect(form.getByText("Indiquez votre lien avec la personne malade.")).toBeVisible();
+  await expect(form.getByText("Choisissez la commune dans la liste.")).toBeVisible();
+  await expect(form.getByText("Cochez au moins un besoin.")).toBeVisible();
+  await expect(form.getByText("Votre accord est nécessaire pour que l'équipe de coordination vous rappelle.")).toBeVisible();
+  await expect(form.getByLabel("Votre nom")).toHaveValue("Paul Sansnumero");
+  await expect(form.getByLabel("Votre téléphone")).toHaveValue("12 34");
+  await expect(page.getByText("Votre demande a bien été envoyée.")).toHaveCount(0);
+  await expectAccessible(page);
+});
