@@ -29,7 +29,8 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           // Hands its URL to each test worker as DATABASE_URL.
           setupFiles: ["tests/integration/setup.ts"],
-          testTimeout: 30_000,
+          // Generous: the schema-engine tests take ~2 s idle but much longer on a loaded 2-core machine.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -122,7 +122,7 @@ function OrientForm({ refs, structures, hasSuggestions }: { refs: Ref; structure
           <TextAreaField
             name="note"
             label="Message aux équipes (facultatif)"
-            hint="Lu par les équipes sollicitées et par le médecin dans le suivi de la demande."
+            hint="Lu par les équipes sollicitées et par la coordination (pas par le médecin)."
             rows={3}
             maxLength={2000}
             errors={fieldErrors.note}
