@@ -12,7 +12,8 @@ const text = (values: Values, key: string) => (typeof values[key] === "string" ?
 export function Section({ legend, children, id, errors, hint }: { legend: string; children: ReactNode; id?: string; errors?: string[]; hint?: string }) {
   const errorId = id ? `${id}-error` : undefined;
   return (
-    <fieldset id={id} aria-describedby={errors?.length ? errorId : undefined} className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+    // min-w-0: a fieldset is as wide as its content by default; the offers grid must scroll instead.
+    <fieldset id={id} aria-describedby={errors?.length ? errorId : undefined} className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
       <legend className="px-1 text-lg font-semibold text-slate-900">{legend}</legend>
       {hint ? <p className="text-sm text-slate-700">{hint}</p> : null}
       {children}
@@ -83,11 +84,11 @@ export function OffersField({ values, errors }: { values: Values; errors: Errors
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-400 text-left">
-              <th scope="col" className="py-2 pr-2">
+              <th scope="col" className="py-2 pr-1 text-xs sm:pr-2 sm:text-sm">
                 Besoin
               </th>
               {SETTINGS.map(([key, label]) => (
-                <th key={key} scope="col" className="px-1 py-2 text-center">
+                <th key={key} scope="col" className="px-0.5 py-2 text-center text-xs sm:px-1 sm:text-sm">
                   {label}
                 </th>
               ))}
@@ -96,11 +97,11 @@ export function OffersField({ values, errors }: { values: Values; errors: Errors
           <tbody>
             {Object.entries(NEED_LABELS).map(([need, label]) => (
               <tr key={need} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-2 text-left font-normal">
+                <th scope="row" className="py-1 pr-1 text-left font-normal sm:pr-2">
                   {label}
                 </th>
                 {SETTINGS.map(([setting, settingLabel]) => (
-                  <td key={setting} className="px-1 py-1 text-center">
+                  <td key={setting} className="px-0 py-1 text-center sm:px-1">
                     <label className="inline-flex size-11 cursor-pointer items-center justify-center">
                       <input type="checkbox" name="offers" value={`${need}:${setting}`} defaultChecked={checked.has(`${need}:${setting}`)} aria-label={`${label} — ${settingLabel}`} className="size-5 accent-brand-700" />
                     </label>

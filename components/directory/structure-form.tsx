@@ -37,6 +37,7 @@ function useFocusFirstError(state: unknown, banner: RefObject<HTMLDivElement | n
 export function StructureForm({
   structure,
   values,
+  addressCommune,
   communes,
   territories,
   territoryChoices,
@@ -44,6 +45,7 @@ export function StructureForm({
 }: {
   structure?: { id: string; version: number };
   values: Values;
+  addressCommune: CommuneOption | null;
   communes: Commune[];
   territories: Territory[];
   territoryChoices: Territory[];
@@ -53,7 +55,6 @@ export function StructureForm({
   const banner = useRef<HTMLDivElement>(null);
   useFocusFirstError(state, banner);
   const byCode = new Map(communes.map((c) => [c.code, c]));
-  const addressCommune = byCode.get(text(values, "addressCommuneCode"));
   const coverage = (Array.isArray(values.coverageCommuneCodes) ? values.coverageCommuneCodes : []).map((code) => byCode.get(code)).filter((c): c is Commune => Boolean(c));
   const territoryIds = new Set(Array.isArray(values.coverageTerritoryIds) ? values.coverageTerritoryIds : []);
 
@@ -90,7 +91,7 @@ export function StructureForm({
       </Section>
 
       <Section legend="Adresse">
-        <CommuneField name="addressCommuneCode" label="Commune" hint="Nom ou code postal, puis choisissez dans la liste." defaultValue={addressCommune ? { ...addressCommune, territory: null } : null} errors={errors.addressCommuneCode} />
+        <CommuneField name="addressCommuneCode" label="Commune" hint="Nom ou code postal, puis choisissez dans la liste." defaultValue={addressCommune} errors={errors.addressCommuneCode} />
         <TextField name="address" label="Adresse (facultatif)" autoComplete="off" defaultValue={text(values, "address")} errors={errors.address} />
       </Section>
 

@@ -6,6 +6,7 @@ import { can } from "@/lib/authz/permissions";
 import { requirePermission } from "@/lib/authz/require-permission";
 import { AppError } from "@/lib/errors";
 import { getStructureForEdit, listTerritoryOptions } from "@/lib/directory/queries";
+import { findCommuneOption } from "@/lib/requests/commune-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { ContactsForm, StructureForm } from "@/components/directory/structure-form";
 
@@ -24,7 +25,7 @@ export default async function EditStructurePage({ params }: { params: Promise<{ 
     throw error;
   });
   const manage = can(actor, "directory.manage");
-  const territories = manage ? await listTerritoryOptions() : [];
+  const [territories, addressCommune] = manage ? await Promise.all([listTerritoryOptions(), findCommuneOption({ code: structure.values.addressCommuneCode })]) : [[], null];
   const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id) || t.id === structure.territoryId);
   return (
     <>
@@ -37,7 +38,7 @@ export default async function EditStructurePage({ params }: { params: Promise<{ 
         {manage ? "Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d'intervention." : "Les coordonnées et horaires de votre équipe ; la zone et l'offre sont tenues par la coordination de votre territoire."}
       </PageHeader>
       {manage ? (
-        <StructureForm structure={structure} values={structure.values} communes={structure.communes} territories={territories} territoryChoices={choices} allowNoTerritory={actor.role === "ADMIN"} />
+        <StructureForm structure={structure} values={structure.values} addressCommune={addressCommune} communes={structure.communes} territories={territories} territoryChoices={choices} allowNoTerritory={actor.role === "ADMIN"} />
       ) : (
         <ContactsForm structure={structure} values={structure.values} />
       )}
