@@ -167,9 +167,10 @@ for (const login of [ARS_USER, ADMIN_USER]) {
         }
         expect(response.status(), path).toBeLessThan(500);
         await expectNoPatientData(page, patient, `${login.role} → ${path}`);
-        const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+        // getAttribute, not .href: the map's SVG links have an SVGAnimatedString there.
+        const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
         for (const href of hrefs) {
-          const url = new URL(href);
+          const url = new URL(href, page.url());
           if (url.origin === origin && !url.pathname.startsWith("/api/") && !seen.has(pageType(url.pathname))) queue.push(url.pathname);
         }
       }
