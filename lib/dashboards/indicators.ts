@@ -46,7 +46,7 @@ function counter(area: AreaKey, counts: AreaCounts, protection: Protection | nul
   return (name: string): Count => {
     const value = counts.get(name) ?? 0;
     const state = protection?.get(`${area}#${name}`);
-    if (!protection || value === 0 || !state || state === "published") return { value, masked: false };
+    if (!protection || !state || state === "published") return { value, masked: false };
     return { value: null, masked: true, reason: state };
   };
 }
@@ -99,8 +99,9 @@ export async function getDashboard({ actor, level, code, period, db = prisma }: 
   const delayOf = (u: Urgency) => delays.find((d) => d.urgency === u);
   const urgencies = Object.values(Urgency);
 
+  const shown = (name: string) => (counts.get(name) ?? 0) > 0 || count(name).masked;
   const referralsByStructureType = Object.values(StructureType)
-    .filter((type) => (counts.get(`refProposed:${type}`) ?? 0) > 0)
+    .filter((type) => shown(`refProposed:${type}`) || shown(`refAccepted:${type}`) || shown(`refDeclined:${type}`))
     .map((type) => {
       const accepted = count(`refAccepted:${type}`);
       const declined = count(`refDeclined:${type}`);
@@ -118,7 +119,7 @@ export async function getDashboard({ actor, level, code, period, db = prisma }: 
 
   const unmetNeeds: Dashboard["unmetNeeds"] = [];
   for (const need of Object.values(Need)) {
-    if ((counts.get(`unmetNeed:${need}`) ?? 0) > 0) unmetNeeds.push({ need, label: NEED_LABELS[need], communeCode: null, communeName: null, count: count(`unmetNeed:${need}`) });
+    if (shown(`unmetNeed:${need}`)) unmetNeeds.push({ need, label: NEED_LABELS[need], communeCode: null, communeName: null, count: count(`unmetNeed:${need}`) });
   }
   // Communes are listed only from 5 requests (readFamilyCounts drops the others): shown as counted.
   const communes = [...counts.entries()]

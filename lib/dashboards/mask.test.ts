@@ -74,6 +74,15 @@ describe("maskCounts", () => {
     expect(states(result).total).toBe("secondary");
   });
 
+  test("four children with 1 each under a parent of 4: a zero child is masked too, so nobody knows which ones hold the cases", () => {
+    const result = maskCounts({
+      cells: [{ id: "region", value: 4, fixed: "small" }, ...cells({ d1: 1, d2: 1, d3: 1, d4: 1, d5: 0, d6: 0 })],
+      equations: [sum("region", ["d1", "d2", "d3", "d4", "d5", "d6"])],
+    });
+    expect(states(result)).toEqual({ region: "small", d1: "small", d2: "small", d3: "small", d4: "small", d5: "small", d6: "published" });
+    expect(result.unresolved).toEqual([]);
+  });
+
   test("reports what it cannot protect instead of looping", () => {
     const result = maskCounts({
       cells: [{ id: "total", value: 10, fixed: "published" }, { id: "a", value: 3 }, { id: "b", value: 7, fixed: "published" }],

@@ -40,135 +40,207 @@ export type MaskResult = {
   unresolved: string[];
 };
 
-type Bounds = { lo: number; hi: number };
-
 const isSmall = (value: number) => value >= 1 && value < SMALL_COUNT;
 
-function initialBounds(cell: CellInput, state: CellState | "hidden"): Bounds {
-  switch (state) {
-    case "published":
-      return { lo: cell.value, hi: cell.value };
-    case "small":
-      return { lo: 1, hi: SMALL_COUNT - 1 };
-    case "secondary":
-      return { lo: SMALL_COUNT, hi: Infinity };
-    case "hidden":
-      return { lo: cell.hidden!.min, hi: cell.hidden!.max };
-  }
+type State = CellState | "hidden";
+
+// The tables as arrays (cell i, equation e): the propagation runs many times per dashboard.
+type Model = {
+  ids: string[];
+  cells: CellInput[];
+  plus: number[][]; // per equation
+  minus: number[][];
+  eqsOf: number[][]; // per cell: the equations it appears in
+};
+
+function build(input: CellInput[], equations: Equation[]): Model {
+  const index = new Map<string, number>();
+  input.forEach((c, i) => index.set(c.id, i));
+  // A cell absent from the input is a published zero: it contributes nothing to the sums.
+  const resolve = (ids: string[]) => ids.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+  const plus = equations.map((eq) => resolve(eq.plus));
+  const minus = equations.map((eq) => resolve(eq.minus));
+  const eqsOf: number[][] = input.map(() => []);
+  equations.forEach((_, e) => {
+    for (const i of plus[e]!) eqsOf[i]!.push(e);
+    for (const i of minus[e]!) eqsOf[i]!.push(e);
+  });
+  return { ids: input.map((c) => c.id), cells: input, plus, minus, eqsOf };
 }
 
-// What an observer can infer: each cell's interval, tightened equation by equation until nothing
-// moves (bounded number of passes: the tables are shallow).
-function propagate(cells: Map<string, CellInput>, states: Map<string, CellState | "hidden">, equations: Equation[]): Map<string, Bounds> {
-  const bounds = new Map<string, Bounds>();
-  for (const [id, cell] of cells) bounds.set(id, initialBounds(cell, states.get(id)!));
-  const get = (id: string) => bounds.get(id) ?? { lo: 0, hi: 0 };
+type Sums = { l: number; h: number; lInf: number; hInf: number };
 
-  for (let pass = 0; pass < 100; pass++) {
-    let changed = false;
-    for (const eq of equations) {
-      // Side sums of the lower and upper bounds, counting infinite bounds apart.
-      const side = (ids: string[]) => {
-        let lo = 0;
-        let hi = 0;
-        let loInf = 0;
-        let hiInf = 0;
-        for (const id of ids) {
-          const b = get(id);
-          if (b.lo === -Infinity) loInf++;
-          else lo += b.lo;
-          if (b.hi === Infinity) hiInf++;
-          else hi += b.hi;
-        }
-        return { lo, hi, loInf, hiInf };
-      };
-      const plus = side(eq.plus);
-      const minus = side(eq.minus);
-      const tighten = (id: string, own: typeof plus, other: typeof plus) => {
-        const b = bounds.get(id);
-        if (!b) return; // a zero absent from the input: nothing to learn
-        // x = Σ other − Σ (own without x)
-        const ownLoRest = own.loInf - (b.lo === -Infinity ? 1 : 0) > 0 ? -Infinity : own.lo - (b.lo === -Infinity ? 0 : b.lo);
-        const ownHiRest = own.hiInf - (b.hi === Infinity ? 1 : 0) > 0 ? Infinity : own.hi - (b.hi === Infinity ? 0 : b.hi);
-        const otherLo = other.loInf > 0 ? -Infinity : other.lo;
-        const otherHi = other.hiInf > 0 ? Infinity : other.hi;
-        const lo = otherLo === -Infinity || ownHiRest === Infinity ? -Infinity : otherLo - ownHiRest;
-        const hi = otherHi === Infinity || ownLoRest === -Infinity ? Infinity : otherHi - ownLoRest;
-        const next = { lo: Math.max(b.lo, lo), hi: Math.min(b.hi, hi) };
+function sums(cells: number[], lo: Float64Array, hi: Float64Array): Sums {
+  let l = 0;
+  let h = 0;
+  let lInf = 0;
+  let hInf = 0;
+  for (const i of cells) {
+    if (lo[i] === -Infinity) lInf++;
+    else l += lo[i]!;
+    if (hi[i] === Infinity) hInf++;
+    else h += hi[i]!;
+  }
+  return { l, h, lInf, hInf };
+}
+
+// The interval one equation gives cell i (on side `own`): x = Σ other side − Σ own side without x.
+function implied(i: number, own: Sums, other: Sums, lo: Float64Array, hi: Float64Array): [number, number] {
+  const ownLoRest = own.lInf - (lo[i] === -Infinity ? 1 : 0) > 0 ? -Infinity : own.l - (lo[i] === -Infinity ? 0 : lo[i]!);
+  const ownHiRest = own.hInf - (hi[i] === Infinity ? 1 : 0) > 0 ? Infinity : own.h - (hi[i] === Infinity ? 0 : hi[i]!);
+  const otherLo = other.lInf > 0 ? -Infinity : other.l;
+  const otherHi = other.hInf > 0 ? Infinity : other.h;
+  return [otherLo === -Infinity || ownHiRest === Infinity ? -Infinity : otherLo - ownHiRest, otherHi === Infinity || ownLoRest === -Infinity ? Infinity : otherHi - ownLoRest];
+}
+
+// What an observer can infer: each cell's interval, tightened equation by equation (a work list:
+// an equation is looked at again when one of its cells moved) until nothing moves.
+function propagate(model: Model, states: State[]): { lo: Float64Array; hi: Float64Array } {
+  const n = model.cells.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  // Where a zero is masked, nobody can tell the masked zeros from the masked small counts: every
+  // "< 5" of those equations may be 0 (elsewhere a "< 5" is at least 1, zeros being shown).
+  const ambiguous = new Uint8Array(n);
+  for (let e = 0; e < model.plus.length; e++) {
+    const cells = [...model.plus[e]!, ...model.minus[e]!];
+    if (cells.some((i) => states[i] === "small" && model.cells[i]!.value === 0)) for (const i of cells) ambiguous[i] = 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const cell = model.cells[i]!;
+    switch (states[i]!) {
+      case "published":
+        lo[i] = hi[i] = cell.value;
+        break;
+      case "small":
+        lo[i] = cell.value === 0 || ambiguous[i] ? 0 : 1;
+        hi[i] = SMALL_COUNT - 1;
+        break;
+      case "secondary":
+        lo[i] = SMALL_COUNT;
+        hi[i] = Infinity;
+        break;
+      case "hidden":
+        lo[i] = cell.hidden!.min;
+        hi[i] = cell.hidden!.max;
+    }
+  }
+  const equations = model.plus.length;
+  const queue: number[] = [];
+  const queued = new Uint8Array(equations);
+  for (let e = 0; e < equations; e++) {
+    queue.push(e);
+    queued[e] = 1;
+  }
+  let budget = equations * 200; // shallow tables settle long before
+  for (let head = 0; head < queue.length && budget > 0; head++, budget--) {
+    const e = queue[head]!;
+    queued[e] = 0;
+    const plus = model.plus[e]!;
+    const minus = model.minus[e]!;
+    const sp = sums(plus, lo, hi);
+    const sm = sums(minus, lo, hi);
+    const moved: number[] = [];
+    for (const [cells, own, other] of [
+      [plus, sp, sm],
+      [minus, sm, sp],
+    ] as const) {
+      for (const i of cells) {
+        const [l, h] = implied(i, own, other, lo, hi);
+        const newLo = Math.max(lo[i]!, l);
+        const newHi = Math.min(hi[i]!, h);
         // An empty interval means figures read a moment apart disagree (a request filed between
         // two queries): learn nothing from this equation rather than something false.
-        if ((next.lo > b.lo || next.hi < b.hi) && next.lo <= next.hi) {
-          bounds.set(id, next);
-          changed = true;
-        }
-      };
-      for (const id of eq.plus) tighten(id, plus, minus);
-      for (const id of eq.minus) tighten(id, minus, plus);
+        if ((newLo > lo[i]! || newHi < hi[i]!) && newLo <= newHi) moved.push(i, newLo, newHi);
+      }
     }
-    if (!changed) break;
+    for (let k = 0; k < moved.length; k += 3) {
+      const i = moved[k]!;
+      lo[i] = moved[k + 1]!;
+      hi[i] = moved[k + 2]!;
+      for (const f of model.eqsOf[i]!) {
+        if (!queued[f]) {
+          queued[f] = 1;
+          queue.push(f);
+        }
+      }
+    }
   }
-  return bounds;
-}
-
-function isSensitive(cell: CellInput, state: CellState | "hidden"): boolean {
-  if (state === "small") return true;
-  return state === "hidden" && cell.hidden!.sensitive && isSmall(cell.value);
+  return { lo, hi };
 }
 
 export function maskCounts({ cells: input, equations }: { cells: CellInput[]; equations: Equation[] }): MaskResult {
-  const cells = new Map(input.map((c) => [c.id, c]));
-  const states = new Map<string, CellState | "hidden">();
-  for (const c of input) states.set(c.id, c.hidden ? "hidden" : (c.fixed ?? (isSmall(c.value) ? "small" : "published")));
+  const model = build(input, equations);
+  const n = input.length;
+  const states: State[] = input.map((c) => (c.hidden ? "hidden" : (c.fixed ?? (isSmall(c.value) ? "small" : "published"))));
+  const sensitive = (i: number) => isSmall(input[i]!.value) && (states[i] === "small" || (states[i] === "hidden" && input[i]!.hidden!.sensitive));
+  const free = (i: number) => !input[i]!.fixed && states[i] === "published";
+  const pinned = (i: number, lo: Float64Array, hi: Float64Array) => lo[i] === hi[i];
 
-  const byCell = new Map<string, Equation[]>();
-  for (const eq of equations) {
-    for (const id of [...eq.plus, ...eq.minus]) {
-      if (!byCell.has(id)) byCell.set(id, []);
-      byCell.get(id)!.push(eq);
-    }
-  }
+  // The equations that, on their own, pin cell i to one value: the ones to loosen.
+  const pinning = (i: number, lo: Float64Array, hi: Float64Array): number[] =>
+    model.eqsOf[i]!.filter((e) => {
+      const plus = model.plus[e]!;
+      const minus = model.minus[e]!;
+      const onPlus = plus.includes(i);
+      const [l, h] = implied(i, sums(onPlus ? plus : minus, lo, hi), sums(onPlus ? minus : plus, lo, hi), lo, hi);
+      return Math.max(l, lo[i]!) >= Math.min(h, hi[i]!);
+    });
 
-  // A visible cell that may still be masked: shown so far, not decided earlier, and large.
-  const candidate = (id: string) => {
-    const c = cells.get(id);
-    return c !== undefined && !c.fixed && states.get(id) === "published" && c.value >= SMALL_COUNT;
-  };
-  // Near the leaking cell first (its own equations), then one and two equations further.
-  const pickSecondary = (leak: string): string | null => {
+  // In the equations that pin the leak: the smallest visible count of 5 or more, else a visible
+  // zero (masked as "< 5": then nobody can tell which of the masked cells are not zero). When every
+  // cell there is masked already, the masked cells that are themselves pinned are loosened first.
+  const pickSecondary = (leak: number, lo: Float64Array, hi: Float64Array): { cell: number; as: CellState } | null => {
     let frontier = [leak];
     const seen = new Set(frontier);
-    for (let depth = 0; depth < 3; depth++) {
-      const found = new Set<string>();
-      const next: string[] = [];
-      for (const id of frontier) {
-        for (const eq of byCell.get(id) ?? []) {
-          for (const other of [...eq.plus, ...eq.minus]) {
-            if (seen.has(other)) continue;
-            seen.add(other);
-            if (candidate(other)) found.add(other);
-            else if (states.get(other) !== "published") next.push(other);
+    for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+      let large: number | null = null;
+      let zero: number | null = null;
+      const next: number[] = [];
+      for (const i of frontier) {
+        for (const e of pinning(i, lo, hi)) {
+          for (const j of [...model.plus[e]!, ...model.minus[e]!]) {
+            if (seen.has(j)) continue;
+            seen.add(j);
+            const v = input[j]!.value;
+            if (free(j) && v >= SMALL_COUNT && (large === null || v < input[large]!.value || (v === input[large]!.value && model.ids[j]! < model.ids[large]!))) large = j;
+            else if (free(j) && v === 0 && (zero === null || model.ids[j]! < model.ids[zero]!)) zero = j;
+            else if (states[j] !== "published" && pinned(j, lo, hi)) next.push(j);
           }
         }
       }
-      if (found.size > 0) {
-        return [...found].sort((a, b) => cells.get(a)!.value - cells.get(b)!.value || (a < b ? -1 : a > b ? 1 : 0))[0]!;
-      }
+      if (large !== null) return { cell: large, as: "secondary" };
+      if (zero !== null) return { cell: zero, as: "small" };
       frontier = next;
     }
     return null;
   };
 
-  const unresolved = new Set<string>();
-  for (let round = 0; round < input.length + 1; round++) {
-    const bounds = propagate(cells, states, equations);
-    const leak = input.find((c) => !unresolved.has(c.id) && isSensitive(c, states.get(c.id)!) && bounds.get(c.id)!.lo === bounds.get(c.id)!.hi);
-    if (!leak) break;
-    const secondary = pickSecondary(leak.id);
-    if (secondary) states.set(secondary, "secondary");
-    else unresolved.add(leak.id);
+  const unresolved = new Set<number>();
+  for (let round = 0; round < n + 1; round++) {
+    const { lo, hi } = propagate(model, states);
+    const leaks: number[] = [];
+    for (let i = 0; i < n; i++) if (!unresolved.has(i) && sensitive(i) && pinned(i, lo, hi)) leaks.push(i);
+    if (leaks.length === 0) break;
+    // Several leaks are mended per round, but never two through the same equation (one mask there
+    // may mend both; the next round checks).
+    const touched = new Set<number>();
+    for (const leak of leaks) {
+      if (model.eqsOf[leak]!.some((e) => touched.has(e))) continue;
+      const pick = pickSecondary(leak, lo, hi);
+      if (pick === null) {
+        unresolved.add(leak);
+        continue;
+      }
+      states[pick.cell] = pick.as;
+      for (const e of model.eqsOf[leak]!) touched.add(e);
+      for (const e of model.eqsOf[pick.cell]!) touched.add(e);
+    }
   }
 
   const result = new Map<string, CellState>();
-  for (const [id, state] of states) if (state !== "hidden") result.set(id, state);
-  return { states: result, unresolved: [...unresolved] };
+  states.forEach((state, i) => {
+    if (state !== "hidden") result.set(model.ids[i]!, state);
+  });
+  return { states: result, unresolved: [...unresolved].map((i) => model.ids[i]!) };
 }

@@ -99,6 +99,12 @@ function hierarchy(parent: AreaKey, parentModel: AreaModel, children: { key: Are
   for (const name of names) {
     const total = valueOf.get(`${parent}#${name}`) ?? 0;
     const parts = children.map((c) => `${c.key}#${name}`);
+    // The zeros too, as cells: masking one of them is sometimes the only way to hide which
+    // children hold the few cases ("< 5" in four départements and "< 5" in the région: each one).
+    if (!name.startsWith("~")) {
+      for (const part of parts) if (!valueOf.has(part)) cells.push({ id: part, value: 0 });
+      if (!valueOf.has(`${parent}#${name}`)) cells.push({ id: `${parent}#${name}`, value: 0, fixed: "published" });
+    }
     const rest = total - parts.reduce((s, p) => s + (valueOf.get(p) ?? 0), 0);
     const plus = [...parts];
     if (rest !== 0) {

@@ -93,6 +93,9 @@ export async function readActiveFile(db: Db, { scope, period, targets }: { scope
   const lookBack = new Date(period.from.getTime() - 90 * 86_400_000);
   const grouped = (level: string, code: Prisma.Sql, where: Prisma.Sql) => Prisma.sql`
     SELECT ${level}::text AS level, ${code}::text AS code, count(DISTINCT who)::int AS n FROM a WHERE ${where} GROUP BY 2`;
+  // who: a 64-bit hash of the patient (or of the request when no patient is identified), distinct
+  // counts on integers being several times cheaper than on text (no collision in practice: 2^64).
+  const who = Prisma.sql`hashtextextended(coalesce(patient_id, 'r:' || request_id), 0)`;
   const selects = [grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`), grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
   if (targets.regionCode) selects.push(grouped("department", Prisma.sql`department_code`, Prisma.sql`region_code = ${targets.regionCode}`));
   if (targets.departmentCode && targets.territoryIds.length > 0) {
@@ -100,12 +103,12 @@ export async function readActiveFile(db: Db, { scope, period, targets }: { scope
   }
   const rows = await db.$queryRaw<{ level: string; code: string; n: number }[]>`
     WITH a AS MATERIALIZED (
-      SELECT territory_id, department_code, region_code, coalesce(patient_id, 'r:' || request_id) AS who FROM request_fact
+      SELECT territory_id, department_code, region_code, ${who} AS who FROM request_fact
       WHERE submitted_at >= ${lookBack} AND submitted_at < ${period.to} AND active_until >= ${period.from}
         AND cancel_reason IS DISTINCT FROM 'DUPLICATE' AND ${factScopeSql(scope)}
       UNION ALL
       -- Opened more than 90 days before the period and still open at its start: long_open rows only.
-      SELECT territory_id, department_code, region_code, coalesce(patient_id, 'r:' || request_id) FROM request_fact
+      SELECT territory_id, department_code, region_code, ${who} FROM request_fact
       WHERE long_open AND active_until >= ${period.from} AND submitted_at < ${lookBack}
         AND cancel_reason IS DISTINCT FROM 'DUPLICATE' AND ${factScopeSql(scope)}
     )

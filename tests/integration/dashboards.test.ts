@@ -378,4 +378,15 @@ describe("the projection", () => {
     expect(await db.$queryRaw`SELECT * FROM dashboard_cell ORDER BY territory_id, department_code, month, dim, key`).toEqual(cube);
     expect((before.requests as unknown[]).length).toBe(Object.keys(ids).length);
   });
+
+  test("the cube built at once equals the cube built month slice by month slice", async () => {
+    const cube = () => db.$queryRaw`SELECT * FROM dashboard_cell ORDER BY territory_id, department_code, month, dim, key`;
+    await db.$executeRaw`DELETE FROM dashboard_projection`;
+    await db.$queryRaw`SELECT dashboard_refresh()`; // no horizon: the whole cube at once
+    const whole = await cube();
+    await db.$executeRaw`UPDATE dashboard_projection SET horizon_xid = 0`;
+    await db.$executeRaw`DELETE FROM dashboard_cell`;
+    expect(await db.$queryRaw`SELECT dashboard_refresh() AS n`).toEqual([{ n: 4 }]); // Meuse Jan/Feb/Mar, Bouches-du-Rhône Mar
+    expect(await cube()).toEqual(whole);
+  });
 });
