@@ -60,7 +60,7 @@ export async function getDashboard({ actor, level, code, period, db = prisma }: 
   const path = resolveAreaPath(ctx, level, code);
   const area = path[path.length - 1]!;
   const { childrenOf, territoryIds } = familyOf(ctx, path);
-  const targets = { regionCode: path[1]?.code ?? null, departmentCode: path[2]?.code ?? null, territoryIds };
+  const targets = { regionCode: path[1]?.code ?? null, departmentCode: path[2]?.code ?? null, territoryIds, singleRegion: ctx.regionCodes.length === 1 };
 
   await refreshCube(db);
   const [figures, active, delays, norms] = await Promise.all([

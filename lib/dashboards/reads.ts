@@ -5,12 +5,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import type { Period } from "@/lib/dashboards/types";
 import { splitPeriod } from "@/lib/dashboards/periods";
-import { cellScopeSql, factScopeSql, type DashboardScope } from "@/lib/dashboards/scope";
+import { cellScopeSql, factCellScopeSql, scopedFactsSql, type DashboardScope } from "@/lib/dashboards/scope";
 import { SMALL_COUNT } from "@/lib/dashboards/mask";
 
 // Areas whose figures a dashboard needs (see protect.ts): France, every région in scope, the
 // départements of one région, the territories of one département.
-export type FamilyTargets = { regionCode: string | null; departmentCode: string | null; territoryIds: string[] };
+// singleRegion: the actor's scope lies in one région (an ARS): France is then that région, and its
+// figures are copied rather than counted a second time.
+export type FamilyTargets = { regionCode: string | null; departmentCode: string | null; territoryIds: string[]; singleRegion: boolean };
 
 export type AreaKey = `${"country" | "region" | "department" | "territory"}:${string}`;
 
@@ -60,22 +62,29 @@ export async function readFamilyCounts(db: Db, { scope, period, targets }: { sco
   for (const edge of split.edges) {
     parts.push(Prisma.sql`
       SELECT territory_id, department_code, region_code, month, dim, key, 1 AS n FROM dashboard_fact_cell
-      WHERE submitted_at >= ${edge.from} AND submitted_at < ${edge.to} AND ${cellScopeSql(scope)}`);
+      WHERE submitted_at >= ${edge.from} AND submitted_at < ${edge.to} AND ${factCellScopeSql(scope)}`);
   }
   const source = Prisma.join(parts, " UNION ALL ");
   // Per-commune unmet needs only where they are listed (5 and more): the rest is never shown.
   const grouped = (level: string, code: Prisma.Sql, where: Prisma.Sql) => Prisma.sql`
-    SELECT ${level}::text AS level, ${code}::text AS code, dim, key, CASE WHEN dim = 'requests' THEN to_char(month, 'YYYY-MM') END AS month, sum(n)::int AS n
+    SELECT ${level}::text AS level, ${code}::text AS code, dim, key, m AS month, sum(n)::int AS n
     FROM c WHERE ${where}
-    GROUP BY 2, dim, key, 5
+    GROUP BY 2, dim, key, m
     HAVING dim <> 'unmet_commune' OR sum(n) >= ${SMALL_COUNT}`;
-  const selects = [grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`), grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
-  if (targets.regionCode) selects.push(grouped("department", Prisma.sql`department_code`, Prisma.sql`region_code = ${targets.regionCode}`));
+  const selects = [grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
+  if (!targets.singleRegion) selects.unshift(grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`));
+  if (targets.regionCode) {
+    // In a one-région scope every row is the région's: no filter (whose estimate would also mislead
+    // the planner into sorting 90,000 cells for ten years instead of hashing them).
+    const inRegion = targets.singleRegion ? Prisma.sql`true` : Prisma.sql`region_code = ${targets.regionCode}`;
+    selects.push(grouped("department", Prisma.sql`department_code`, inRegion));
+  }
   if (targets.departmentCode && targets.territoryIds.length > 0) {
     selects.push(grouped("territory", Prisma.sql`territory_id`, Prisma.sql`territory_id = ANY(${targets.territoryIds}::text[])`));
   }
+  // m: the month label, for the monthly series of requests only.
   const rows = await db.$queryRaw<CellRow[]>`
-    WITH c AS MATERIALIZED (${source})
+    WITH c AS MATERIALIZED (SELECT s.*, CASE WHEN s.dim = 'requests' THEN to_char(s.month, 'YYYY-MM') END AS m FROM (${source}) s)
     ${Prisma.join(selects, " UNION ALL ")}`;
 
   const result = new Map<AreaKey, AreaCounts>();
@@ -83,6 +92,10 @@ export async function readFamilyCounts(db: Db, { scope, period, targets }: { sco
     const area = `${row.level}:${row.code}` as AreaKey;
     add(result, area, cellName(row.dim, row.key), row.n);
     if (row.month) add(result, area, `month:${row.month}`, row.n);
+  }
+  if (targets.singleRegion) {
+    const region = [...result.keys()].find((key) => key.startsWith("region:"));
+    if (region) result.set("country:FR", new Map(result.get(region)));
   }
   return result;
 }
@@ -96,24 +109,32 @@ export async function readActiveFile(db: Db, { scope, period, targets }: { scope
   // who: a 64-bit hash of the patient (or of the request when no patient is identified), distinct
   // counts on integers being several times cheaper than on text (no collision in practice: 2^64).
   const who = Prisma.sql`hashtextextended(coalesce(patient_id, 'r:' || request_id), 0)`;
-  const selects = [grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`), grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
-  if (targets.regionCode) selects.push(grouped("department", Prisma.sql`department_code`, Prisma.sql`region_code = ${targets.regionCode}`));
+  // Each level is a distinct count over every row, the dearest part of a dashboard.
+  const selects = [grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
+  if (!targets.singleRegion) selects.unshift(grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`));
+  if (targets.regionCode) {
+    const inRegion = targets.singleRegion ? Prisma.sql`true` : Prisma.sql`region_code = ${targets.regionCode}`;
+    selects.push(grouped("department", Prisma.sql`department_code`, inRegion));
+  }
   if (targets.departmentCode && targets.territoryIds.length > 0) {
     selects.push(grouped("territory", Prisma.sql`territory_id`, Prisma.sql`territory_id = ANY(${targets.territoryIds}::text[])`));
   }
+  const columns = Prisma.sql`territory_id, department_code, region_code, ${who} AS who`;
+  const notDuplicate = Prisma.sql`cancel_reason IS DISTINCT FROM 'DUPLICATE'`;
   const rows = await db.$queryRaw<{ level: string; code: string; n: number }[]>`
     WITH a AS MATERIALIZED (
-      SELECT territory_id, department_code, region_code, ${who} AS who FROM request_fact
-      WHERE submitted_at >= ${lookBack} AND submitted_at < ${period.to} AND active_until >= ${period.from}
-        AND cancel_reason IS DISTINCT FROM 'DUPLICATE' AND ${factScopeSql(scope)}
+      ${scopedFactsSql(scope, columns, Prisma.sql`submitted_at >= ${lookBack} AND submitted_at < ${period.to} AND active_until >= ${period.from} AND ${notDuplicate}`)}
       UNION ALL
       -- Opened more than 90 days before the period and still open at its start: long_open rows only.
-      SELECT territory_id, department_code, region_code, ${who} FROM request_fact
-      WHERE long_open AND active_until >= ${period.from} AND submitted_at < ${lookBack}
-        AND cancel_reason IS DISTINCT FROM 'DUPLICATE' AND ${factScopeSql(scope)}
+      ${scopedFactsSql(scope, columns, Prisma.sql`long_open AND active_until >= ${period.from} AND submitted_at < ${lookBack} AND ${notDuplicate}`)}
     )
     ${Prisma.join(selects, " UNION ALL ")}`;
-  return new Map(rows.map((r) => [`${r.level}:${r.code}` as AreaKey, r.n]));
+  const result = new Map(rows.map((r) => [`${r.level}:${r.code}` as AreaKey, r.n]));
+  if (targets.singleRegion) {
+    const region = rows.find((r) => r.level === "region");
+    if (region) result.set("country:FR", region.n);
+  }
+  return result;
 }
 
 export type DelayRow = { urgency: "CRISIS" | "PLANNED"; triageP50: number | null; triageP90: number | null; contactP50: number | null; contactP90: number | null };
@@ -127,9 +148,11 @@ export async function readDelays(db: Db, { scope, period, area }: { scope: Dashb
       percentile_cont(0.9) WITHIN GROUP (ORDER BY triage_hours) AS "triageP90",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY first_contact_hours) AS "contactP50",
       percentile_cont(0.9) WITHIN GROUP (ORDER BY first_contact_hours) AS "contactP90"
-    FROM request_fact
-    WHERE ${area} AND submitted_at >= ${period.from} AND submitted_at < ${period.to}
-      AND cancel_reason IS DISTINCT FROM 'DUPLICATE' AND ${factScopeSql(scope)}
+    FROM (${scopedFactsSql(
+      scope,
+      Prisma.sql`urgency, triage_hours, first_contact_hours`,
+      Prisma.sql`${area} AND submitted_at >= ${period.from} AND submitted_at < ${period.to} AND cancel_reason IS DISTINCT FROM 'DUPLICATE'`,
+    )}) f
     GROUP BY urgency`;
 }
 

@@ -152,12 +152,30 @@ export async function getAreaTree({ actor, db = prisma }: { actor: Actor; db?: D
 
 // SQL filters of the actor's data. Facts keep territory_id NULL for "no territory"; the cube and
 // its view keep "" (a primary key cannot hold NULL).
-export function factScopeSql(scope: DashboardScope): Prisma.Sql {
-  if (scope.all) return Prisma.sql`true`;
-  return Prisma.sql`(territory_id = ANY(${scope.territoryIds}::text[]) OR (territory_id IS NULL AND department_code = ANY(${scope.departmentCodes}::text[])))`;
+//
+// The actor's fact rows: SELECT <columns> FROM request_fact WHERE <where> AND <scope>, the scope's
+// two branches (its territories; the requests of its départements that no territory covers)
+// joined by UNION ALL rather than OR: each branch is then an index-only scan of
+// request_fact_scope_covering_idx, where an OR can only be a bitmap scan that visits the table.
+export function scopedFactsSql(scope: DashboardScope, columns: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+  if (scope.all) return Prisma.sql`SELECT ${columns} FROM request_fact WHERE ${where}`;
+  return Prisma.sql`SELECT ${columns} FROM request_fact WHERE ${where} AND territory_id = ANY(${scope.territoryIds}::text[])
+    UNION ALL
+    SELECT ${columns} FROM request_fact WHERE ${where} AND territory_id IS NULL AND department_code = ANY(${scope.departmentCodes}::text[])`;
 }
 
 export function cellScopeSql(scope: DashboardScope): Prisma.Sql {
   if (scope.all) return Prisma.sql`true`;
   return Prisma.sql`(territory_id = ANY(${scope.territoryIds}::text[]) OR (territory_id = '' AND department_code = ANY(${scope.departmentCodes}::text[])))`;
+}
+
+// The same scope on the facts seen through the view dashboard_fact_cell (the part-months of a
+// period). The leading département condition is implied by the others (departmentCodes holds the
+// département of every commune of the territories, and a fact's département is its commune's);
+// written out, it lets the planner use request_fact's (department_code, submitted_at) index, which
+// the view's coalesce(territory_id, '') hides: 40 → 14 ms for two weeks of a région at national
+// scale. (On the cube it would only spoil the row estimates: not there.)
+export function factCellScopeSql(scope: DashboardScope): Prisma.Sql {
+  if (scope.all) return Prisma.sql`true`;
+  return Prisma.sql`department_code = ANY(${scope.departmentCodes}::text[]) AND ${cellScopeSql(scope)}`;
 }

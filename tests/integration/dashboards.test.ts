@@ -324,6 +324,16 @@ describe("scope", () => {
     expect(france.totals.requests.value).toBe(18); // not Marseille's r8
   });
 
+  test("for an actor whose territories lie in one région, France is that région, active file included", async () => {
+    // A coordinator sees exact figures; France is copied from the région, not counted again.
+    const france = await getDashboard({ db, actor: world.pacaIdec, level: "country", code: "FR", period: MARCH });
+    const region = await getDashboard({ db, actor: world.pacaIdec, level: "region", code: "93", period: MARCH });
+    expect(france.totals).toEqual(region.totals);
+    expect(france.totals.activeFile).toEqual({ value: 1, masked: false });
+    expect(france.byNeed).toEqual(region.byNeed);
+    expect(france.byMonth).toEqual(region.byMonth);
+  });
+
   test("a coordinator sees their own territories: the PACA coordinator sees Marseille's request only", async () => {
     const paca = await getDashboard({ db, actor: world.pacaIdec, level: "department", code: "13", period: MARCH });
     expect(paca.totals.requests).toEqual({ value: 1, masked: false });
