@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { BirthDateField } from "@/components/requests/birth-date-field";
 import { ChoiceGroup } from "@/components/requests/choice-group";
 import { CommuneField } from "@/components/requests/commune-field";
-import { TextAreaField } from "@/components/requests/text-area-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { telHref } from "@/components/requests/territory-delays";
 import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
 

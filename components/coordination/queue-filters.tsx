@@ -3,7 +3,7 @@ import type { QueueCounts } from "@/lib/requests/coordination-queries";
 import { QUEUE_FILTER_PARAMS, type TQueueFilters } from "@/lib/requests/coordination-queue";
 import { NEED_LABELS, REQUEST_STATUS_LABELS, URGENCY_SHORT_LABELS } from "@/lib/requests/labels";
 import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
-import { SelectField } from "@/components/referrals/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 
 function href(filters: TQueueFilters): string {

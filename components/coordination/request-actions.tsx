@@ -13,8 +13,8 @@ import {
 import { CANCEL_REASON_LABELS, CLOSURE_OUTCOME_LABELS, type REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/requests/choice-group";
-import { TextAreaField } from "@/components/requests/text-area-field";
-import { SelectField } from "@/components/referrals/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { SelectField } from "@/components/ui/select-field";
 import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
 
 // `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing

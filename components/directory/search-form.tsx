@@ -3,7 +3,7 @@
 import Form from "next/form";
 import type { CommuneOption } from "@/lib/requests/commune-options";
 import { CommuneField } from "@/components/requests/commune-field";
-import { SelectField } from "@/components/referrals/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 
 type Option = { value: string; label: string };

@@ -5,10 +5,10 @@ import { createStructureAction, updateContactsAction, updateStructureAction } fr
 import { AGE_GROUP_LABELS, CAPACITY_LABELS, STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import type { CommuneOption } from "@/lib/requests/commune-options";
 import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
-import { SelectField } from "@/components/referrals/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { ChoiceGroup } from "@/components/requests/choice-group";
 import { CommuneField } from "@/components/requests/commune-field";
-import { TextAreaField } from "@/components/requests/text-area-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CommuneListField } from "@/components/directory/commune-list-field";

@@ -9,8 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ChoiceGroup } from "@/components/requests/choice-group";
-import { TextAreaField } from "@/components/requests/text-area-field";
-import { SelectField } from "@/components/referrals/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS;
 type ServerAction = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;

@@ -12,7 +12,7 @@ import { ChoiceGroup } from "@/components/requests/choice-group";
 import { ConsentField } from "@/components/requests/consent-field";
 import { CommuneField } from "@/components/requests/commune-field";
 import { TerritoryDelays, type TerritoryPromise } from "@/components/requests/territory-delays";
-import { TextAreaField } from "@/components/requests/text-area-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
