@@ -4,6 +4,7 @@ import { loadDemoTerritories } from "@/lib/geography/demo-territories";
 import type { Role } from "@/lib/authz/permissions";
 import { upsertUser } from "@/tests/factories/users";
 import { seedDemoDirectory } from "@/prisma/demo-directory";
+import { seedDemoHistory } from "@/prisma/demo-history";
 
 // The demo password of every demo account. Demo data only: never load it on a real platform.
 export const DEMO_PASSWORD = "Maillage-demo-2026";
@@ -20,7 +21,9 @@ export const DEMO_ACCOUNTS: (DemoAccount & { territories?: string[]; structures?
   { email: "admin@demo.maillage.fr", name: "Marc Lefèvre", role: "ADMIN", scope: "administrateur du dispositif" },
 ];
 
-export async function seedDemo({ db, log = () => {} }: { db: PrismaClient; log?: (message: string) => void }): Promise<void> {
+// history: also a year of activity played through the use cases (prisma/demo-history.ts), for
+// the run command and db:seed; the browser tests start without it, on counts they control.
+export async function seedDemo({ db, log = () => {}, history = false }: { db: PrismaClient; log?: (message: string) => void; history?: boolean }): Promise<void> {
   const started = performance.now();
   await loadReferenceGeography({ prisma: db, log });
   await loadDemoTerritories({ prisma: db, log });
@@ -50,5 +53,6 @@ export async function seedDemo({ db, log = () => {} }: { db: PrismaClient; log?:
       }),
     });
   }
+  if (history) await seedDemoHistory({ db, log, password: DEMO_PASSWORD });
   log(`Données de démonstration chargées en ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

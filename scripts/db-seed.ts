@@ -7,7 +7,7 @@ import { withDatabase } from "./db/with-database";
 await withDatabase(async (url) => {
   const db = createPrismaClient(url);
   try {
-    await seedDemo({ db, log: (m) => console.log(m) });
+    await seedDemo({ db, log: (m) => console.log(m), history: true });
   } finally {
     await db.$disconnect();
   }

@@ -65,7 +65,7 @@ try {
     const { createPrismaClient } = await import("@/lib/db");
     const { seedDemo } = await import("@/prisma/seed");
     const db = createPrismaClient(database.url);
-    await seedDemo({ db, log: (m) => console.log(`  ${m}`) });
+    await seedDemo({ db, log: (m) => console.log(`  ${m}`), history: true });
     await db.$disconnect();
   }
   const env = {

@@ -1,0 +1,64 @@
+// The demo's year of activity (prisma/demo-history.ts): played through the use cases, so every
+// role finds its work on first sign-in and every figure comes from the event log.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createPrismaClient } from "@/lib/db";
+import { seedDemo } from "@/prisma/seed";
+import { getDashboard } from "@/lib/dashboards/indicators";
+import { parisTime } from "@/lib/requests/due-dates";
+import type { Actor } from "@/lib/authz/actor";
+import { truncateAll } from "./helpers/db";
+
+const db = createPrismaClient(process.env.DATABASE_URL!);
+
+async function actorOf(email: string): Promise<Actor> {
+  const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, territories: { select: { territoryId: true } }, structures: { select: { structureId: true } } } });
+  return { ...u, territoryIds: u.territories.map((t) => t.territoryId), structureIds: u.structures.map((s) => s.structureId) };
+}
+
+beforeAll(async () => {
+  await truncateAll(db);
+  await seedDemo({ db, history: true });
+}, 180_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("demo history", () => {
+  test("requests at every stage: waiting in the queue, in triage, with the teams, closed", async () => {
+    const byStatus = Object.fromEntries((await db.request.groupBy({ by: ["status"], _count: true })).map((g) => [g.status, g._count]));
+    for (const status of ["SUBMITTED", "TRIAGE", "IN_CARE", "CLOSED"]) expect(byStatus[status], status).toBeGreaterThan(0);
+    expect(await db.request.count({ where: { channel: "WEB", requester: { email: "medecin@demo.maillage.fr" } } })).toBeGreaterThan(5);
+    expect(await db.request.count({ where: { channel: "PUBLIC" } })).toBeGreaterThan(0);
+  });
+
+  test("no request is in the future and every one has its filing event", async () => {
+    const now = new Date();
+    expect(await db.request.count({ where: { submittedAt: { gt: now } } })).toBe(0);
+    expect(await db.event.count({ where: { at: { gt: now } } })).toBe(0);
+    const requests = await db.request.count();
+    expect(await db.event.count({ where: { type: "request.submitted" } })).toBe(requests);
+  });
+
+  test("each referral answer comes from a member of the structure that received it", async () => {
+    const answers = await db.event.findMany({ where: { type: { in: ["referral.accepted", "referral.declined", "referral.completed"] } }, select: { actorId: true, data: true } });
+    expect(answers.length).toBeGreaterThan(50);
+    const memberships = new Set((await db.structureMembership.findMany({ select: { userId: true, structureId: true } })).map((m) => `${m.userId}|${m.structureId}`));
+    for (const answer of answers) expect(memberships.has(`${answer.actorId}|${(answer.data as { structureId: string }).structureId}`)).toBe(true);
+  });
+
+  test("the ARS reads a year of Grand Est activity, with measured delays", async () => {
+    const ars = await actorOf("ars@demo.maillage.fr");
+    const year = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()));
+    const dashboard = await getDashboard({ db, actor: ars, level: "region", code: "44", period: { from: parisTime(year, 1, 1, 0, 0), to: parisTime(year + 1, 1, 1, 0, 0) } });
+    expect(dashboard.totals.requests.value).toBeGreaterThan(50);
+    expect(dashboard.timeToTriage.PLANNED.medianHours).not.toBeNull();
+    expect(dashboard.referralsByStructureType.length).toBeGreaterThan(2);
+  });
+
+  test("loading the demo again adds nothing", async () => {
+    const before = { requests: await db.request.count(), events: await db.event.count() };
+    await seedDemo({ db, history: true });
+    expect({ requests: await db.request.count(), events: await db.event.count() }).toEqual(before);
+  }, 120_000);
+});
