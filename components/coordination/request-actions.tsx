@@ -15,7 +15,8 @@ import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/requests/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
-import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
+import { ActionOutcome, FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
+import { Alert } from "@/components/ui/alert";
 
 // `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing
 // another structure while there are suggestions asks for a reason (lib/requests/orient-request.ts).
@@ -34,7 +35,7 @@ function Panel({ title, id, children }: { title: string; id: string; children: R
 }
 
 function ClaimForm({ refs }: { refs: Ref }) {
-  const { formElement, onSubmit, pending, state } = useActionForm(claimRequestAction);
+  const { formElement, onSubmit, pending, state } = useActionForm(claimRequestAction, { announce: true });
   return (
     <Panel title="Prendre en charge" id="action-prendre">
       <form ref={formElement} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Prendre en charge">
@@ -155,7 +156,7 @@ function NoteForm({ refs }: { refs: Ref }) {
 const OUTCOMES = Object.entries(CLOSURE_OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 
 function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
-  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(closeRequestAction);
+  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(closeRequestAction, { announce: true });
   return (
     <Panel title="Clôturer la demande" id="action-cloturer">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Clôturer la demande">
@@ -188,7 +189,7 @@ function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
 const CANCEL_REASONS = Object.entries(CANCEL_REASON_LABELS).map(([value, label]) => ({ value, label }));
 
 function CancelForm({ refs, active }: { refs: Ref; active: number }) {
-  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(cancelRequestAction);
+  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(cancelRequestAction, { announce: true });
   return (
     <details className="group rounded-lg border border-slate-300 bg-white p-4" open={Boolean(state && !state.ok) || undefined}>
       <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold">Annuler la demande (doublon, retrait)</summary>
@@ -207,7 +208,7 @@ function CancelForm({ refs, active }: { refs: Ref; active: number }) {
 }
 
 function ReopenForm({ refs }: { refs: Ref }) {
-  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(reopenRequestAction);
+  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(reopenRequestAction, { announce: true });
   return (
     <Panel title="Rouvrir la demande" id="action-rouvrir">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Rouvrir la demande">
@@ -244,16 +245,22 @@ export function RequestActions({
   const refs = { requestId, version };
   const triaged = status === "TRIAGE" || status === "ORIENTED" || status === "IN_CARE";
   const open = status === "SUBMITTED" || triaged;
+  // Claim, close, cancel and reopen change the status: their form is gone when the page comes back,
+  // so their confirmation is kept here (this component stays mounted across the refresh).
+  const [outcome, setOutcome] = useState<string | null>(null);
   return (
-    <div className="flex flex-col gap-4">
-      {status === "SUBMITTED" ? <ClaimForm refs={refs} /> : null}
-      {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
-      {open ? <NoteForm refs={refs} /> : null}
-      {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} /> : null}
-      {open ? <CancelForm refs={refs} active={activeReferrals} /> : null}
-      {status === "CLOSED" ? <ReopenForm refs={refs} /> : null}
-      {status === "CANCELLED" ? <p className="text-slate-700">Demande annulée : plus aucune action possible.</p> : null}
-    </div>
+    <ActionOutcome.Provider value={setOutcome}>
+      <div className="flex flex-col gap-4">
+        {outcome ? <Alert tone="success">{outcome}</Alert> : null}
+        {status === "SUBMITTED" ? <ClaimForm refs={refs} /> : null}
+        {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
+        {open ? <NoteForm refs={refs} /> : null}
+        {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} /> : null}
+        {open ? <CancelForm refs={refs} active={activeReferrals} /> : null}
+        {status === "CLOSED" ? <ReopenForm refs={refs} /> : null}
+        {status === "CANCELLED" ? <p className="text-slate-700">Demande annulée : plus aucune action possible.</p> : null}
+      </div>
+    </ActionOutcome.Provider>
   );
 }
 

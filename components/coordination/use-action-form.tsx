@@ -1,21 +1,30 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
 
 export type FormAction<T = undefined> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
+// Where a form that disappears on success (its action changes the request's status, and the page
+// then shows other forms) leaves its confirmation, so that the nurse still reads it.
+export const ActionOutcome = createContext<((message: string | null) => void) | null>(null);
+
 // One form bound to one server action. Submitted by hand (not through <form action>, which React
 // resets after every submission) so that a refused submission keeps what the nurse typed; cleared
 // only on success. Destructure the result: `ref={formElement}`.
-export function useActionForm<T = undefined>(action: FormAction<T>, { resetOnSuccess = true }: { resetOnSuccess?: boolean } = {}) {
+// `announce`: the success message goes to the enclosing ActionOutcome as well (any other success
+// clears it).
+export function useActionForm<T = undefined>(action: FormAction<T>, { resetOnSuccess = true, announce = false }: { resetOnSuccess?: boolean; announce?: boolean } = {}) {
   const formElement = useRef<HTMLFormElement>(null);
   const [state, dispatch, pending] = useActionState(action, null);
+  const outcome = useContext(ActionOutcome);
   useEffect(() => {
     if (state?.ok && resetOnSuccess) formElement.current?.reset();
-  }, [state, resetOnSuccess]);
+    // Another form's success replaces it (cleared: that form shows its own).
+    if (state?.ok) outcome?.(announce && state.message ? state.message : null);
+  }, [state, resetOnSuccess, announce, outcome]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

@@ -48,6 +48,8 @@ test("the nurse sees, per need, suggestions with their reasons, orients in one c
   await idec.goto(`/coordination/demandes/${requestId}`);
   await idec.getByRole("form", { name: "Prendre en charge" }).getByRole("button", { name: "Prendre en charge" }).click();
   await expect(idec.getByRole("heading", { level: 1 }).locator("..")).toContainText("En cours d'analyse");
+  // The claim form is gone with the new status; its confirmation stays with the actions.
+  await expect(idec.getByRole("region", { name: "Actions" }).getByRole("status")).toHaveText("Demande prise en charge : elle est en cours d'analyse.");
 
   const suggestions = idec.getByRole("region", { name: "Suggestions d'orientation" });
   await expect(suggestions).toContainText("Pour un patient de Bar-le-Duc, domicile, en situation de crise");
