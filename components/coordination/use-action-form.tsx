@@ -18,13 +18,18 @@ export const ActionOutcome = createContext<((message: string | null) => void) | 
 // clears it).
 export function useActionForm<T = undefined>(action: FormAction<T>, { resetOnSuccess = true, announce = false }: { resetOnSuccess?: boolean; announce?: boolean } = {}) {
   const formElement = useRef<HTMLFormElement>(null);
-  const [state, dispatch, pending] = useActionState(action, null);
   const outcome = useContext(ActionOutcome);
+  // Told as the action returns, not from an effect: a form whose success changes the status is
+  // unmounted in the very render that would have shown its result. Another form's success clears
+  // it (that form shows its own).
+  const [state, dispatch, pending] = useActionState(async (previous: ActionResult<T> | null, form: FormData) => {
+    const result = await action(previous, form);
+    if (result.ok) outcome?.(announce && result.message ? result.message : null);
+    return result;
+  }, null);
   useEffect(() => {
     if (state?.ok && resetOnSuccess) formElement.current?.reset();
-    // Another form's success replaces it (cleared: that form shows its own).
-    if (state?.ok) outcome?.(announce && state.message ? state.message : null);
-  }, [state, resetOnSuccess, announce, outcome]);
+  }, [state, resetOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
