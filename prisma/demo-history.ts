@@ -7,6 +7,17 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClosureOutcome, Need, PlaceOfCare, RequesterKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/auth/load-actor";
+import { AppError } from "@/lib/errors";
+import { fileRequest } from "@/lib/requests/file-request";
+import { claimRequest } from "@/lib/requests/claim-request";
+import { orientRequest } from "@/lib/requests/orient-request";
+import { closeRequest } from "@/lib/requests/close-request";
+import { acceptReferral } from "@/lib/referrals/accept-referral";
+import { declineReferral } from "@/lib/referrals/decline-referral";
+import { recordFirstContact } from "@/lib/referrals/record-first-contact";
+import { completeReferral } from "@/lib/referrals/complete-referral";
+import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";
 import { upsertUser } from "@/tests/factories/users";
 
 const DAY = 86_400_000;
@@ -60,23 +71,10 @@ type Filed = { id: string | null; stopped: boolean };
 export async function seedDemoHistory({ db, password, now = new Date(), log = () => {} }: { db: PrismaClient; password: string; now?: Date; log?: (message: string) => void }): Promise<void> {
   if ((await db.request.count()) > 0) return; // once, on a database with no request yet
   const started = performance.now();
-  // Loaded here: the use cases are needed only when the demo is built.
-  const [{ fileRequest }, { claimRequest }, { orientRequest }, { closeRequest }, { acceptReferral }, { declineReferral }, { recordFirstContact }, { completeReferral }, { getRoutingSuggestions }, { AppError }] =
-    await Promise.all([
-      import("@/lib/requests/file-request"),
-      import("@/lib/requests/claim-request"),
-      import("@/lib/requests/orient-request"),
-      import("@/lib/requests/close-request"),
-      import("@/lib/referrals/accept-referral"),
-      import("@/lib/referrals/decline-referral"),
-      import("@/lib/referrals/record-first-contact"),
-      import("@/lib/referrals/complete-referral"),
-      import("@/lib/routing/suggest-for-request"),
-      import("@/lib/errors"),
-    ]);
   const actorOf = async (email: string): Promise<Actor> => {
-    const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, territories: { select: { territoryId: true } }, structures: { select: { structureId: true } } } });
-    return { id: u.id, email: u.email, name: u.name, role: u.role, territoryIds: u.territories.map((t) => t.territoryId), structureIds: u.structures.map((s) => s.structureId) };
+    const actor = await loadActor({ db, email });
+    if (!actor) throw new Error(`Compte de démonstration inconnu ou désactivé : ${email}`);
+    return actor;
   };
   // Every team answers its referrals: the demo accounts, and for a structure without one an
   // account of its own ("equipe.<key>@demo.maillage.fr", the demo password), made when first needed.

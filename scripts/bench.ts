@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import os from "node:os";
 import { createPrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/auth/load-actor";
 import type { Level, Period } from "@/lib/dashboards/types";
 import { parisTime } from "@/lib/requests/due-dates";
 
@@ -58,11 +59,9 @@ async function measure(what: string, level: string, fn: () => Promise<unknown>):
 }
 
 async function actorOf(email: string): Promise<Actor> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, territories: { select: { territoryId: true } }, structures: { select: { structureId: true } } },
-  });
-  return { ...user, territoryIds: user.territories.map((t) => t.territoryId), structureIds: user.structures.map((s) => s.structureId) };
+  const actor = await loadActor({ db, email });
+  if (!actor) throw new Error(`No active account ${email}: run npm run seed:scale first.`);
+  return actor;
 }
 
 const thisYear = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()));

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CommuneOption } from "@/lib/requests/commune-options";
+import { borderClass, FieldShell } from "@/components/ui/field-shell";
 
 type Props = {
   name: string; // the hidden input that carries the INSEE code ("communeCode")
@@ -141,88 +142,77 @@ export function CommuneField({ name, label, errors, defaultValue = null, hint, o
     else setOpen(false);
   }
 
-  const hasError = Boolean(errors?.length);
-  const describedBy = [hint ? `${inputId}-hint` : null, hasError ? `${inputId}-error` : null, statusId].filter(Boolean).join(" ");
   const activeId = open && active >= 0 && options[active] ? `${inputId}-option-${options[active].code}` : undefined;
 
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <div className="relative">
-        <input
-          id={inputId}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={open}
-          aria-controls={listboxId}
-          aria-activedescendant={activeId}
-          aria-invalid={hasError || undefined}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          autoCapitalize="words"
-          spellCheck={false}
-          enterKeyHint="done"
-          value={text}
-          onChange={(e) => onType(e.target.value)}
-          onKeyDown={onKeyDown}
-          onBlur={onBlur}
-          onFocus={() => options.length > 0 && !selected && setOpen(true)}
-          className={`min-h-11 w-full rounded-md border px-3 py-2 text-base text-slate-900 ${hasError ? "border-red-700" : "border-slate-500"}`}
-        />
-        <ul
-          ref={listRef}
-          id={listboxId}
-          role="listbox"
-          aria-label={`Communes proposées pour « ${label} »`}
-          hidden={!open}
-          className="absolute top-full right-0 left-0 z-20 mt-1 max-h-80 overflow-auto rounded-md border border-slate-400 bg-white py-1 shadow-lg"
-        >
-          {options.map((option, index) => (
-            <li
-              key={option.code}
-              id={`${inputId}-option-${option.code}`}
-              role="option"
-              aria-selected={index === active}
-              onMouseDown={(e) => e.preventDefault()} // keep the focus in the input
-              onClick={() => choose(option)}
-              onMouseMove={() => index !== active && setActive(index)}
-              className={`flex min-h-11 cursor-pointer flex-col justify-center px-3 py-1.5 ${index === active ? "bg-brand-700 text-white" : "text-slate-900"}`}
+    <FieldShell id={inputId} label={label} hint={hint} errors={errors}>
+      {({ describedBy, hasError }) => (
+        <>
+          <div className="relative">
+            <input
+              id={inputId}
+              type="text"
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={open}
+              aria-controls={listboxId}
+              aria-activedescendant={activeId}
+              aria-invalid={hasError || undefined}
+              aria-describedby={[describedBy, statusId].filter(Boolean).join(" ")}
+              autoComplete="off"
+              autoCapitalize="words"
+              spellCheck={false}
+              enterKeyHint="done"
+              value={text}
+              onChange={(e) => onType(e.target.value)}
+              onKeyDown={onKeyDown}
+              onBlur={onBlur}
+              onFocus={() => options.length > 0 && !selected && setOpen(true)}
+              className={`min-h-11 w-full rounded-md border px-3 py-2 text-base text-slate-900 ${borderClass(hasError)}`}
+            />
+            <ul
+              ref={listRef}
+              id={listboxId}
+              role="listbox"
+              aria-label={`Communes proposées pour « ${label} »`}
+              hidden={!open}
+              className="absolute top-full right-0 left-0 z-20 mt-1 max-h-80 overflow-auto rounded-md border border-slate-400 bg-white py-1 shadow-lg"
             >
-              <span className="font-medium">
-                {option.name} <span className="font-normal">({option.postalCodes.join(", ") || option.departmentCode})</span>
-              </span>
-              <span className={`text-sm ${index === active ? "text-white" : "text-slate-600"}`}>{option.territory ? option.territory.name : "Aucun territoire ne couvre encore cette commune"}</span>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <input type="hidden" name={name} value={selected?.code ?? ""} />
-      <p id={statusId} role="status" className="text-sm text-slate-700">
-        {selected ? (
-          selected.territory ? (
-            <>
-              Territoire : <strong>{selected.territory.name}</strong>
-            </>
-          ) : (
-            "Aucun territoire ne couvre encore cette commune."
-          )
-        ) : (
-          (message ?? "")
-        )}
-      </p>
-      {hasError ? (
-        <p id={`${inputId}-error`} className="text-sm font-medium text-red-700">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
-    </div>
+              {options.map((option, index) => (
+                <li
+                  key={option.code}
+                  id={`${inputId}-option-${option.code}`}
+                  role="option"
+                  aria-selected={index === active}
+                  onMouseDown={(e) => e.preventDefault()} // keep the focus in the input
+                  onClick={() => choose(option)}
+                  onMouseMove={() => index !== active && setActive(index)}
+                  className={`flex min-h-11 cursor-pointer flex-col justify-center px-3 py-1.5 ${index === active ? "bg-brand-700 text-white" : "text-slate-900"}`}
+                >
+                  <span className="font-medium">
+                    {option.name} <span className="font-normal">({option.postalCodes.join(", ") || option.departmentCode})</span>
+                  </span>
+                  <span className={`text-sm ${index === active ? "text-white" : "text-slate-600"}`}>{option.territory ? option.territory.name : "Aucun territoire ne couvre encore cette commune"}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <input type="hidden" name={name} value={selected?.code ?? ""} />
+          <p id={statusId} role="status" className="text-sm text-slate-700">
+            {selected ? (
+              selected.territory ? (
+                <>
+                  Territoire : <strong>{selected.territory.name}</strong>
+                </>
+              ) : (
+                "Aucun territoire ne couvre encore cette commune."
+              )
+            ) : (
+              (message ?? "")
+            )}
+          </p>
+        </>
+      )}
+    </FieldShell>
   );
 }

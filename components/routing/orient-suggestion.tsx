@@ -2,6 +2,7 @@
 
 import { orientToSuggestionAction } from "@/lib/routing/actions";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
 
 // One structure of the suggestions: "Orienter vers <nom>" in one click for a top suggestion; for a
@@ -28,7 +29,6 @@ export function OrientSuggestion({
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(orientToSuggestionAction);
   const reasonId = `${idPrefix}-motif`;
   const errors = fieldErrors.overrideReason;
-  const hasError = Boolean(errors?.length);
   return (
     <form ref={formElement} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-2">
       <FormBanner state={state} />
@@ -40,29 +40,16 @@ export function OrientSuggestion({
       ) : (
         <>
           {needsReason ? (
-            <div className="flex flex-col gap-1">
-              <label htmlFor={reasonId} className="font-medium text-slate-900">
-                Motif du choix hors suggestions
-              </label>
-              <p id={`${reasonId}-hint`} className="text-sm text-slate-600">
-                Pourquoi cette structure plutôt qu&apos;une des premières suggestions (enregistré avec l&apos;orientation).
-              </p>
-              <textarea
-                id={reasonId}
-                name="overrideReason"
-                rows={2}
-                maxLength={1000}
-                required
-                aria-invalid={hasError || undefined}
-                aria-describedby={[`${reasonId}-hint`, hasError ? `${reasonId}-erreur` : null].filter(Boolean).join(" ")}
-                className={`rounded-md border px-3 py-2 text-base text-slate-900 ${hasError ? "border-red-700" : "border-slate-500"}`}
-              />
-              {hasError ? (
-                <p id={`${reasonId}-erreur`} className="text-sm font-medium text-red-700">
-                  {errors?.join(" ")}
-                </p>
-              ) : null}
-            </div>
+            <TextAreaField
+              id={reasonId}
+              name="overrideReason"
+              label="Motif du choix hors suggestions"
+              hint="Pourquoi cette structure plutôt qu'une des premières suggestions (enregistré avec l'orientation)."
+              errors={errors}
+              rows={2}
+              maxLength={1000}
+              required
+            />
           ) : null}
           <Button type="submit" variant={needsReason ? "secondary" : "primary"} disabled={pending} className="self-start">
             {pending ? "Envoi…" : `Orienter vers ${structureName}`}

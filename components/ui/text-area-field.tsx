@@ -3,10 +3,11 @@ import { borderClass, FieldShell } from "@/components/ui/field-shell";
 
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; label: string; errors?: string[]; hint?: string };
 
-// A labelled multi-line field, errors tied to it like TextField's.
-export function TextAreaField({ name, label, errors, hint, className = "", ...props }: Props) {
+// A labelled multi-line field, errors tied to it like TextField's. `id` when the same field name
+// stands in several forms of one page.
+export function TextAreaField({ name, label, errors, hint, id, className = "", ...props }: Props) {
   return (
-    <FieldShell id={`field-${name}`} label={label} hint={hint} errors={errors} className={className}>
+    <FieldShell id={id ?? `field-${name}`} label={label} hint={hint} errors={errors} className={className}>
       {(control) => (
         <textarea
           id={control.id}

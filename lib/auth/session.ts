@@ -2,9 +2,9 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { prisma } from "@/lib/db";
 import { getAuthOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/auth/load-actor";
 
 // The signed-in actor, from the database (not from the cookie), or null. Cached per request: the
 // layout and the page share one lookup.
@@ -13,27 +13,7 @@ export const getCurrentUser = cache(async function getCurrentUser(): Promise<Act
   const session = await getServerSession(getAuthOptions());
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
   if (typeof userId !== "string") return null;
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      active: true,
-      territories: { select: { territoryId: true } },
-      structures: { select: { structureId: true } },
-    },
-  });
-  if (!user || !user.active) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    territoryIds: user.territories.map((t) => t.territoryId),
-    structureIds: user.structures.map((s) => s.structureId),
-  };
+  return loadActor({ id: userId });
 });
 
 // For pages and server actions: the actor, or a redirect to the sign-in page.

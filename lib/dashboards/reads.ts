@@ -51,6 +51,30 @@ function add(map: Map<AreaKey, AreaCounts>, area: AreaKey, name: string, n: numb
   counts.set(name, (counts.get(name) ?? 0) + n);
 }
 
+// The levels a family read groups by, each as (level, code expression, row filter). France is left
+// out for a one-région scope: the caller copies the région's figures (copyCountryFromRegion).
+type Grouping = (level: string, code: Prisma.Sql, where: Prisma.Sql) => Prisma.Sql;
+function familyLevels(targets: FamilyTargets, grouped: Grouping): Prisma.Sql[] {
+  const selects = [grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
+  if (!targets.singleRegion) selects.unshift(grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`));
+  if (targets.regionCode) {
+    // In a one-région scope every row is the région's: no filter (whose estimate would also mislead
+    // the planner into sorting 90,000 cells for ten years instead of hashing them).
+    const inRegion = targets.singleRegion ? Prisma.sql`true` : Prisma.sql`region_code = ${targets.regionCode}`;
+    selects.push(grouped("department", Prisma.sql`department_code`, inRegion));
+  }
+  if (targets.departmentCode && targets.territoryIds.length > 0) {
+    selects.push(grouped("territory", Prisma.sql`territory_id`, Prisma.sql`territory_id = ANY(${targets.territoryIds}::text[])`));
+  }
+  return selects;
+}
+
+function copyCountryFromRegion<V>(targets: FamilyTargets, result: Map<AreaKey, V>, copy: (value: V) => V): void {
+  if (!targets.singleRegion) return;
+  const region = [...result.keys()].find((key) => key.startsWith("region:"));
+  if (region) result.set("country:FR", copy(result.get(region)!));
+}
+
 export async function readFamilyCounts(db: Db, { scope, period, targets }: { scope: DashboardScope; period: Period; targets: FamilyTargets }): Promise<Map<AreaKey, AreaCounts>> {
   const split = splitPeriod(period);
   const parts: Prisma.Sql[] = [];
@@ -71,17 +95,7 @@ export async function readFamilyCounts(db: Db, { scope, period, targets }: { sco
     FROM c WHERE ${where}
     GROUP BY 2, dim, key, m
     HAVING dim <> 'unmet_commune' OR sum(n) >= ${SMALL_COUNT}`;
-  const selects = [grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
-  if (!targets.singleRegion) selects.unshift(grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`));
-  if (targets.regionCode) {
-    // In a one-région scope every row is the région's: no filter (whose estimate would also mislead
-    // the planner into sorting 90,000 cells for ten years instead of hashing them).
-    const inRegion = targets.singleRegion ? Prisma.sql`true` : Prisma.sql`region_code = ${targets.regionCode}`;
-    selects.push(grouped("department", Prisma.sql`department_code`, inRegion));
-  }
-  if (targets.departmentCode && targets.territoryIds.length > 0) {
-    selects.push(grouped("territory", Prisma.sql`territory_id`, Prisma.sql`territory_id = ANY(${targets.territoryIds}::text[])`));
-  }
+  const selects = familyLevels(targets, grouped);
   // m: the month label, for the monthly series of requests only.
   const rows = await db.$queryRaw<CellRow[]>`
     WITH c AS MATERIALIZED (SELECT s.*, CASE WHEN s.dim = 'requests' THEN to_char(s.month, 'YYYY-MM') END AS m FROM (${source}) s)
@@ -93,10 +107,7 @@ export async function readFamilyCounts(db: Db, { scope, period, targets }: { sco
     add(result, area, cellName(row.dim, row.key), row.n);
     if (row.month) add(result, area, `month:${row.month}`, row.n);
   }
-  if (targets.singleRegion) {
-    const region = [...result.keys()].find((key) => key.startsWith("region:"));
-    if (region) result.set("country:FR", new Map(result.get(region)));
-  }
+  copyCountryFromRegion(targets, result, (counts) => new Map(counts));
   return result;
 }
 
@@ -110,15 +121,7 @@ export async function readActiveFile(db: Db, { scope, period, targets }: { scope
   // counts on integers being several times cheaper than on text (no collision in practice: 2^64).
   const who = Prisma.sql`hashtextextended(coalesce(patient_id, 'r:' || request_id), 0)`;
   // Each level is a distinct count over every row, the dearest part of a dashboard.
-  const selects = [grouped("region", Prisma.sql`region_code`, Prisma.sql`true`)];
-  if (!targets.singleRegion) selects.unshift(grouped("country", Prisma.sql`'FR'`, Prisma.sql`true`));
-  if (targets.regionCode) {
-    const inRegion = targets.singleRegion ? Prisma.sql`true` : Prisma.sql`region_code = ${targets.regionCode}`;
-    selects.push(grouped("department", Prisma.sql`department_code`, inRegion));
-  }
-  if (targets.departmentCode && targets.territoryIds.length > 0) {
-    selects.push(grouped("territory", Prisma.sql`territory_id`, Prisma.sql`territory_id = ANY(${targets.territoryIds}::text[])`));
-  }
+  const selects = familyLevels(targets, grouped);
   const columns = Prisma.sql`territory_id, department_code, region_code, ${who} AS who`;
   const notDuplicate = Prisma.sql`cancel_reason IS DISTINCT FROM 'DUPLICATE'`;
   const rows = await db.$queryRaw<{ level: string; code: string; n: number }[]>`
@@ -130,10 +133,7 @@ export async function readActiveFile(db: Db, { scope, period, targets }: { scope
     )
     ${Prisma.join(selects, " UNION ALL ")}`;
   const result = new Map(rows.map((r) => [`${r.level}:${r.code}` as AreaKey, r.n]));
-  if (targets.singleRegion) {
-    const region = rows.find((r) => r.level === "region");
-    if (region) result.set("country:FR", region.n);
-  }
+  copyCountryFromRegion(targets, result, (n) => n);
   return result;
 }
 

@@ -6,13 +6,15 @@ import { seedDemo } from "@/prisma/seed";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { parisTime } from "@/lib/requests/due-dates";
 import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/auth/load-actor";
 import { truncateAll } from "./helpers/db";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 
 async function actorOf(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, territories: { select: { territoryId: true } }, structures: { select: { structureId: true } } } });
-  return { ...u, territoryIds: u.territories.map((t) => t.territoryId), structureIds: u.structures.map((s) => s.structureId) };
+  const actor = await loadActor({ db, email });
+  if (!actor) throw new Error(`No active account ${email}`);
+  return actor;
 }
 
 beforeAll(async () => {
