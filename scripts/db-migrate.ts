@@ -1,21 +1,22 @@
 // npm run db:migrate — applies pending migrations (like `prisma migrate deploy`) to DATABASE_URL,
 // or, when it is unset, to the embedded development database in .data/postgres, started and
-// stopped for the occasion (or reused if `npm run dev` already runs it).
-import { startEmbeddedPostgres } from "./db/embedded";
+// stopped for the occasion (or reused if `npm run dev` already runs it). Exits non-zero when it
+// refuses (an edited or failed migration): a deploy script must not carry on.
 import { applyMigrations } from "./db/migrations";
+import { openAppDatabase } from "./db/with-database";
 import { redactUrl } from "./db/server";
 
 const started = Date.now();
-const server = process.env.DATABASE_URL
-  ? { url: process.env.DATABASE_URL, stop: async () => {} }
-  : await startEmbeddedPostgres({ dataDir: ".data/postgres" });
+const database = await openAppDatabase();
+let code = 0;
 try {
-  console.log(`Migrating ${redactUrl(server.url)}`);
-  const applied = await applyMigrations({ connectionString: server.url, log: (m) => console.log(`  ${m}`) });
+  console.log(`Migrating ${redactUrl(database.url)}`);
+  const applied = await applyMigrations({ connectionString: database.url, log: (m) => console.log(`  ${m}`) });
   console.log(applied.length ? `${applied.length} migration(s) applied in ${Date.now() - started} ms.` : "Already up to date.");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  code = 1;
 } finally {
-  await server.stop();
+  await database.stop();
 }
+process.exit(code);

@@ -13,6 +13,8 @@ const steps: Step[] = [
   { name: "Integration tests", command: "npx", args: ["vitest", "run", "--project", "integration"] },
   { name: "Build", command: "npx", args: ["next", "build"] },
   { name: "Browser tests", command: "npx", args: ["playwright", "test"] },
+  // A failing test in any layer turns this command red: checked in a temporary copy of the tree.
+  { name: "Runner checks", command: "npx", args: ["vitest", "run", "--project", "runner"] },
 ];
 
 const only = process.argv.slice(2);

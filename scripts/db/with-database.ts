@@ -10,7 +10,8 @@ export type AppDatabase = { url: string; embedded: boolean; stop(): Promise<void
 export async function openAppDatabase(): Promise<AppDatabase> {
   const fromEnv = process.env.DATABASE_URL;
   if (fromEnv) return { url: fromEnv, embedded: false, stop: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR });
+  const port = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : undefined;
+  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port });
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }
 
