@@ -15,7 +15,7 @@ import { createPrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import type { Level, Period } from "@/lib/dashboards/types";
-import { parisTime } from "@/lib/requests/due-dates";
+import { parisTime, parisYear } from "@/lib/time";
 
 const { values: args } = parseArgs({
   options: { runs: { type: "string", default: "30" }, http: { type: "string" }, only: { type: "string" } },
@@ -64,7 +64,7 @@ async function actorOf(email: string): Promise<Actor> {
   return actor;
 }
 
-const thisYear = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()));
+const thisYear = parisYear();
 const PERIODS: { name: string; period: Period; param: string }[] = [
   { name: `année ${thisYear - 1}`, period: { from: parisTime(thisYear - 1, 1, 1, 0, 0), to: parisTime(thisYear, 1, 1, 0, 0) }, param: `annee=${thisYear - 1}` },
   { name: `année ${thisYear} (en cours)`, period: { from: parisTime(thisYear, 1, 1, 0, 0), to: parisTime(thisYear + 1, 1, 1, 0, 0) }, param: `annee=${thisYear}` },

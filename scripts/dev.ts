@@ -11,10 +11,26 @@ import pg from "pg";
 import { applyMigrations } from "./db/migrations";
 import { openAppDatabase } from "./db/with-database";
 import { redactUrl } from "./db/server";
+import { parseEnv, type Env } from "@/lib/env";
 
 const production = process.argv.includes("--production");
 const skipBuild = process.argv.includes("--no-build");
-const port = Number(process.env.PORT ?? 3000);
+
+// The whole configuration first: a bad value stops here, in French, naming the variable, before a
+// database is started or a page can fail. DATABASE_URL and NEXTAUTH_SECRET are filled in below
+// when unset, so only a given value is checked.
+let settings: Env;
+try {
+  settings = parseEnv({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || "postgresql://base-integree",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "x".repeat(32),
+  });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}\nMaillage ne démarre pas : corrigez cette configuration (voir « Configuration » dans le README).`);
+  process.exit(1);
+}
+const port = settings.PORT;
 
 async function nextAuthSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -60,7 +76,7 @@ try {
   console.log(database.embedded ? "Base PostgreSQL intégrée démarrée (.data/postgres)." : `Base : ${redactUrl(database.url)}`);
   const applied = await applyMigrations({ connectionString: database.url });
   console.log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Schéma à jour.");
-  if (process.env.SEED_DEMO !== "false" && (await isEmpty(database.url))) {
+  if (settings.SEED_DEMO === "true" && (await isEmpty(database.url))) {
     console.log("Première mise en route : chargement du référentiel géographique et des données de démonstration…");
     const { createPrismaClient } = await import("@/lib/db");
     const { seedDemo } = await import("@/prisma/seed");
@@ -98,8 +114,8 @@ function printWelcome() {
     const lines = [
       "",
       `Maillage est prêt : http://localhost:${port}`,
-      process.env.SEED_DEMO === "false" ? "" : `Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
-      ...(process.env.SEED_DEMO === "false" ? [] : DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(30)} ${a.name} — ${a.scope}`)),
+      settings.SEED_DEMO === "false" ? "" : `Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
+      ...(settings.SEED_DEMO === "false" ? [] : DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(30)} ${a.name} — ${a.scope}`)),
       "Ctrl-C pour arrêter.",
       "",
     ];

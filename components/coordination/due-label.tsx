@@ -1,5 +1,5 @@
 import type { Due } from "@/lib/requests/coordination-queue";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 
 const WHAT: Record<"triage" | "contact", string> = { triage: "Prise en charge", contact: "Premier contact" };
 

@@ -2,7 +2,7 @@ import type { CoordinationRequest } from "@/lib/requests/coordination-queries";
 import { DECLINE_REASON_LABELS } from "@/lib/requests/labels";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { telHref } from "@/components/requests/territory-delays";
 import { CancelReferralForm } from "@/components/coordination/request-actions";

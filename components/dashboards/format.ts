@@ -1,6 +1,7 @@
 // How dashboard figures read, the same on pages, in CSV files and in the PDF: French numbers,
 // "< 5" for a masked count (never a value), hours with one decimal.
 import type { Count, Level, Period } from "@/lib/dashboards/types";
+import { formatDate } from "@/lib/time";
 import type { PeriodChoice } from "@/components/dashboards/params";
 
 export const MASKED = "< 5";
@@ -51,8 +52,6 @@ export function formatRate(rate: number | null): string {
   return `${plain(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(rate * 100))} %`;
 }
 
-const day = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-
 export function formatPeriod(choice: PeriodChoice): string {
   if (choice.kind === "year") return `année ${choice.year}`;
   const fr = (iso: string) => iso.split("-").reverse().join("/");
@@ -62,7 +61,7 @@ export function formatPeriod(choice: PeriodChoice): string {
 // From the Period itself ([from, to) in Paris days), when no URL choice is at hand.
 export function formatPeriodDates(period: Period): string {
   const last = new Date(period.to.getTime() - 12 * 3600_000);
-  return `du ${day.format(period.from)} au ${day.format(last)}`;
+  return `du ${formatDate(period.from)} au ${formatDate(last)}`;
 }
 
 const MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];

@@ -5,7 +5,7 @@
 // with a message, never an error page.
 import { z } from "zod";
 import type { Area, Level, Period } from "@/lib/dashboards/types";
-import { parisTime } from "@/lib/requests/due-dates";
+import { addDays, parisDayStart, parisTime, parisYear } from "@/lib/time";
 
 export const LEVEL_PARAM: Record<Level, string> = { country: "france", region: "region", department: "departement", territory: "territoire" };
 const PARAM_LEVEL = Object.fromEntries(Object.entries(LEVEL_PARAM).map(([level, param]) => [param, level])) as Record<string, Level>;
@@ -33,32 +33,17 @@ export type DashboardQuery = {
   problem: string | null; // a French message when the period given was refused
 };
 
-function parisDay(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return parisTime(y, m, d, 0, 0);
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-export function currentParisYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
-}
-
 export function periodOf(choice: PeriodChoice): Period {
   return choice.kind === "year"
     ? { from: parisTime(choice.year, 1, 1, 0, 0), to: parisTime(choice.year + 1, 1, 1, 0, 0) }
-    : { from: parisDay(choice.from), to: parisDay(nextDay(choice.to)) };
+    : { from: parisDayStart(choice.from), to: parisDayStart(addDays(choice.to, 1)) };
 }
 
 export function parseDashboardQuery(searchParams: Record<string, string | string[] | undefined>, now = new Date()): DashboardQuery {
   const p = ZParams.parse(searchParams);
   const level = p.niveau ? PARAM_LEVEL[p.niveau] : undefined;
   const area = level && p.code ? { level, code: p.code } : null;
-  const thisYear = currentParisYear(now);
+  const thisYear = parisYear(now);
   let problem: string | null = null;
   let choice: PeriodChoice = { kind: "year", year: Math.min(p.annee ?? thisYear, thisYear) };
   if (p.du || p.au) {
@@ -89,6 +74,6 @@ export function dashboardSearch(area: Pick<Area, "level" | "code"> | null, choic
 
 export function yearOptions(now = new Date()): number[] {
   const years: number[] = [];
-  for (let y = currentParisYear(now); y >= FIRST_YEAR; y--) years.push(y);
+  for (let y = parisYear(now); y >= FIRST_YEAR; y--) years.push(y);
   return years;
 }

@@ -1,5 +1,5 @@
 import { CAPACITY_LABELS } from "@/lib/directory/labels";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 
 type Status = keyof typeof CAPACITY_LABELS;
 

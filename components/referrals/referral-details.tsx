@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { TeamReferral } from "@/lib/referrals/team-queries";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { DECLINE_REASON_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/requests/labels";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

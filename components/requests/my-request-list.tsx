@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { MyRequestListItem } from "@/lib/requests/gp-queries";
 import { NEED_LABELS, requestNumberLabel } from "@/lib/requests/labels";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 
 // "Mes demandes": one card per request (a table would not fit a phone), newest first.

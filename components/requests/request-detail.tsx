@@ -10,7 +10,7 @@ import {
   URGENCY_LABELS,
   requestNumberLabel,
 } from "@/lib/requests/labels";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { Alert } from "@/components/ui/alert";
 import { telHref } from "@/components/requests/territory-delays";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";

@@ -1,7 +1,7 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
 import { addOpeningHours } from "@/lib/requests/due-dates";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 
 // What a form needs to know of a territory to announce its promise before sending.
 export type TerritoryPromise = Pick<TerritorySummary, "id" | "name" | "publicPhone" | "openingHours" | "serviceLevels">;

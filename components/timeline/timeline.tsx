@@ -1,5 +1,5 @@
 import type { TimelineEntry } from "@/lib/requests/timeline";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 
 // Notes worth a frame of their own: what the teams write for the GP and the closure summary.
 const NOTE_LABELS: Record<string, string> = {

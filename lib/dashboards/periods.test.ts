@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parisTime } from "@/lib/requests/due-dates";
+import { parisTime } from "@/lib/time";
 import { monthsOf, splitPeriod } from "@/lib/dashboards/periods";
 
 describe("splitPeriod", () => {

@@ -1,24 +1,10 @@
 // Calendar months in Europe/Paris: the cube counts requests per month of submission; a period is
 // read from whole months in the cube plus, at its edges, the part-months it cuts (from the facts).
 import { AppError } from "@/lib/errors";
-import { parisTime } from "@/lib/requests/due-dates";
+import { parisTime, wallClock } from "@/lib/time";
 import type { Period } from "@/lib/dashboards/types";
 
-const partsFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Paris",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-function paris(date: Date): { y: number; m: number; d: number; hh: number; mm: number; ss: number; ms: number } {
-  const p = Object.fromEntries(partsFormat.formatToParts(date).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), hh: Number(p.hour), mm: Number(p.minute), ss: Number(p.second), ms: date.getUTCMilliseconds() };
-}
+const paris = wallClock;
 
 // Start of the Paris month that contains `date`.
 export function monthStart(date: Date): Date {

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 import { CAPACITY_LABELS } from "@/lib/directory/labels";
 import { createStructure } from "@/lib/directory/create-structure";
 import { setStructureActive, updateStructure, updateStructureContacts } from "@/lib/directory/update-structure";

@@ -4,7 +4,7 @@
 import type { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import { formatWeekText, parseWeekText } from "@/lib/directory/hours-text";
 import { ZStructure, ZStructureFields, type TStructureData } from "@/lib/directory/schemas";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 
 export const TYPE_CODES: Record<StructureType, string> = {
   EMSP: "emsp",

@@ -2,6 +2,7 @@
 // from. The directory holds no patient data: every professional reads the same (directory.read);
 // edits are scoped in the use cases.
 import { prisma, type Db } from "@/lib/db";
+import { parisIsoDay } from "@/lib/time";
 import type { Actor } from "@/lib/authz/actor";
 import { editableStructureScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
@@ -98,12 +99,6 @@ export type TerritoryOption = { id: string; slug: string; name: string };
 /** Every territory (coverage checkboxes, the admin's choice of administering territory). */
 export async function listTerritoryOptions({ db = prisma }: { db?: Db } = {}): Promise<TerritoryOption[]> {
   return db.territory.findMany({ select: { id: true, slug: true, name: true }, orderBy: [{ departmentCode: "asc" }, { name: "asc" }] });
-}
-
-const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
-/** "2026-11-12": the Paris calendar day, as a date input wants it. */
-export function parisIsoDay(date: Date): string {
-  return isoDay.format(date);
 }
 
 /** The form's text for each field, as the edit form shows it (hours one field per day). */

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sortOffers, type TStructureData } from "@/lib/directory/schemas";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 import { WEEKDAYS, type TOpeningHours } from "@/lib/geography/schemas";
 
 export const STRUCTURE_DATA_SELECT = {

@@ -4,19 +4,18 @@ import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, parisIsoDay } from "@/lib/time";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZRecordFirstContact } from "@/lib/requests/schemas";
 import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/referrals/sync-request-status";
-import { parisDay } from "@/lib/referrals/team-queries";
 
 // The day of the first contact (a calendar day in Paris) must be neither in the future nor before
 // the referral was proposed: it feeds the "time to first contact" indicator.
 export function firstContactDateError(contactDate: Date, { proposedAt, now }: { proposedAt: Date; now: Date }): string | null {
-  const day = parisDay(contactDate);
-  if (day > parisDay(now)) return "La date du premier contact ne peut pas être dans le futur.";
-  if (day < parisDay(proposedAt)) return `La date du premier contact ne peut pas précéder l'orientation (${formatDate(proposedAt)}).`;
+  const day = parisIsoDay(contactDate);
+  if (day > parisIsoDay(now)) return "La date du premier contact ne peut pas être dans le futur.";
+  if (day < parisIsoDay(proposedAt)) return `La date du premier contact ne peut pas précéder l'orientation (${formatDate(proposedAt)}).`;
   return null;
 }
 

@@ -1,37 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { ageInYears, parisDay, timeAgo } from "@/lib/referrals/team-queries";
+import { timeAgo } from "@/lib/referrals/team-queries";
 import { firstContactDateError } from "@/lib/referrals/record-first-contact";
-import { parisTime } from "@/lib/requests/due-dates";
-
-describe("parisDay", () => {
-  test("is the calendar day in Paris, not in UTC", () => {
-    // 23:30 UTC on 31/12 is already 1 January in Paris (UTC+1 in winter).
-    expect(parisDay(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
-    // 22:30 UTC on 30/06 is 00:30 on 1 July in Paris (UTC+2 in summer).
-    expect(parisDay(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
-    expect(parisDay(new Date("2026-06-30T21:30:00Z"))).toBe("2026-06-30");
-  });
-});
-
-describe("ageInYears", () => {
-  const born = new Date("1946-05-12T00:00:00Z");
-  test("counts whole years, the birthday included", () => {
-    expect(ageInYears(born, parisTime(2026, 5, 11, 12, 0))).toBe(79);
-    expect(ageInYears(born, parisTime(2026, 5, 12, 0, 5))).toBe(80);
-    expect(ageInYears(born, parisTime(2026, 12, 1, 12, 0))).toBe(80);
-  });
-
-  test("turns a year older at midnight in Paris, not at midnight UTC", () => {
-    // 11/05 23:30 UTC is already 12/05 in Paris.
-    expect(ageInYears(born, new Date("2026-05-11T23:30:00Z"))).toBe(80);
-  });
-
-  test("someone born on 29 February is a year older on 1 March of a common year", () => {
-    const leap = new Date("1944-02-29T00:00:00Z");
-    expect(ageInYears(leap, parisTime(2026, 2, 28, 12, 0))).toBe(81);
-    expect(ageInYears(leap, parisTime(2026, 3, 1, 12, 0))).toBe(82);
-  });
-});
+import { parisTime } from "@/lib/time";
 
 describe("timeAgo", () => {
   const now = new Date("2026-11-27T12:00:00Z");

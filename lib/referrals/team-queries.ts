@@ -6,26 +6,10 @@ import type { Actor } from "@/lib/authz/actor";
 import { referralScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency } from "@/lib/generated/prisma/enums";
-import { TIME_ZONE } from "@/lib/requests/due-dates";
+import { ageInYears } from "@/lib/time";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
 
 // ───────────────────────────── pure helpers (unit-tested)
-
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-// The calendar day in Paris as yyyy-mm-dd (what a date input shows and sends).
-export function parisDay(date: Date): string {
-  return dayFormat.format(date);
-}
-
-// Age in whole years on the Paris day of `now` (the team needs the age, not the birth date).
-export function ageInYears(birthDate: Date, now: Date): number {
-  const [y, m, d] = parisDay(now).split("-").map(Number) as [number, number, number];
-  const by = birthDate.getUTCFullYear();
-  const bm = birthDate.getUTCMonth() + 1;
-  const bd = birthDate.getUTCDate();
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 // "il y a 3 h", "il y a 2 j": how long a proposal has been waiting, at a glance.
 export function timeAgo(from: Date, now: Date): string {

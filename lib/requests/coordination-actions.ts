@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz/actor";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 import { cancelReferral } from "@/lib/referrals/cancel-referral";
 import { addNote } from "@/lib/requests/add-note";
 import { cancelRequest } from "@/lib/requests/cancel-request";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { addOpeningHours, parisTime } from "@/lib/requests/due-dates";
+import { addOpeningHours } from "@/lib/requests/due-dates";
+import { parisTime } from "@/lib/time";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 
 const weekday: [string, string][] = [["08:00", "20:00"]];

@@ -3,39 +3,9 @@
 // Mon–Fri 8 h–20 h and Sat 9 h–13 h, is due on Saturday at 12:00.
 import { WEEKDAYS } from "@/lib/geography/schemas";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
+import { parisTime, wallClock } from "@/lib/time";
 
-export const TIME_ZONE = "Europe/Paris";
 const MINUTE = 60_000;
-
-const partsFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-function wallClock(instant: number): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
-  const p = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), hh: Number(p.hour), mm: Number(p.minute), ss: Number(p.second) };
-}
-
-// Offset of Paris from UTC at that instant, in ms (+1 h in winter, +2 h in summer).
-function offsetAt(instant: number): number {
-  const w = wallClock(instant);
-  return Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mm, w.ss) - Math.floor(instant / 1000) * 1000;
-}
-
-// The instant at which Paris clocks show that wall-clock time.
-export function parisTime(y: number, m: number, d: number, hh: number, mm: number): Date {
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  const first = guess - offsetAt(guess);
-  const second = guess - offsetAt(first);
-  return new Date(second);
-}
 
 function minutesOf(time: string): number {
   const [h = "0", m = "0"] = time.split(":");

@@ -5,7 +5,7 @@ import { ZEvent, type AuditEvent } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
 import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 
 export type TimelineEntry = {
   id: string;

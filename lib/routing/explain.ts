@@ -2,7 +2,7 @@
 // is left out, in French words the nurse can check against the directory; and why a need has
 // no one. rank-structures.ts decides who is a candidate; this file only says it.
 import type { Need, PlaceOfCare } from "@/lib/generated/prisma/enums";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 import { capacityFreshness, NEED_PHRASES, ordinal, SETTING_PHRASES, toPhrase, toPlace } from "@/lib/routing/phrases";
 import type { CapacityStatus, RoutingCandidate, RoutingExclusion, RoutingRequest, RoutingStructure } from "@/lib/routing/types";
 

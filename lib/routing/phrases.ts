@@ -1,7 +1,7 @@
 // French wording of the routing reasons, written to be read in a sentence
 // ("propose la prise en charge de la douleur à domicile", "n'intervient pas en EHPAD").
 import type { Need, PlaceOfCare } from "@/lib/generated/prisma/enums";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 
 export const NEED_PHRASES: Record<Need, string> = {
   PAIN: "la prise en charge de la douleur",

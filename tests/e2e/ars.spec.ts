@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { TABLE_IDS } from "@/components/dashboards/tables";
+import { parisYear } from "@/lib/time";
 import { DEMO_PASSWORD, demoAccount } from "./accounts";
 import { expectAccessible, signIn } from "./fixtures";
 
@@ -12,7 +13,7 @@ const tag = randomBytes(4).toString("hex").toUpperCase();
 // A patient nobody else uses, and a free text the ARS must never read.
 const PATIENT = { birthName: `CONFIDENTIEL${tag}`, firstNames: `Prenomsecret${tag}`, details: `Texte libre secret ${tag}` };
 const SECRETS = [PATIENT.birthName, PATIENT.firstNames, PATIENT.details, "14/03/1948", "1948-03-14"];
-const thisYear = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()));
+const thisYear = parisYear();
 
 function expectNoSecret(text: string, where: string) {
   for (const secret of SECRETS) expect(text.toLowerCase(), `${where} contient « ${secret} »`).not.toContain(secret.toLowerCase());

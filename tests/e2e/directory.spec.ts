@@ -2,6 +2,7 @@
 // CSV file with a bad line and reads the report; the pages pass axe. Relies on the demo directory.
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { formatDate } from "@/lib/time";
 import { DEMO_PASSWORD, demoAccount } from "./accounts";
 import { expectAccessible, signIn } from "./fixtures";
 
@@ -9,7 +10,7 @@ function tag(): string {
   return Array.from({ length: 6 }, () => "ABCDEFGHJKLMNPQRSTUVWXYZ"[randomInt(24)]).join("");
 }
 
-const today = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+const today = () => formatDate(new Date());
 
 async function openStructure(page: Page, name: string, query: string) {
   await page.goto(`/annuaire?${query}`);

@@ -3,7 +3,7 @@
 // declines, the EMSP accepts, calls the patient, writes to the GP and completes, the nurse closes
 // with a summary, and the GP reads every step, who did it and when — but not the nurse's notes.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, parisIsoDay } from "@/lib/time";
 import { EMSP_MEMBER, HAD_MEMBER, IDEC_MEUSE, JOURNEY_GP } from "./accounts";
 import { expectAccessible, formError } from "./fixtures";
 import { EMSP, HAD, MEUSE_SUD, chooseBarLeDuc, fillNewRequest, landedOnNewRequest, newPatient, openReferral, orient, pageHeader, referralCard, signedInPage, uniqueTag } from "./requests";
@@ -133,7 +133,7 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
     await expect(emsp.getByRole("status")).toHaveText("Orientation acceptée.");
     await expect(pageHeader(emsp)).toContainText("Acceptée");
 
-    await expect(emsp.getByLabel("Date du premier contact")).toHaveValue(isoDay(new Date()));
+    await expect(emsp.getByLabel("Date du premier contact")).toHaveValue(parisIsoDay());
     await emsp.getByRole("button", { name: "Enregistrer le premier contact" }).click();
     await expect(emsp.getByRole("status")).toHaveText("Premier contact enregistré.");
     await expect(pageHeader(emsp)).toContainText("En cours");
@@ -289,6 +289,3 @@ async function expectTimeWithin(time: Locator, from: Date, to: Date) {
   await expect(time).toHaveText(formatDateTime(at));
 }
 
-function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-}

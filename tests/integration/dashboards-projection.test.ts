@@ -3,7 +3,8 @@
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db";
-import { addOpeningHours, parisTime } from "@/lib/requests/due-dates";
+import { addOpeningHours } from "@/lib/requests/due-dates";
+import { parisTime } from "@/lib/time";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";

@@ -9,7 +9,7 @@ import { closeRequest } from "@/lib/requests/close-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { fileRequest } from "@/lib/requests/file-request";
-import { parisTime } from "@/lib/requests/due-dates";
+import { parisTime } from "@/lib/time";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed";
 import { getDashboard } from "@/lib/dashboards/indicators";
-import { parisTime } from "@/lib/requests/due-dates";
+import { parisTime, parisYear } from "@/lib/time";
 import type { Actor } from "@/lib/authz/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { truncateAll } from "./helpers/db";
@@ -51,7 +51,7 @@ describe("demo history", () => {
 
   test("the ARS reads a year of Grand Est activity, with measured delays", async () => {
     const ars = await actorOf("ars@demo.maillage.fr");
-    const year = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()));
+    const year = parisYear();
     const dashboard = await getDashboard({ db, actor: ars, level: "region", code: "44", period: { from: parisTime(year, 1, 1, 0, 0), to: parisTime(year + 1, 1, 1, 0, 0) } });
     expect(dashboard.totals.requests.value).toBeGreaterThan(50);
     expect(dashboard.timeToTriage.PLANNED.medianHours).not.toBeNull();

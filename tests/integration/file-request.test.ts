@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import { fileRequest } from "@/lib/requests/file-request";
 import { claimRequest } from "@/lib/requests/claim-request";
-import { parisTime } from "@/lib/requests/due-dates";
+import { parisTime } from "@/lib/time";
 import { createWorld, fileTestRequest, PARIS, PATIENT, VERDUN, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";
 

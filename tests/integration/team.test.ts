@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { parisTime } from "@/lib/requests/due-dates";
+import { addDays, parisIsoDay, parisTime } from "@/lib/time";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";
@@ -61,7 +61,7 @@ async function accepted(team: Team = "emsp", teams: Team[] = [team]) {
 
 async function inProgress(team: Team = "emsp") {
   const a = await accepted(team);
-  await recordFirstContact({ db, actor: world[team], input: { ...(await refOf(a.referralId)), contactDate: new Date().toISOString().slice(0, 10) } });
+  await recordFirstContact({ db, actor: world[team], input: { ...(await refOf(a.referralId)), contactDate: parisIsoDay() } });
   return a;
 }
 
@@ -275,7 +275,7 @@ describe("recordFirstContact", () => {
 
   test("a date in the future is refused at the field", async () => {
     const { referralId } = await accepted();
-    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(parisIsoDay(), 1);
     await expect(recordFirstContact({ db, actor: world.emsp, input: { referralId, version: 1, contactDate: tomorrow } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { contactDate: ["La date du premier contact ne peut pas être dans le futur."] },
@@ -287,7 +287,7 @@ describe("recordFirstContact", () => {
   test("only after accepting, only by the team, only on the current version", async () => {
     const { referral } = await orientedRequest(["emsp"]);
     const { id } = await referral("emsp");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = parisIsoDay();
     await expect(recordFirstContact({ db, actor: world.emsp, input: { referralId: id, version: 0, contactDate: today } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 0 } });
     await expect(recordFirstContact({ db, actor: world.gp, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -357,7 +357,7 @@ describe("completeReferral", () => {
     const { referralId } = await accepted();
     const input = { referralId, version: 1, feedback: "Fin." };
     await expect(completeReferral({ db, actor: world.emsp, input })).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: "Impossible de terminer l'intervention : l'orientation est acceptée." });
-    await recordFirstContact({ db, actor: world.emsp, input: { referralId, version: 1, contactDate: new Date().toISOString().slice(0, 10) } });
+    await recordFirstContact({ db, actor: world.emsp, input: { referralId, version: 1, contactDate: parisIsoDay() } });
     await expect(completeReferral({ db, actor: world.gp, input: { ...input, version: 2 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(completeReferral({ db, actor: world.had, input: { ...input, version: 2 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(completeReferral({ db, actor: world.emsp, input: { ...input, version: 1 } })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/authz/require-permission";
 import { listUsers } from "@/lib/users/queries";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { TerritoryList } from "@/components/territories/territory-card";
 

@@ -10,8 +10,8 @@ import { toAppError } from "@/lib/errors";
 import { exportTableCsv } from "@/lib/dashboards/csv";
 import { getAreaTree, getDashboard } from "@/lib/dashboards/indicators";
 import type { Dashboard, Level, Period } from "@/lib/dashboards/types";
-import { formatDate } from "@/lib/format";
-import { currentParisYear, FIRST_YEAR, parseDashboardQuery, periodOf, type PeriodChoice } from "@/components/dashboards/params";
+import { formatDate, parisYear } from "@/lib/time";
+import { FIRST_YEAR, parseDashboardQuery, periodOf, type PeriodChoice } from "@/components/dashboards/params";
 import { formatPeriodDates } from "@/components/dashboards/format";
 import { dashboardTables, tableById, TABLE_IDS } from "@/components/dashboards/tables";
 import { renderReportPdf } from "@/components/dashboards/report-pdf";
@@ -75,7 +75,7 @@ export const ZReportYear = z.coerce.number().int().min(FIRST_YEAR).max(2100);
 
 // The report's year: ?annee=2025, this year by default (never a future one).
 export function reportYear(value: unknown, now = new Date()): number | null {
-  const thisYear = currentParisYear(now);
+  const thisYear = parisYear(now);
   if (value === undefined || value === null || value === "") return thisYear;
   const parsed = ZReportYear.safeParse(Array.isArray(value) ? value[0] : value);
   return parsed.success && parsed.data <= thisYear ? parsed.data : null;

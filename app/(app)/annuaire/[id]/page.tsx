@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { canEditStructure, canManageStructure } from "@/lib/directory/access";
 import { AGE_GROUP_LABELS, STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { getStructureDetails } from "@/lib/directory/queries";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
 import { Alert } from "@/components/ui/alert";
 import { ActiveToggle } from "@/components/directory/active-toggle";

@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/authz/require-permission";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { ReportView } from "@/components/dashboards/report-view";
-import { currentParisYear, dashboardSearch, FIRST_YEAR, periodOf } from "@/components/dashboards/params";
+import { dashboardSearch, FIRST_YEAR, periodOf } from "@/components/dashboards/params";
+import { parisYear } from "@/lib/time";
 import { rethrowAsPage } from "@/app/(app)/ars/dashboard-data";
 import { reportYear } from "@/app/(app)/ars/dashboard-routes";
 
@@ -21,7 +22,7 @@ export async function YearlyReportPage({ params, searchParams, basePath }: Props
   const dashboard = await getDashboard({ actor, level: "territory", code: territoryId, period: periodOf({ kind: "year", year }) }).catch(rethrowAsPage);
   const code = encodeURIComponent(dashboard.area.code);
   const years = [];
-  for (let y = currentParisYear(new Date()); y >= Math.max(FIRST_YEAR, year - 4); y--) years.push({ year: y, href: `${basePath}/rapport/${code}?annee=${y}` });
+  for (let y = parisYear(new Date()); y >= Math.max(FIRST_YEAR, year - 4); y--) years.push({ year: y, href: `${basePath}/rapport/${code}?annee=${y}` });
   return (
     <ReportView
       dashboard={dashboard}

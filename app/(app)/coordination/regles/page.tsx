@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 import { listRulesTerritories } from "@/lib/routing/queries";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -1,7 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { exportStructuresCsv } from "@/lib/directory/export-structures-csv";
-import { parisIsoDay } from "@/lib/directory/queries";
+import { parisIsoDay } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
 import { requirePermission } from "@/lib/authz/require-permission";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time";
 import { getTerritoryRulesForEditor } from "@/lib/routing/queries";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";

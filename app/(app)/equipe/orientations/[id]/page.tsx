@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/authz/require-permission";
 import { AppError } from "@/lib/errors";
-import { getTeamReferral, parisDay } from "@/lib/referrals/team-queries";
+import { getTeamReferral } from "@/lib/referrals/team-queries";
+import { parisIsoDay } from "@/lib/time";
 import { recordRequestView } from "@/lib/requests/record-view";
 import { getRequestTimeline } from "@/lib/requests/timeline";
 import { REQUEST_STATUS_LABELS, requestNumberLabel } from "@/lib/requests/labels";
@@ -67,8 +68,8 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
             version={referral.version}
             status={referral.status}
             requestOpen={requestOpen}
-            today={parisDay(now)}
-            minContactDay={parisDay(referral.proposedAt)}
+            today={parisIsoDay(now)}
+            minContactDay={parisIsoDay(referral.proposedAt)}
           />
         </section>
         <section aria-labelledby="historique">

@@ -1,0 +1,30 @@
+import { describe, expect, test } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const valid = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db", NEXTAUTH_SECRET: "s".repeat(32) };
+
+describe("parseEnv", () => {
+  test("a valid configuration gets its defaults", () => {
+    expect(parseEnv(valid)).toMatchObject({ PORT: 3000, SESSION_MAX_AGE_HOURS: 12, SEED_DEMO: "true", EMBEDDED_POSTGRES_PORT: 54329 });
+  });
+
+  test("an empty variable counts as unset", () => {
+    expect(parseEnv({ ...valid, PORT: "", SESSION_MAX_AGE_HOURS: "" })).toMatchObject({ PORT: 3000, SESSION_MAX_AGE_HOURS: 12 });
+  });
+
+  test.each([
+    ["SESSION_MAX_AGE_HOURS", "abc", "SESSION_MAX_AGE_HOURS : SESSION_MAX_AGE_HOURS doit être un nombre entier."],
+    ["SESSION_MAX_AGE_HOURS", "0", "SESSION_MAX_AGE_HOURS doit valoir au moins 1."],
+    ["PORT", "http", "PORT : PORT doit être un nombre entier."],
+    ["PORT", "70000", "PORT doit valoir au plus 65535."],
+    ["SEED_DEMO", "non", "SEED_DEMO : SEED_DEMO accepte seulement : true, false."],
+    ["ALLOW_REMOTE_TEST_DB", "yes", "ALLOW_REMOTE_TEST_DB accepte seulement : 0, 1."],
+    ["NEXTAUTH_URL", "localhost", "NEXTAUTH_URL doit être une URL"],
+  ])("%s=%s is refused with a French message naming it", (name, value, message) => {
+    expect(() => parseEnv({ ...valid, [name]: value })).toThrow(message);
+  });
+
+  test("every bad variable is named at once", () => {
+    expect(() => parseEnv({ ...valid, PORT: "x", LOGIN_MAX_FAILURES: "y" })).toThrow(/PORT[\s\S]*LOGIN_MAX_FAILURES|LOGIN_MAX_FAILURES[\s\S]*PORT/);
+  });
+});
