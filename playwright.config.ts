@@ -37,6 +37,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
+    // SIGTERM, not SIGKILL: the server drops its database on the way out (it used to be left behind).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: { E2E_PORT: String(port) },
   },
 });

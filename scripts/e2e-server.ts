@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "./db/migrations";
-import { createDatabase, databaseUrl, dropDatabase, findPostgresServer } from "./db/server";
+import { createDatabase, databaseUrl, dropDatabase, dropLeftoverDatabases, findPostgresServer } from "./db/server";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed";
 import { E2E_ACCOUNTS } from "@/tests/e2e/accounts";
@@ -13,7 +13,11 @@ import { upsertUser } from "@/tests/factories/users";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const server = await findPostgresServer();
-const name = `maillage_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
+// Named after this process, so that a later run can tell a leftover (its process is gone) from a
+// database another run is still using.
+const PREFIX = "maillage_e2e_";
+await dropLeftoverDatabases(server.url, PREFIX);
+const name = `${PREFIX}${process.pid}_${randomBytes(3).toString("hex")}`;
 await createDatabase(server.url, name);
 const url = databaseUrl(server.url, name);
 

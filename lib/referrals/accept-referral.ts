@@ -16,7 +16,7 @@ export async function acceptReferral({ actor, input, db = prisma, now = new Date
     const referral = await loadReferralForAction(tx, actor, referralId);
     const to = checkReferralAction("accept", referral.status, actor.role);
     assertRequestOpenFor("accept", (await lockRequest(tx, referral.requestId)).status);
-    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, respondedAt: now });
+    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, respondedAt: now }, now);
     await recordEvent(tx, actor.id, { type: "referral.accepted", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId } }, now);
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });

@@ -16,7 +16,7 @@ export async function addReferralNote({ actor, input, db = prisma, now = new Dat
   return db.$transaction(async (tx) => {
     const referral = await loadReferralForAction(tx, actor, referralId);
     checkReferralAction("addNote", referral.status, actor.role);
-    await updateReferralVersion(tx, { id: referral.id, version }, {});
+    await updateReferralVersion(tx, { id: referral.id, version }, {}, now);
     const note = await tx.requestNote.create({
       data: { requestId: referral.requestId, referralId: referral.id, authorId: actor.id, kind, body, createdAt: now },
       select: { id: true },

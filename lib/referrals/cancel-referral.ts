@@ -19,7 +19,7 @@ export async function cancelReferral({ actor, input, db = prisma, now = new Date
     const referral = await loadReferralForAction(tx, actor, referralId);
     const to = checkReferralAction("cancel", referral.status, actor.role);
     await lockRequest(tx, referral.requestId); // same lock order as the teams' answers: request, then referral
-    await updateReferralVersion(tx, { id: referral.id, version }, { status: to });
+    await updateReferralVersion(tx, { id: referral.id, version }, { status: to }, now);
     await recordEvent(tx, actor.id, { type: "referral.cancelled", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId } }, now);
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });
@@ -30,7 +30,7 @@ export async function cancelReferral({ actor, input, db = prisma, now = new Date
 export async function cancelReferralsOfRequest(tx: Tx, { actor, requestId, statuses, now }: { actor: Actor; requestId: string; statuses: readonly ReferralStatus[]; now: Date }): Promise<number> {
   const targets = await tx.referral.findMany({ where: { requestId, status: { in: [...statuses] } }, select: { id: true, structureId: true } });
   if (targets.length === 0) return 0;
-  await tx.referral.updateMany({ where: { id: { in: targets.map((r) => r.id) }, status: { in: [...statuses] } }, data: { status: "CANCELLED", version: { increment: 1 } } });
+  await tx.referral.updateMany({ where: { id: { in: targets.map((r) => r.id) }, status: { in: [...statuses] } }, data: { status: "CANCELLED", updatedAt: now, version: { increment: 1 } } });
   for (const r of targets) {
     await recordEvent(tx, actor.id, { type: "referral.cancelled", subjectType: "request", subjectId: requestId, data: { referralId: r.id, structureId: r.structureId } }, now);
   }

@@ -17,7 +17,7 @@ export async function completeReferral({ actor, input, db = prisma, now = new Da
     const referral = await loadReferralForAction(tx, actor, referralId);
     const to = checkReferralAction("complete", referral.status, actor.role);
     await lockRequest(tx, referral.requestId);
-    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, completedAt: now });
+    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, completedAt: now }, now);
     const note = await tx.requestNote.create({
       data: { requestId: referral.requestId, referralId: referral.id, authorId: actor.id, kind: "FEEDBACK", body: feedback, createdAt: now },
       select: { id: true },

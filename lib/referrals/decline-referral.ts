@@ -18,7 +18,7 @@ export async function declineReferral({ actor, input, db = prisma, now = new Dat
     const referral = await loadReferralForAction(tx, actor, referralId);
     const to = checkReferralAction("decline", referral.status, actor.role);
     assertRequestOpenFor("decline", (await lockRequest(tx, referral.requestId)).status);
-    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, respondedAt: now, declineReason: reason, declineDetails: details || null });
+    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, respondedAt: now, declineReason: reason, declineDetails: details || null }, now);
     const note = details
       ? await tx.requestNote.create({
           data: { requestId: referral.requestId, referralId: referral.id, authorId: actor.id, kind: "INTERVENTION", body: details, createdAt: now },

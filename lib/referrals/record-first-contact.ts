@@ -32,10 +32,10 @@ export async function recordFirstContact({ actor, input, db = prisma, now = new 
     const dateError = firstContactDateError(contactDate, { proposedAt, now });
     if (dateError) throw new AppError("INVALID_INPUT", dateError, { contactDate: [dateError] });
 
-    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, firstContactAt: contactDate });
+    await updateReferralVersion(tx, { id: referral.id, version }, { status: to, firstContactAt: contactDate }, now);
     await tx.request.updateMany({
       where: { id: referral.requestId, OR: [{ firstContactAt: null }, { firstContactAt: { gt: contactDate } }] },
-      data: { firstContactAt: contactDate, version: { increment: 1 } },
+      data: { firstContactAt: contactDate, updatedAt: now, version: { increment: 1 } },
     });
     await recordEvent(
       tx,

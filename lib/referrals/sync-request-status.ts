@@ -49,7 +49,7 @@ export async function syncRequestStatus(tx: Tx, { requestId, referralId, actorId
   const needsReorientation = frozen ? request.needsReorientation : derived.needsReorientation;
   const statusChanged = derived.status !== request.status;
   if (statusChanged || needsReorientation !== request.needsReorientation) {
-    await updateRequestVersion(tx, request, { status: derived.status, needsReorientation });
+    await updateRequestVersion(tx, request, { status: derived.status, needsReorientation }, now);
   }
   if (statusChanged) {
     await recordEvent(tx, actorId, { type: "request.status_derived", subjectType: "request", subjectId: requestId, data: { from: request.status, to: derived.status, referralId } }, now);

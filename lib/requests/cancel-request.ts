@@ -17,7 +17,7 @@ export async function cancelRequest({ actor, input, db = prisma, now = new Date(
   await db.$transaction(async (tx) => {
     const request = await loadRequestForAction(tx, actor, requestId);
     checkRequestAction("cancel", request.status, actor.role);
-    await updateRequestVersion(tx, { id: request.id, version }, { status: "CANCELLED", cancelReason: reason, needsReorientation: false });
+    await updateRequestVersion(tx, { id: request.id, version }, { status: "CANCELLED", cancelReason: reason, needsReorientation: false }, now);
     await cancelReferralsOfRequest(tx, { actor, requestId: request.id, statuses: ACTIVE_REFERRAL_STATUSES, now });
     const note = await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: details, createdAt: now }, select: { id: true } });
     await recordEvent(tx, actor.id, { type: "request.cancelled", subjectType: "request", subjectId: request.id, data: { reason, noteId: note.id } }, now);

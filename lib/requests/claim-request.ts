@@ -16,7 +16,7 @@ export async function claimRequest({ actor, requestId, db = prisma, now = new Da
     checkRequestAction("claim", request.status, actor.role);
     const { count } = await tx.request.updateMany({
       where: { id: request.id, status: "SUBMITTED", ownerId: null },
-      data: { status: "TRIAGE", ownerId: actor.id, triagedAt: now, version: { increment: 1 } },
+      data: { status: "TRIAGE", ownerId: actor.id, triagedAt: now, updatedAt: now, version: { increment: 1 } },
     });
     if (count === 0) {
       const current = await tx.request.findUniqueOrThrow({ where: { id: request.id }, select: { ownerId: true } });

@@ -17,7 +17,7 @@ export async function closeRequest({ actor, input, db = prisma, now = new Date()
   await db.$transaction(async (tx) => {
     const request = await loadRequestForAction(tx, actor, requestId);
     checkRequestAction("close", request.status, actor.role);
-    await updateRequestVersion(tx, { id: request.id, version }, { status: "CLOSED", closureOutcome: outcome, closureSummary: summary, closedAt: now, needsReorientation: false });
+    await updateRequestVersion(tx, { id: request.id, version }, { status: "CLOSED", closureOutcome: outcome, closureSummary: summary, closedAt: now, needsReorientation: false }, now);
     await cancelReferralsOfRequest(tx, { actor, requestId: request.id, statuses: ["PROPOSED"], now });
     await recordEvent(tx, actor.id, { type: "request.closed", subjectType: "request", subjectId: request.id, data: { outcome } }, now);
   });

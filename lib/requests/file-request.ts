@@ -113,6 +113,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
         details: data.details || null,
         consentCoordination: true,
         submittedAt: now,
+        updatedAt: now,
         triageDueAt,
         contactDueAt,
       },

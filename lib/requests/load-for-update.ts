@@ -18,9 +18,10 @@ export async function loadRequestForAction(tx: Tx, actor: Actor, requestId: stri
 }
 
 // Optimistic concurrency: the change applies only if nobody changed the request since the user
-// loaded it (same version); otherwise a clear conflict, never a silent overwrite.
-export async function updateRequestVersion(tx: Tx, ref: { id: string; version: number }, data: Prisma.RequestUpdateManyMutationInput): Promise<void> {
-  const { count } = await tx.request.updateMany({ where: { id: ref.id, version: ref.version }, data: { ...data, version: { increment: 1 } } });
+// loaded it (same version); otherwise a clear conflict, never a silent overwrite. `at` is when the
+// change happened (the use case's clock, back-dated in the demo history), not when it was written.
+export async function updateRequestVersion(tx: Tx, ref: { id: string; version: number }, data: Prisma.RequestUpdateManyMutationInput, at: Date): Promise<void> {
+  const { count } = await tx.request.updateMany({ where: { id: ref.id, version: ref.version }, data: { ...data, updatedAt: at, version: { increment: 1 } } });
   if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
 }
 
@@ -33,8 +34,8 @@ export async function loadReferralForAction(tx: Tx, actor: Actor, referralId: st
   return referral;
 }
 
-export async function updateReferralVersion(tx: Tx, ref: { id: string; version: number }, data: Prisma.ReferralUpdateManyMutationInput): Promise<void> {
-  const { count } = await tx.referral.updateMany({ where: { id: ref.id, version: ref.version }, data: { ...data, version: { increment: 1 } } });
+export async function updateReferralVersion(tx: Tx, ref: { id: string; version: number }, data: Prisma.ReferralUpdateManyMutationInput, at: Date): Promise<void> {
+  const { count } = await tx.referral.updateMany({ where: { id: ref.id, version: ref.version }, data: { ...data, updatedAt: at, version: { increment: 1 } } });
   if (count === 0) {
     throw new AppError("CONFLICT", "Cette orientation a été modifiée par quelqu'un d'autre entre-temps. Rechargez la page, puis recommencez.");
   }

@@ -33,7 +33,7 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
     const request = await tx.request.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, territoryId: true, needs: true, referrals: { select: { status: true } } } });
     checkRequestAction("orient", request.status, actor.role);
     // The version first: a stale form is told so, rather than whatever changed meanwhile.
-    await updateRequestVersion(tx, { id, version }, { needsReorientation: false });
+    await updateRequestVersion(tx, { id, version }, { needsReorientation: false }, now);
 
     // Only active structures of the request's own territory, or covering the patient's commune (a
     // neighbouring territory's outreach team): a structure id from elsewhere (a forged form, another
@@ -69,13 +69,14 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
         needs: request.needs,
         proposedById: actor.id,
         proposedAt: now,
+        updatedAt: now,
         suggestionRank: ranks.get(structureId) ?? null,
         overrideReason: overrides.includes(structureId) ? overrideReason : null,
       })),
       select: { id: true, structureId: true },
     });
     const derived = deriveRequestStatus(request.status, [...request.referrals.map((r) => r.status), ...created.map(() => "PROPOSED" as const)]);
-    if (derived.status !== request.status) await tx.request.update({ where: { id }, data: { status: derived.status }, select: { id: true } });
+    if (derived.status !== request.status) await tx.request.update({ where: { id }, data: { status: derived.status, updatedAt: now }, select: { id: true } });
     const noteRow = note ? await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: note, createdAt: now }, select: { id: true } }) : null;
     await recordEvent(
       tx,

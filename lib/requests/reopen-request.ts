@@ -16,8 +16,8 @@ export async function reopenRequest({ actor, input, db = prisma, now = new Date(
   await db.$transaction(async (tx) => {
     const request = await loadRequestForAction(tx, actor, requestId);
     checkRequestAction("reopen", request.status, actor.role);
-    await updateRequestVersion(tx, { id: request.id, version }, { status: "TRIAGE", closedAt: null, closureOutcome: null });
-    if (request.ownerId !== actor.id) await tx.request.update({ where: { id: request.id }, data: { ownerId: actor.id }, select: { id: true } });
+    await updateRequestVersion(tx, { id: request.id, version }, { status: "TRIAGE", closedAt: null, closureOutcome: null }, now);
+    if (request.ownerId !== actor.id) await tx.request.update({ where: { id: request.id }, data: { ownerId: actor.id, updatedAt: now }, select: { id: true } });
     const note = await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: reason, createdAt: now }, select: { id: true } });
     await recordEvent(tx, actor.id, { type: "request.reopened", subjectType: "request", subjectId: request.id, data: { noteId: note.id } }, now);
   });

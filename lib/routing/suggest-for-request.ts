@@ -169,7 +169,7 @@ async function flagUnmetNeeds({ db, actor, requestId, unmet, stored, now }: { db
     const current = rows[0]?.unmet_needs ?? [];
     const fresh = unmet.filter((need) => !current.includes(need));
     if (fresh.length === 0) return [];
-    await tx.request.update({ where: { id: requestId }, data: { unmetNeeds: [...current, ...fresh] }, select: { id: true } });
+    await tx.request.update({ where: { id: requestId }, data: { unmetNeeds: [...current, ...fresh], updatedAt: now }, select: { id: true } });
     await recordEvent(tx, actor.id, { type: "request.unmet_needs_flagged", subjectType: "request", subjectId: requestId, data: { needs: fresh } }, now);
     return fresh;
   });

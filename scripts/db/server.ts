@@ -81,6 +81,38 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   });
 }
 
+/**
+ * The databases named `<prefix><pid>_…` whose process is gone: what runs killed before their own
+ * clean-up left behind. A database whose process still runs (another suite, another checkout) is
+ * not one of them.
+ */
+export async function leftoverDatabases(serverUrl: string, prefix: string): Promise<string[]> {
+  const names = await withClient(serverUrl, async (client) =>
+    (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix])).rows.map((r) => r.datname),
+  );
+  return names.filter((name) => {
+    const pid = Number(/^(\d+)_/.exec(name.slice(prefix.length))?.[1]);
+    return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
+  });
+}
+
+/** Drops the leftovers of killed runs (see leftoverDatabases); returns their names. */
+export async function dropLeftoverDatabases(serverUrl: string, prefix: string): Promise<string[]> {
+  const names = await leftoverDatabases(serverUrl, prefix);
+  for (const name of names) await dropDatabase(serverUrl, name);
+  return names;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   client.on("error", () => {}); // the pending query rejects too; don't crash the process

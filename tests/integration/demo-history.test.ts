@@ -42,6 +42,22 @@ describe("demo history", () => {
     expect(await db.event.count({ where: { type: "request.submitted" } })).toBe(requests);
   });
 
+  test("a request or referral was last updated when its last step happened, not when the demo was loaded", async () => {
+    // The history plays back-dated steps: a team's inbox said « mis à jour il y a 8 min » for
+    // referrals finished in July.
+    const late = await db.$queryRaw<{ kind: string; n: number }[]>`
+      SELECT 'referral' AS kind, count(*)::int AS n FROM referral f
+      WHERE f.updated_at > (SELECT max(e.at) FROM event e WHERE e.subject_id = f.request_id) + interval '1 second'
+      UNION ALL
+      SELECT 'request', count(*)::int FROM request r
+      WHERE r.updated_at > (SELECT max(e.at) FROM event e WHERE e.subject_id = r.id) + interval '1 second'`;
+    expect(late).toEqual([{ kind: "referral", n: 0 }, { kind: "request", n: 0 }]);
+    const finishedInSummer = await db.referral.count({ where: { status: "COMPLETED", completedAt: { lt: parisTime(parisYear(), 9, 1) } } });
+    if (finishedInSummer > 0) {
+      expect(await db.referral.count({ where: { status: "COMPLETED", completedAt: { lt: parisTime(parisYear(), 9, 1) }, updatedAt: { gt: parisTime(parisYear(), 9, 1) } } })).toBe(0);
+    }
+  });
+
   test("each referral answer comes from a member of the structure that received it", async () => {
     const answers = await db.event.findMany({ where: { type: { in: ["referral.accepted", "referral.declined", "referral.completed"] } }, select: { actorId: true, data: true } });
     expect(answers.length).toBeGreaterThan(50);

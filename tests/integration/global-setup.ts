@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../scripts/db/migrations";
-import { createDatabase, databaseUrl, dropDatabase, findPostgresServer, redactUrl } from "../../scripts/db/server";
+import { createDatabase, databaseUrl, dropDatabase, dropLeftoverDatabases, findPostgresServer, redactUrl } from "../../scripts/db/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,7 +32,10 @@ export default async function setup(project: TestProject) {
   }
   const server = await findPostgresServer();
 
-  const name = `maillage_test_${randomBytes(4).toString("hex")}`;
+  // Named after this process: a later run drops what a killed run left (its process is gone).
+  const PREFIX = "maillage_test_";
+  await dropLeftoverDatabases(server.url, PREFIX);
+  const name = `${PREFIX}${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrl(server.url, name);
   const teardown = async () => {
     await dropDatabase(server.url, name);

@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { findPostgresServer, leftoverDatabases } from "@/scripts/db/server";
 
 const repo = path.resolve(__dirname, "../..");
 let copy = "";
@@ -89,6 +90,18 @@ describe.each([
     expect(result.status).not.toBe(0);
     await rm(path.join(copy, file));
   });
+
+  if (layer === "browser") {
+    test("the browser runs leave no database behind", async () => {
+      // Their server processes are gone: a database still named after one of them is a leftover.
+      const server = await findPostgresServer();
+      try {
+        expect(await leftoverDatabases(server.url, "maillage_e2e_")).toEqual([]);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });
 
 describe("npm run db:migrate on the embedded server", () => {
