@@ -12,6 +12,7 @@ import { applyMigrations } from "./db/migrations";
 import { openAppDatabase } from "./db/with-database";
 import { redactUrl } from "./db/server";
 import { parseEnv, type Env } from "@/lib/env";
+import { buildFingerprint, isBuildCurrent, recordBuild } from "./build-inputs";
 
 const production = process.argv.includes("--production");
 const skipBuild = process.argv.includes("--no-build");
@@ -94,9 +95,15 @@ try {
   };
   const next = path.resolve("node_modules/next/dist/bin/next");
   if (production && !skipBuild) {
-    console.log("Construction de l'application (next build)…");
-    const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
-    if (build.status !== 0) throw new Error("La construction a échoué.");
+    const fingerprint = await buildFingerprint(process.cwd());
+    if (await isBuildCurrent(process.cwd(), fingerprint)) {
+      console.log("Construction à jour : rien n'a changé depuis la dernière (next build non relancé).");
+    } else {
+      console.log("Construction de l'application (next build)…");
+      const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
+      if (build.status !== 0) throw new Error("La construction a échoué.");
+      await recordBuild(process.cwd(), fingerprint);
+    }
   }
   app = spawn(process.execPath, [next, production ? "start" : "dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
   app.stdout?.on("data", (chunk: Buffer) => {

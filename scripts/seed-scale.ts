@@ -466,6 +466,14 @@ try {
   }
   process.stdout.write(` — ${events.toLocaleString("fr-FR")} lignes, ${seconds(t)}\n`);
 
+  // Nothing may be dated after now (a run was seen writing events dated of the next year):
+  // a history in the future would skew every "this year" figure of the benchmark.
+  const future = await client.query<{ n: string }>(`SELECT
+    (SELECT count(*) FROM "event" WHERE at > now() AT TIME ZONE 'UTC')
+    + (SELECT count(*) FROM request WHERE greatest(submitted_at, triaged_at, closed_at, first_contact_at) > now() AT TIME ZONE 'UTC')
+    + (SELECT count(*) FROM referral WHERE greatest(proposed_at, responded_at, first_contact_at, completed_at) > now() AT TIME ZONE 'UTC') AS n`);
+  if (Number(future.rows[0]?.n) > 0) throw new Error(`${future.rows[0]?.n} ligne(s) datée(s) après maintenant : l'historique synthétique est faux.`);
+
   await client.query(`RESET session_replication_role`).catch(() => undefined);
   await run("Tableaux de bord : faits et cube reconstruits depuis le journal", `RESET maillage.dashboard_projection; SELECT dashboard_rebuild()`);
   await run(
