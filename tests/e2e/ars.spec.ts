@@ -130,6 +130,7 @@ test("an ARS user drills down from the région to a territory, reads delays and 
 });
 
 test("the period selector works with the keyboard: a year, or chosen dates", async ({ page }) => {
+  test.slow(); // five dashboards rendered in turn: 31-40 s on a loaded machine
   await signIn(page, demoAccount("ARS").email, DEMO_PASSWORD);
   await expect(page).toHaveURL("/ars");
   await page.goto("/ars?niveau=departement&code=55");

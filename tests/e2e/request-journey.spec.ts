@@ -233,6 +233,7 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
 });
 
 test("the coordinator records a request received by phone and opens it", async ({ browser }) => {
+  test.slow(); // a long form, then the request page with its routing suggestions
   const idec = await signedInPage(browser, IDEC_MEUSE);
   const patient = newPatient("APPEL", "Homme");
   await idec.goto("/coordination");
