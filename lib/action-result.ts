@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { toAppError } from "@/lib/errors";
 
-// What a server action returns to its form (useActionState): success with optional data, or a
-// French message and per-field errors. Unexpected errors are logged by id only, never with input.
+// What a server action returns to its form (useActionState): success with its data, or a French
+// message, per-field errors and the form's own text (so that nothing typed is lost). Unexpected
+// errors are logged by id only, never with input. Actions are written with formAction (lib/action.ts).
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string };
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string; values?: Record<string, string | string[]> };
 
-export async function runAction<T>(fn: () => Promise<T>, successMessage?: string): Promise<ActionResult<T>> {
+export async function runAction<T>(fn: () => Promise<{ data: T; message?: string }>): Promise<ActionResult<T>> {
   try {
-    const data = await fn();
-    return { ok: true, data, message: successMessage };
+    const { data, message } = await fn();
+    return { ok: true, data, message };
   } catch (error) {
     // next/navigation's redirect(), notFound() and forbidden() work by throwing: let them through.
     if (isNextControlFlow(error)) throw error;

@@ -1,6 +1,6 @@
 "use client";
 
-import { orientToSuggestionAction } from "@/lib/routing/actions";
+import { orientToSuggestionAction } from "@/lib/requests/coordination-actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";

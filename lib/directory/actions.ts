@@ -1,74 +1,73 @@
 "use server";
 
-// Server actions of the directory's forms: authorise, hand the form to the use case (which parses it
-// with its zod schema and checks role, scope and version), refresh or go to the structure's page.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { z } from "zod";
-import { formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
-import { requirePermission } from "@/lib/authz/require-permission";
+// Server actions of the directory's forms (lib/action.ts): the use case checks role, scope and
+// version; then the structure's page, or a message in place.
+import { z } from "zod";
+import { formAction } from "@/lib/action";
 import { formatDate } from "@/lib/time";
 import { CAPACITY_LABELS } from "@/lib/directory/labels";
 import { createStructure } from "@/lib/directory/create-structure";
 import { setStructureActive, updateStructure, updateStructureContacts } from "@/lib/directory/update-structure";
 import { updateCapacity } from "@/lib/directory/update-capacity";
-import type { ZCreateStructureForm, ZStructureRef, ZUpdateCapacity, ZUpdateContactsForm, ZUpdateStructureForm } from "@/lib/directory/schemas";
+import { ZCreateStructureForm, ZStructureRef, ZUpdateCapacity, ZUpdateContactsForm, ZUpdateStructureForm } from "@/lib/directory/schemas";
 
 const ARRAY_FIELDS = ["coverageCommuneCodes", "coverageTerritoryIds", "ageGroups", "offers"];
 
-function structureIdOf(values: Record<string, unknown>): string {
-  return typeof values.structureId === "string" ? values.structureId : "";
-}
+const structurePath = (id: string) => `/annuaire/${encodeURIComponent(id)}`;
+const idOf = (raw: Record<string, unknown>) => (typeof raw.structureId === "string" ? raw.structureId : "");
+// After an edit, the structure's page says whether anything changed.
+const savedPage = (id: string, changed: boolean) => `${structurePath(id)}?enregistree=${changed ? "modifiee" : "inchangee"}`;
 
-export async function createStructureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const actor = await requirePermission("directory.manage", "/annuaire/nouvelle");
-  const values = formDataToObject(form, ARRAY_FIELDS);
-  const result = await runAction(() => createStructure({ actor, input: values as z.input<typeof ZCreateStructureForm> }));
-  if (!result.ok) return result;
-  revalidatePath("/annuaire");
-  redirect(`/annuaire/${result.data!.id}?enregistree=creee`);
-}
+export const createStructureAction = formAction({
+  permission: "directory.manage",
+  schema: ZCreateStructureForm,
+  arrays: ARRAY_FIELDS,
+  page: () => "/annuaire/nouvelle",
+  run: ({ actor, input }) => createStructure({ actor, input }),
+  revalidate: () => ["/annuaire"],
+  redirectTo: ({ id }) => `${structurePath(id)}?enregistree=creee`,
+});
 
-export async function updateStructureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const values = formDataToObject(form, ARRAY_FIELDS);
-  const id = structureIdOf(values);
-  const actor = await requirePermission("directory.manage", `/annuaire/${id}/modifier`);
-  const result = await runAction(() => updateStructure({ actor, input: values as z.input<typeof ZUpdateStructureForm> }));
-  if (!result.ok) return result;
-  revalidatePath("/annuaire");
-  redirect(`/annuaire/${encodeURIComponent(id)}?enregistree=${result.data!.changed ? "modifiee" : "inchangee"}`);
-}
+export const updateStructureAction = formAction({
+  permission: "directory.manage",
+  schema: ZUpdateStructureForm,
+  arrays: ARRAY_FIELDS,
+  page: (raw) => `${structurePath(idOf(raw))}/modifier`,
+  run: ({ actor, input }) => updateStructure({ actor, input }),
+  revalidate: () => ["/annuaire"],
+  redirectTo: ({ changed }, { structureId }) => savedPage(structureId, changed),
+});
 
-export async function updateContactsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const values = formDataToObject(form);
-  const id = structureIdOf(values);
-  const actor = await requirePermission("directory.edit", `/annuaire/${id}/modifier`);
-  const result = await runAction(() => updateStructureContacts({ actor, input: values as z.input<typeof ZUpdateContactsForm> }));
-  if (!result.ok) return result;
-  revalidatePath("/annuaire");
-  redirect(`/annuaire/${encodeURIComponent(id)}?enregistree=${result.data!.changed ? "modifiee" : "inchangee"}`);
-}
+export const updateContactsAction = formAction({
+  permission: "directory.edit",
+  schema: ZUpdateContactsForm,
+  page: (raw) => `${structurePath(idOf(raw))}/modifier`,
+  run: ({ actor, input }) => updateStructureContacts({ actor, input }),
+  revalidate: () => ["/annuaire"],
+  redirectTo: ({ changed }, { structureId }) => savedPage(structureId, changed),
+});
 
-export async function updateCapacityAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const values = formDataToObject(form);
-  const id = structureIdOf(values);
-  const actor = await requirePermission("directory.edit", `/annuaire/${id}`);
-  const result = await runAction(() => updateCapacity({ actor, input: values as z.input<typeof ZUpdateCapacity> }));
-  if (!result.ok) return result;
-  revalidatePath(`/annuaire/${id}`);
-  revalidatePath("/annuaire");
-  const status = typeof values.capacityStatus === "string" ? (CAPACITY_LABELS[values.capacityStatus as keyof typeof CAPACITY_LABELS] ?? "") : "";
-  return { ok: true, message: `Disponibilité enregistrée (${status.toLowerCase()}), confirmée le ${formatDate(result.data!.capacityConfirmedAt)}.` };
-}
+export const updateCapacityAction = formAction({
+  permission: "directory.edit",
+  schema: ZUpdateCapacity,
+  page: (raw) => structurePath(idOf(raw)),
+  run: ({ actor, input }) => updateCapacity({ actor, input }),
+  revalidate: ({ structureId }) => [structurePath(structureId), "/annuaire"],
+  message: ({ capacityConfirmedAt }, { capacityStatus }) =>
+    `Disponibilité enregistrée (${CAPACITY_LABELS[capacityStatus].toLowerCase()}), confirmée le ${formatDate(capacityConfirmedAt)}.`,
+});
 
-export async function setStructureActiveAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const values = formDataToObject(form);
-  const id = structureIdOf(values);
-  const actor = await requirePermission("directory.manage", `/annuaire/${id}`);
-  const active = values.active === "true";
-  const result = await runAction(() => setStructureActive({ actor, input: { ...(values as z.input<typeof ZStructureRef>), active } }));
-  if (!result.ok) return result;
-  revalidatePath(`/annuaire/${id}`);
-  revalidatePath("/annuaire");
-  return { ok: true, message: active ? "Structure réactivée : elle apparaît de nouveau dans l'annuaire et les suggestions." : "Structure désactivée : elle n'apparaît plus dans les recherches ni dans les suggestions." };
-}
+// The toggle sends "true" or "false" (a hidden field), not a checkbox.
+const ZSetActive = ZStructureRef.extend({ active: z.enum(["true", "false"], { error: "État inconnu." }) });
+
+export const setStructureActiveAction = formAction({
+  permission: "directory.manage",
+  schema: ZSetActive,
+  page: (raw) => structurePath(idOf(raw)),
+  run: ({ actor, parsed }) => setStructureActive({ actor, input: { structureId: parsed.structureId, version: parsed.version, active: parsed.active === "true" } }),
+  revalidate: ({ structureId }) => [structurePath(structureId), "/annuaire"],
+  message: (_, { active }) =>
+    active === "true"
+      ? "Structure réactivée : elle apparaît de nouveau dans l'annuaire et les suggestions."
+      : "Structure désactivée : elle n'apparaît plus dans les recherches ni dans les suggestions.",
+});

@@ -1,13 +1,8 @@
 "use server";
 
-// Server actions of the coordinator's forms: authorise, hand the form to the use case (which
-// parses it with its zod schema and checks role, scope, state and version), refresh the pages.
-import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { redirect } from "next/navigation";
-import { formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
-import type { Actor } from "@/lib/authz/actor";
-import { requirePermission } from "@/lib/authz/require-permission";
+// Server actions of the coordinator's forms (lib/action.ts): the use case checks role, scope,
+// state and version.
+import { formAction } from "@/lib/action";
 import { formatDateTime } from "@/lib/time";
 import { cancelReferral } from "@/lib/referrals/cancel-referral";
 import { addNote } from "@/lib/requests/add-note";
@@ -18,66 +13,76 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { requestNumberLabel } from "@/lib/requests/labels";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
-import { ZPhoneIntake, type ZAddNote, type ZCancelRequest, type ZCloseRequest, type ZOrientRequest, type ZReferralRef, type ZReopenRequest } from "@/lib/requests/schemas";
+import { ZAddNote, ZCancelRequest, ZCloseRequest, ZOrientRequest, ZOrientToSuggestion, ZPhoneIntake, ZReferralRef, ZReopenRequest, ZRequestId } from "@/lib/requests/schemas";
 import { isInCoordinatorScope } from "@/lib/requests/coordination-queries";
 
-type Input = Record<string, unknown>;
-
 const requestPath = (requestId: string) => `/coordination/demandes/${encodeURIComponent(requestId)}`;
+const pageOf = (raw: Record<string, unknown>) => (typeof raw.requestId === "string" && raw.requestId ? requestPath(raw.requestId) : "/coordination");
+const refresh = ({ requestId }: { requestId: string }) => ["/coordination", requestPath(requestId)];
 
-function idOf(input: Input): string {
-  return typeof input.requestId === "string" ? input.requestId : "";
-}
-
-// One request-page form: the actor, the use case (whose schema validates the fields as sent),
-// then both pages refreshed.
-function act<I>(form: FormData, successMessage: string, run: (actor: Actor, input: I) => Promise<unknown>, arrayKeys: string[] = []): Promise<ActionResult> {
-  return runAction<undefined>(async () => {
-    const input = formDataToObject(form, arrayKeys);
-    const requestId = idOf(input);
-    const actor = await requirePermission("requests.coordinate", requestId ? requestPath(requestId) : "/coordination");
-    await run(actor, input as I);
-    revalidatePath("/coordination");
-    if (requestId) revalidatePath(requestPath(requestId));
-    return undefined;
-  }, successMessage);
-}
+// One request-page form: the coordinator's permission, the use case's schema, the queue and the
+// request's page refreshed.
+const coordination = { permission: "requests.coordinate", page: pageOf, revalidate: refresh } as const;
 
 // From the queue: claim, then straight to the request to triage it.
-export async function claimFromQueueAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const requestId = idOf(formDataToObject(form));
-  const result = await act(form, "Demande prise en charge.", (actor: Actor) => claimRequest({ actor, requestId }));
-  if (result.ok) redirect(requestPath(requestId));
-  return result;
-}
+export const claimFromQueueAction = formAction({
+  ...coordination,
+  schema: ZRequestId,
+  run: ({ actor, parsed }) => claimRequest({ actor, requestId: parsed.requestId }),
+  redirectTo: (_, { requestId }) => requestPath(requestId),
+});
 
-export async function claimRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Demande prise en charge : elle est en cours d'analyse.", (actor, input: Input) => claimRequest({ actor, requestId: idOf(input) }));
-}
+export const claimRequestAction = formAction({
+  ...coordination,
+  schema: ZRequestId,
+  run: ({ actor, parsed }) => claimRequest({ actor, requestId: parsed.requestId }),
+  message: "Demande prise en charge : elle est en cours d'analyse.",
+});
 
-export async function addNoteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Note ajoutée.", (actor, input: z.input<typeof ZAddNote>) => addNote({ actor, input }));
-}
+export const addNoteAction = formAction({ ...coordination, schema: ZAddNote, run: ({ actor, input }) => addNote({ actor, input }), message: "Note ajoutée." });
 
-export async function orientRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Orientation envoyée aux équipes.", (actor, input: z.input<typeof ZOrientRequest>) => orientRequest({ actor, input }), ["structureIds"]);
-}
+export const orientRequestAction = formAction({
+  ...coordination,
+  schema: ZOrientRequest,
+  arrays: ["structureIds"],
+  run: ({ actor, input }) => orientRequest({ actor, input }),
+  message: "Orientation envoyée aux équipes.",
+});
 
-export async function cancelRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Demande annulée.", (actor, input: z.input<typeof ZCancelRequest>) => cancelRequest({ actor, input }));
-}
+// One click on a suggestion: one referral to that structure. The same use case as the orient form,
+// so the rank among the suggestions is computed by the server, and a structure outside the top
+// suggestions still needs the reason typed beside its button.
+export const orientToSuggestionAction = formAction({
+  ...coordination,
+  schema: ZOrientToSuggestion,
+  run: ({ actor, parsed }) =>
+    orientRequest({ actor, input: { requestId: parsed.requestId, version: parsed.version, structureIds: [parsed.structureId], overrideReason: parsed.overrideReason || undefined } }),
+  message: (_, { structureName }) => `Orientation envoyée${structureName ? ` à ${structureName}` : ""}.`,
+});
 
-export async function closeRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Demande clôturée : le médecin peut lire la synthèse.", (actor, input: z.input<typeof ZCloseRequest>) => closeRequest({ actor, input }));
-}
+export const cancelRequestAction = formAction({ ...coordination, schema: ZCancelRequest, run: ({ actor, input }) => cancelRequest({ actor, input }), message: "Demande annulée." });
 
-export async function reopenRequestAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Demande rouverte : elle revient en analyse.", (actor, input: z.input<typeof ZReopenRequest>) => reopenRequest({ actor, input }));
-}
+export const closeRequestAction = formAction({
+  ...coordination,
+  schema: ZCloseRequest,
+  run: ({ actor, input }) => closeRequest({ actor, input }),
+  message: "Demande clôturée : le médecin peut lire la synthèse.",
+});
 
-export async function cancelReferralAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return act(form, "Orientation annulée.", (actor, input: z.input<typeof ZReferralRef>) => cancelReferral({ actor, input }));
-}
+export const reopenRequestAction = formAction({
+  ...coordination,
+  schema: ZReopenRequest,
+  run: ({ actor, input }) => reopenRequest({ actor, input }),
+  message: "Demande rouverte : elle revient en analyse.",
+});
+
+// Cancelling one orientation from the request page (the form carries the request's id too).
+export const cancelReferralAction = formAction({
+  ...coordination,
+  schema: ZReferralRef.extend({ requestId: ZRequestId.shape.requestId }),
+  run: ({ actor, input }) => cancelReferral({ actor, input }),
+  message: "Orientation annulée.",
+});
 
 export type IntakeConfirmation = {
   requestId: string;
@@ -89,21 +94,24 @@ export type IntakeConfirmation = {
   contactDue: string | null;
 };
 
-// Phone (or secure mail) intake: parse → authorise → file; the confirmation is shown in place.
-export async function phoneIntakeAction(_previous: ActionResult<IntakeConfirmation> | null, form: FormData): Promise<ActionResult<IntakeConfirmation>> {
-  return runAction(async () => {
-    const actor = await requirePermission("requests.intake", "/coordination/appel");
-    const input = ZPhoneIntake.parse(formDataToObject(form, ["needs"]));
-    const filed = await fileRequest({ channel: input.channel, actor, input });
-    const inScope = await isInCoordinatorScope({ actor, requestId: filed.id });
-    revalidatePath("/coordination");
-    return {
-      requestId: filed.id,
-      number: requestNumberLabel(filed.number),
-      territory: filed.territory,
-      ownTerritory: inScope,
-      triageDue: filed.triageDueAt ? formatDateTime(filed.triageDueAt) : null,
-      contactDue: filed.contactDueAt ? formatDateTime(filed.contactDueAt) : null,
-    };
-  }, "Demande enregistrée.");
-}
+// Phone (or secure mail) intake: the confirmation is shown in place.
+export const phoneIntakeAction = formAction({
+  permission: "requests.intake",
+  schema: ZPhoneIntake,
+  arrays: ["needs"],
+  page: () => "/coordination/appel",
+  run: async ({ actor, parsed }) => {
+    const filed = await fileRequest({ channel: parsed.channel, actor, input: parsed });
+    return { filed, inScope: await isInCoordinatorScope({ actor, requestId: filed.id }) };
+  },
+  revalidate: () => ["/coordination"],
+  message: "Demande enregistrée.",
+  data: ({ filed, inScope }): IntakeConfirmation => ({
+    requestId: filed.id,
+    number: requestNumberLabel(filed.number),
+    territory: filed.territory,
+    ownTerritory: inScope,
+    triageDue: filed.triageDueAt ? formatDateTime(filed.triageDueAt) : null,
+    contactDue: filed.contactDueAt ? formatDateTime(filed.contactDueAt) : null,
+  }),
+});

@@ -24,10 +24,10 @@ export type RequestFormState = {
 export async function fileGpRequestAction(_previous: RequestFormState, form: FormData): Promise<RequestFormState> {
   const actor = await requirePermission("requests.file", "/demandes/nouvelle");
   const values = formDataToObject(form, ["needs"]);
-  const result = await runAction(async () => fileRequest({ channel: "WEB", actor, input: ZFileRequest.parse(values) }));
+  const result = await runAction(async () => ({ data: await fileRequest({ channel: "WEB", actor, input: ZFileRequest.parse(values) }) }));
   if (!result.ok) {
     return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: echoFormValues(values), commune: await findCommuneOption({ code: values.communeCode }) };
   }
-  redirect(`/demandes/${result.data!.id}?envoyee=1`);
+  redirect(`/demandes/${result.data.id}?envoyee=1`);
 }
 

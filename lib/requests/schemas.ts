@@ -96,7 +96,8 @@ export type TPublicContact = z.infer<typeof ZPublicContact>;
 const ZVersion = z.coerce.number({ error: "Version manquante." }).int().min(0);
 const ZId = z.string().min(1, "Identifiant manquant.").max(64);
 
-export const ZRequestRef = z.object({ requestId: ZId, version: ZVersion });
+export const ZRequestId = z.object({ requestId: ZId });
+export const ZRequestRef = ZRequestId.extend({ version: ZVersion });
 
 export const ZAddNote = ZRequestRef.extend({ body: requiredText(4000, "Écrivez la note.", "Note") });
 
@@ -106,6 +107,13 @@ export const ZOrientRequest = ZRequestRef.extend({
   // Required by the server when a chosen structure is outside the routing's top suggestions
   // (lib/routing/suggestion-rank.ts); stored on those referrals. Empty = not given.
   overrideReason: text(1000, "Motif du choix hors suggestions").optional(),
+});
+
+// One click on a routing suggestion: one structure (its name only for the confirmation).
+export const ZOrientToSuggestion = ZRequestRef.extend({
+  structureId: ZId,
+  structureName: text(300, "Structure").optional(),
+  overrideReason: ZOrientRequest.shape.overrideReason,
 });
 
 export const ZCancelRequest = ZRequestRef.extend({

@@ -1,9 +1,8 @@
 // Shared by the ARS and coordination dashboard routes: the area asked for (or the actor's top
 // one), its dashboard and the path above it for the breadcrumb. Out-of-scope areas are a 403,
 // unknown ones a 404, as on every page.
-import { forbidden, notFound } from "next/navigation";
 import type { Actor } from "@/lib/authz/actor";
-import { AppError } from "@/lib/errors";
+import { pageError } from "@/lib/authz/page-access";
 import { getAreaTree, getDashboard, type AreaNode } from "@/lib/dashboards/indicators";
 import type { Area, Dashboard, Level, Period } from "@/lib/dashboards/types";
 
@@ -29,14 +28,6 @@ export function pathTo(tree: AreaNode, target: { level: Level; code: string }): 
   return walk(tree, []);
 }
 
-export function rethrowAsPage(error: unknown): never {
-  if (error instanceof AppError) {
-    if (error.code === "FORBIDDEN") forbidden();
-    if (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT") notFound();
-  }
-  throw error;
-}
-
 export async function loadDashboard({ actor, area, period }: { actor: Actor; area: { level: Level; code: string } | null; period: Period }): Promise<{ dashboard: Dashboard; trail: Area[] }> {
   try {
     const tree = await getAreaTree({ actor });
@@ -49,6 +40,6 @@ export async function loadDashboard({ actor, area, period }: { actor: Actor; are
     const trail = (start >= 0 ? path.slice(start) : path).slice(0, -1);
     return { dashboard, trail };
   } catch (error) {
-    rethrowAsPage(error);
+    pageError(error);
   }
 }

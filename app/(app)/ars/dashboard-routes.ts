@@ -4,8 +4,7 @@
 // descriptions: a download never holds more than the page shows.
 import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
+import { requireApiPermission } from "@/lib/authz/require-permission";
 import { toAppError } from "@/lib/errors";
 import { exportTableCsv } from "@/lib/dashboards/csv";
 import { getAreaTree, getDashboard } from "@/lib/dashboards/indicators";
@@ -36,13 +35,6 @@ function periodSlug(choice: PeriodChoice): string {
   return choice.kind === "year" ? String(choice.year) : `${choice.from}_${choice.to}`;
 }
 
-async function signedInViewer(): Promise<Actor | Response> {
-  const actor = await getCurrentUser();
-  if (!actor) return plain(401, "Connectez-vous pour télécharger ce fichier.");
-  if (!can(actor, "dashboards.view")) return plain(403, "Vous n'avez pas accès aux tableaux de bord.");
-  return actor;
-}
-
 async function dashboardOf(actor: Actor, area: { level: Level; code: string } | null, period: Period): Promise<Dashboard | Response> {
   try {
     const target = area ?? topArea(await getAreaTree({ actor }));
@@ -55,8 +47,8 @@ async function dashboardOf(actor: Actor, area: { level: Level; code: string } | 
 
 // GET …/export?niveau=departement&code=55&annee=2025&tableau=besoin → one table as CSV.
 export async function exportCsv(request: Request): Promise<Response> {
-  const actor = await signedInViewer();
-  if (actor instanceof Response) return actor;
+  const { actor, refused } = await requireApiPermission(request, "dashboards.view");
+  if (refused) return refused;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const table = z.enum(TABLE_IDS).safeParse(params.tableau);
   if (!table.success) return plain(400, `Tableau inconnu. Tableaux disponibles : ${TABLE_IDS.join(", ")}.`);
@@ -83,8 +75,8 @@ export function reportYear(value: unknown, now = new Date()): number | null {
 
 // GET …/rapport/<territory>/pdf?annee=2025 → the yearly activity report as a PDF.
 export async function reportPdf(request: Request, territoryId: string): Promise<Response> {
-  const actor = await signedInViewer();
-  if (actor instanceof Response) return actor;
+  const { actor, refused } = await requireApiPermission(request, "dashboards.view");
+  if (refused) return refused;
   const year = reportYear(new URL(request.url).searchParams.get("annee"));
   if (year === null) return plain(400, "Année invalide.");
   const dashboard = await dashboardOf(actor, { level: "territory", code: territoryId }, periodOf({ kind: "year", year }));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { AppError } from "@/lib/errors";
+import { forPage } from "@/lib/authz/page-access";
 import { canEditStructure, canManageStructure } from "@/lib/directory/access";
 import { AGE_GROUP_LABELS, STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { getStructureDetails } from "@/lib/directory/queries";
@@ -27,12 +27,7 @@ const SAVED: Record<string, string> = {
 };
 
 async function load(id: string) {
-  try {
-    return await getStructureDetails({ id });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return forPage(getStructureDetails({ id }));
 }
 
 const COMMUNES_SHOWN = 30;

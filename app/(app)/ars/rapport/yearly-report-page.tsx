@@ -4,7 +4,7 @@ import { getDashboard } from "@/lib/dashboards/indicators";
 import { ReportView } from "@/components/dashboards/report-view";
 import { dashboardSearch, FIRST_YEAR, periodOf } from "@/components/dashboards/params";
 import { parisYear } from "@/lib/time";
-import { rethrowAsPage } from "@/app/(app)/ars/dashboard-data";
+import { pageError } from "@/lib/authz/page-access";
 import { reportYear } from "@/app/(app)/ars/dashboard-routes";
 
 type Props = {
@@ -19,7 +19,7 @@ export async function YearlyReportPage({ params, searchParams, basePath }: Props
   const actor = await requirePermission("dashboards.view", `${basePath}/rapport/${encodeURIComponent(territoryId)}`);
   const year = reportYear((await searchParams).annee);
   if (year === null) notFound();
-  const dashboard = await getDashboard({ actor, level: "territory", code: territoryId, period: periodOf({ kind: "year", year }) }).catch(rethrowAsPage);
+  const dashboard = await getDashboard({ actor, level: "territory", code: territoryId, period: periodOf({ kind: "year", year }) }).catch(pageError);
   const code = encodeURIComponent(dashboard.area.code);
   const years = [];
   for (let y = parisYear(new Date()); y >= Math.max(FIRST_YEAR, year - 4); y--) years.push({ year: y, href: `${basePath}/rapport/${code}?annee=${y}` });

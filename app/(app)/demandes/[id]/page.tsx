@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { AppError } from "@/lib/errors";
+import { forPage } from "@/lib/authz/page-access";
 import { openMyRequest } from "@/lib/requests/gp-queries";
 import { getRequestTimeline } from "@/lib/requests/timeline";
 import { requestNumberLabel } from "@/lib/requests/labels";
@@ -24,10 +24,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const { envoyee } = ZSearch.parse(await searchParams);
   // Another GP's request, or none: "not found" alike (its existence is not revealed).
-  const request = await openMyRequest({ actor, requestId: parsed.data.id }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const request = await forPage(openMyRequest({ actor, requestId: parsed.data.id }));
   const timeline = await getRequestTimeline({ actor, requestId: request.id });
 
   return (

@@ -1,5 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
+import { requireApiPermission } from "@/lib/authz/require-permission";
 import { importStructuresCsv, type ImportMessage } from "@/lib/directory/import-structures-csv";
 
 export const dynamic = "force-dynamic";
@@ -12,9 +11,8 @@ const MAX_BYTES = 20 * 1024 * 1024;
 // checked and written by chunks, then the report line by line. Streaming keeps the connection alive
 // however long the import is, and lets the page show where it is.
 export async function POST(request: Request) {
-  const actor = await getCurrentUser();
-  if (!actor) return Response.json({ error: "Connectez-vous pour importer." }, { status: 401 });
-  if (!can(actor, "directory.import")) return Response.json({ error: "Vous n'avez pas accès à cette fonction." }, { status: 403 });
+  const { actor, refused } = await requireApiPermission(request, "directory.import");
+  if (refused) return refused;
   const form = await request.formData().catch(() => null);
   const file = form?.get("fichier");
   if (!file || typeof file === "string") return Response.json({ error: "Choisissez un fichier CSV." }, { status: 400 });

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { can } from "@/lib/authz/permissions";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { AppError } from "@/lib/errors";
+import { forPage } from "@/lib/authz/page-access";
 import { getStructureForEdit, listTerritoryOptions } from "@/lib/directory/queries";
 import { findCommuneOption } from "@/lib/requests/commune-options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,11 +19,7 @@ export default async function EditStructurePage({ params }: { params: Promise<{ 
   if (!parsed.success) notFound();
   const { id } = parsed.data;
   const actor = await requirePermission("directory.edit", `/annuaire/${encodeURIComponent(id)}/modifier`);
-  const structure = await getStructureForEdit({ actor, id }).catch((error: unknown) => {
-    // Absent or outside the actor's scope: the same "not found".
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const structure = await forPage(getStructureForEdit({ actor, id }));
   const manage = can(actor, "directory.manage");
   const [territories, addressCommune] = manage ? await Promise.all([listTerritoryOptions(), findCommuneOption({ code: structure.values.addressCommuneCode })]) : [[], null];
   const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id) || t.id === structure.territoryId);

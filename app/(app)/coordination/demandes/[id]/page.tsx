@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { AppError } from "@/lib/errors";
+import { forPage } from "@/lib/authz/page-access";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { getCoordinationRequest } from "@/lib/requests/coordination-queries";
 import { requestNumberLabel } from "@/lib/requests/labels";
@@ -24,13 +24,7 @@ export const metadata: Metadata = { title: "Demande" };
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
 async function load(actor: Parameters<typeof getCoordinationRequest>[0]["actor"], requestId: string) {
-  try {
-    return await getCoordinationRequest({ actor, requestId });
-  } catch (error) {
-    // Absent or outside the nurse's territories: the same "not found" (we do not tell which).
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return forPage(getCoordinationRequest({ actor, requestId }));
 }
 
 export default async function CoordinationRequestPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { AppError } from "@/lib/errors";
+import { forPage } from "@/lib/authz/page-access";
 import { formatDateTime } from "@/lib/time";
 import { getTerritoryRulesForEditor } from "@/lib/routing/queries";
 import { Alert } from "@/components/ui/alert";
@@ -16,13 +16,7 @@ export const metadata: Metadata = { title: "Règles d'orientation" };
 const ZParams = z.object({ slug: z.string().min(1).max(100).regex(/^[a-z0-9-]+$/) });
 
 async function load(actor: Actor, slug: string) {
-  try {
-    return await getTerritoryRulesForEditor({ actor, slug });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
-    throw error;
-  }
+  return forPage(getTerritoryRulesForEditor({ actor, slug }));
 }
 
 export default async function TerritoryRoutingRulesPage({ params }: { params: Promise<{ slug: string }> }) {

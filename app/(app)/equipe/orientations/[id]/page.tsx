@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { AppError } from "@/lib/errors";
+import { forPage } from "@/lib/authz/page-access";
 import { getTeamReferral } from "@/lib/referrals/team-queries";
 import { parisIsoDay } from "@/lib/time";
 import { recordRequestView } from "@/lib/requests/record-view";
@@ -28,11 +28,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   const parsed = ZParams.safeParse(raw);
   if (!parsed.success) notFound();
   const now = new Date();
-  const referral = await getTeamReferral({ actor, referralId: parsed.data.id, now }).catch((error: unknown) => {
-    // Outside the team's structures or absent: the same 404, we never tell which.
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const referral = await forPage(getTeamReferral({ actor, referralId: parsed.data.id, now }));
   await recordRequestView({ actor, requestId: referral.request.id, patientId: referral.patient?.id ?? null });
   const timeline = await getRequestTimeline({ actor, requestId: referral.request.id });
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);

@@ -1,0 +1,69 @@
+// The one way to write a server action for a form (useActionState): a schema, a use case and one
+// `formAction({...})`. In order: sign-in and permission (else the sign-in page / 403), the form
+// parsed with the use case's zod schema at the boundary (French errors per field, the use case is
+// not called), the use case, AppError → French message and field errors, paths refreshed, then
+// the success message, the data for the form, or a redirect.
+//
+//   export const closeRequestAction = formAction({
+//     permission: "requests.coordinate",
+//     schema: ZCloseRequest,
+//     page: (input) => requestPath(input.requestId),
+//     run: ({ actor, input }) => closeRequest({ actor, input }),
+//     revalidate: (input) => ["/coordination", requestPath(input.requestId)],
+//     message: "Demande clôturée : le médecin peut lire la synthèse.",
+//   });
+//
+// The use case parses its input again: it is the trust boundary for every caller (forms, the demo
+// history, tests, partners' API), and parsing a valid input twice gives the same value.
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { echoFormValues, formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/authz/actor";
+import type { Permission } from "@/lib/authz/permissions";
+import { requirePermission } from "@/lib/authz/require-permission";
+
+type Raw = Record<string, unknown>;
+
+export type FormActionOptions<S extends z.ZodType, R, D> = {
+  permission: Permission;
+  /** The use case's own schema: what the form must satisfy before the use case runs. */
+  schema: S;
+  /** Fields sent several times (checkboxes): always arrays, even when none is ticked. */
+  arrays?: readonly string[];
+  /** The form's page, to come back to after signing in; from the raw form (it may not parse). */
+  page: (raw: Raw) => string;
+  run: (context: { actor: Actor; input: z.input<S>; parsed: z.output<S> }) => Promise<R>;
+  /** Pages whose data the change alters. */
+  revalidate?: (parsed: z.output<S>, result: R) => string[];
+  /** What the person reads on success; may depend on what the use case did. */
+  message?: string | ((result: R, parsed: z.output<S>) => string);
+  /** What the form receives on success (nothing by default). */
+  data?: (result: R, parsed: z.output<S>) => D;
+  /** Where to go on success instead of staying on the form. */
+  redirectTo?: (result: R, parsed: z.output<S>) => string;
+};
+
+export type FormAction<D = undefined> = (previous: ActionResult<D> | null, form: FormData) => Promise<ActionResult<D>>;
+
+export function formAction<S extends z.ZodType, R, D = undefined>(options: FormActionOptions<S, R, D>): FormAction<D> {
+  return async (_previous, form) => {
+    const raw = formDataToObject(form, [...(options.arrays ?? [])]);
+    const actor = await requirePermission(options.permission, options.page(raw));
+    let target: string | null = null;
+    const result = await runAction<D>(async () => {
+      // Throws a ZodError (→ French errors per field) before the use case is called.
+      const parsed = options.schema.parse(raw);
+      // `raw` has just been parsed by `schema`: it is a valid input of it.
+      const out = await options.run({ actor, input: raw as z.input<S>, parsed });
+      for (const path of options.revalidate?.(parsed, out) ?? []) revalidatePath(path);
+      if (options.redirectTo) target = options.redirectTo(out, parsed);
+      const message = typeof options.message === "function" ? options.message(out, parsed) : options.message;
+      return { data: options.data ? options.data(out, parsed) : (undefined as D), message };
+    });
+    if (!result.ok) return { ...result, values: echoFormValues(raw) };
+    // redirect() throws: outside runAction, which would otherwise let it through anyway.
+    if (target) redirect(target);
+    return result;
+  };
+}
