@@ -1,5 +1,6 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
+import { DUE_CLOCK_PHRASES, delayPhrase } from "@/lib/requests/promise-wording";
 
 const integer = new Intl.NumberFormat("fr-FR");
 
@@ -13,6 +14,7 @@ function telHref(phone: string): string {
 export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }: { territory: TerritorySummary; showSize?: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const sl = territory.serviceLevels;
+  const crisisClock = sl.crisisClock === "ON_CALL" && sl.onCallHours ? "ON_CALL" : "CALENDAR";
   return (
     <article className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-labelledby={`territory-${territory.id}`}>
       <Heading id={`territory-${territory.id}`} className="text-lg font-semibold text-slate-900">
@@ -31,11 +33,17 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
         <dd>{formatOpeningHours(territory.openingHours)}</dd>
         <dt className="font-medium text-slate-700">Situation de crise</dt>
         <dd>
-          prise en charge sous {sl.triageHoursCrisis} h, premier contact sous {sl.firstContactHoursCrisis} h (heures d&apos;ouverture)
+          prise en charge {delayPhrase(sl.triageHoursCrisis, crisisClock)}, premier contact {delayPhrase(sl.firstContactHoursCrisis, crisisClock)} ({DUE_CLOCK_PHRASES[crisisClock]})
         </dd>
+        {sl.crisisClock === "ON_CALL" && sl.onCallHours ? (
+          <>
+            <dt className="font-medium text-slate-700">Astreinte</dt>
+            <dd>{formatOpeningHours(sl.onCallHours)}, jours fériés compris</dd>
+          </>
+        ) : null}
         <dt className="font-medium text-slate-700">Demande programmée</dt>
         <dd>
-          prise en charge sous {sl.triageHoursPlanned} h, premier contact sous {sl.firstContactHoursPlanned} h (heures d&apos;ouverture)
+          prise en charge {delayPhrase(sl.triageHoursPlanned, "OPENING_HOURS")}, premier contact {delayPhrase(sl.firstContactHoursPlanned, "OPENING_HOURS")}
         </dd>
         {territory.email ? (
           <>

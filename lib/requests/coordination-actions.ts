@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz/actor";
 import { requirePermission } from "@/lib/authz/require-permission";
-import { formatDateTime } from "@/lib/time";
+import { dueSentence } from "@/lib/requests/promise-wording";
 import { cancelReferral } from "@/lib/referrals/cancel-referral";
 import { addNote } from "@/lib/requests/add-note";
 import { cancelRequest } from "@/lib/requests/cancel-request";
@@ -102,8 +102,8 @@ export async function phoneIntakeAction(_previous: ActionResult<IntakeConfirmati
       number: requestNumberLabel(filed.number),
       territory: filed.territory,
       ownTerritory: inScope,
-      triageDue: filed.triageDueAt ? formatDateTime(filed.triageDueAt) : null,
-      contactDue: filed.contactDueAt ? formatDateTime(filed.contactDueAt) : null,
+      triageDue: filed.triageDueAt ? dueSentence("triage", filed.triageDueAt, filed.dueClock) : null,
+      contactDue: filed.contactDueAt ? dueSentence("contact", filed.contactDueAt, filed.dueClock) : null,
     };
   }, "Demande enregistrée.");
 }
