@@ -23,6 +23,11 @@ test("the territories page, the 403 and the 404 pages are accessible", async ({ 
   await page.goto("/nexiste-pas");
   await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
   await expectAccessible(page);
+  // A request that is not the GP's: notFound() from inside the app shell (one <main>, not two).
+  await page.goto("/demandes/inconnue");
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expectAccessible(page);
 });
 
 // Each role's menu and page around the same list: heading levels go h1 → h2 (a card's title was
