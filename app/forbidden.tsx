@@ -1,13 +1,6 @@
-import Link from "next/link";
+import { ForbiddenMessage } from "@/components/layout/status-pages";
 
+// forbidden() is only called by the signed-in pages: this renders inside the app shell's <main>.
 export default function Forbidden() {
-  return (
-    <main id="contenu" className="mx-auto max-w-xl flex-1 px-4 py-10">
-      <h1 className="text-2xl font-bold">Accès refusé</h1>
-      <p className="mt-2 text-slate-700">Votre rôle ne donne pas accès à cette page. Si vous pensez que c&apos;est une erreur, contactez l&apos;administrateur du dispositif.</p>
-      <Link href="/" className="mt-4 inline-block font-medium text-brand-700 underline">
-        Revenir à mon accueil
-      </Link>
-    </main>
-  );
+  return <ForbiddenMessage />;
 }

@@ -40,6 +40,12 @@ export function fromPrismaError(error: unknown): AppError | undefined {
     case "P2034":
       return new AppError("CONFLICT", "Modification concurrente : rechargez la page et recommencez.");
     default:
+      // PostgreSQL's 22021 (a NUL in text) and 22P05 (a character it cannot store), which the
+      // driver adapter passes on as "Database error. Code: `22021`": the text schemas remove such
+      // characters (lib/text-schemas.ts); should one get past them, the person can still correct.
+      if (/Code: `(?:22021|22P05)`/.test(String((error as { message?: unknown }).message ?? ""))) {
+        return new AppError("INVALID_INPUT", "Le texte contient un caractère invisible non autorisé (souvent collé depuis un autre logiciel) : retapez le passage collé, puis renvoyez.");
+      }
       return undefined;
   }
 }

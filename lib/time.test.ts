@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addDays, ageInYears, formatDate, formatDateTime, parisDayStart, parisIsoDay, parisTime, parisYear } from "@/lib/time";
+import { addDays, ageInYears, formatDate, formatDateTime, formatDayDateTime, parisDayStart, parisIsoDay, parisTime, parisYear } from "@/lib/time";
 
 test("dates are shown dd/mm/yyyy in Paris time, whatever the server's zone", () => {
   // 23:30 UTC on 31 Dec is already 1 January in Paris (UTC+1 in winter).
@@ -53,4 +53,8 @@ describe("calendar arithmetic", () => {
     expect(parisYear(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
     expect(parisYear(parisTime(2026, 12, 31, 23, 59))).toBe(2026);
   });
+});
+
+test("a promised date says its day of the week", () => {
+  expect(formatDayDateTime(new Date("2026-11-28T18:00:00Z"))).toBe("samedi 28/11/2026 à 19:00");
 });

@@ -76,6 +76,14 @@ export function formatDate(value: Date): string {
   return dateFormat.format(value);
 }
 
+const dayDateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** "samedi 28/11/2026 à 19:00": a promised date says its day (a Friday-evening crisis is due on a Saturday). */
+export function formatDayDateTime(value: Date): string {
+  const parts = Object.fromEntries(dayDateTimeFormat.formatToParts(value).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
+}
+
 /**
  * Whole years on `now`'s Paris calendar day. `birthDate` is a calendar date (a DATE column,
  * midnight UTC): someone born on 29 February is a year older on 1 March of a common year.

@@ -1,9 +1,9 @@
 import type { Due } from "@/lib/requests/coordination-queue";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, formatDayDateTime } from "@/lib/time";
+import { DUE_CLOCK_PHRASES, DUE_WHAT as WHAT, dueSentence } from "@/lib/requests/promise-wording";
 
-const WHAT: Record<"triage" | "contact", string> = { triage: "Prise en charge", contact: "Premier contact" };
-
-// What is due and by when, in words; a late item says "En retard" (not colour alone).
+// What is due and by when, in the words the GP was given (lib/requests/promise-wording.ts); a late
+// item says "En retard" (not colour alone).
 export function DueLabel({ due }: { due: Due }) {
   if (due.kind === "none") return <span className="text-slate-700">Pas de délai fixé</span>;
   if (due.kind === "contacted") return <span className="text-slate-700">Premier contact le {formatDateTime(due.at)}</span>;
@@ -11,15 +11,11 @@ export function DueLabel({ due }: { due: Due }) {
     return (
       <span className="font-semibold text-red-800">
         <span className="mr-1 inline-block rounded border border-red-700 bg-red-50 px-1.5 text-sm">En retard</span>
-        {WHAT[due.kind]} attendu{due.kind === "triage" ? "e" : ""} depuis le {formatDateTime(due.at)}
+        {WHAT[due.kind]} attendu{due.kind === "triage" ? "e" : ""} depuis le {formatDayDateTime(due.at)} ({DUE_CLOCK_PHRASES[due.clock]})
       </span>
     );
   }
-  return (
-    <span className="text-slate-800">
-      {WHAT[due.kind]} attendu{due.kind === "triage" ? "e" : ""} avant le {formatDateTime(due.at)}
-    </span>
-  );
+  return <span className="text-slate-800">{dueSentence(due.kind, due.at, due.clock)}</span>;
 }
 
 export function ReorientBadge() {

@@ -102,8 +102,8 @@ function Confirmation({ filed, onAnother }: { filed: IntakeConfirmation; onAnoth
                 {filed.territory.publicPhone}
               </a>
             </p>
-            {filed.triageDue ? <p className="mt-1">Prise en charge par la coordination au plus tard le {filed.triageDue}.</p> : null}
-            {filed.contactDue ? <p className="mt-1">Premier contact par une équipe au plus tard le {filed.contactDue}.</p> : null}
+            {filed.triageDue ? <p className="mt-1">{filed.triageDue}.</p> : null}
+            {filed.contactDue ? <p className="mt-1">{filed.contactDue}.</p> : null}
             {filed.ownTerritory ? null : <p className="mt-2 font-medium">Cette commune relève d&apos;un territoire que vous ne coordonnez pas : la demande a été transmise à sa coordination.</p>}
           </>
         ) : (

@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/requests/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
-import { ActionOutcome, FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
+import { ActionOutcome, FormBanner, isOutcomeShown, RequestRef, useActionForm, type OutcomeMessage } from "@/components/coordination/use-action-form";
 import { Alert } from "@/components/ui/alert";
 
 // `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing
@@ -247,11 +247,11 @@ export function RequestActions({
   const open = status === "SUBMITTED" || triaged;
   // Claim, close, cancel and reopen change the status: their form is gone when the page comes back,
   // so their confirmation is kept here (this component stays mounted across the refresh).
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeMessage | null>(null);
   return (
     <ActionOutcome.Provider value={setOutcome}>
       <div className="flex flex-col gap-4">
-        {outcome ? <Alert tone="success">{outcome}</Alert> : null}
+        {isOutcomeShown(outcome, version) ? <Alert tone="success">{outcome.message}</Alert> : null}
         {status === "SUBMITTED" ? <ClaimForm refs={refs} /> : null}
         {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
         {open ? <NoteForm refs={refs} /> : null}

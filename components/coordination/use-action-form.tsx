@@ -8,8 +8,22 @@ import { Alert } from "@/components/ui/alert";
 export type FormAction<T = undefined> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 // Where a form that disappears on success (its action changes the request's status, and the page
-// then shows other forms) leaves its confirmation, so that the nurse still reads it.
-export const ActionOutcome = createContext<((message: string | null) => void) | null>(null);
+// then shows other forms) leaves its confirmation, so that the nurse still reads it. `sentVersion`:
+// the version the form was sent with — the confirmation waits for the page of a newer version, so
+// that it never shows beside the old status and the form's greyed button (the action returns
+// before the refreshed page is on screen).
+export type OutcomeMessage = { message: string; sentVersion: number | null };
+export const ActionOutcome = createContext<((outcome: OutcomeMessage | null) => void) | null>(null);
+
+/** Whether the page now shows the state a confirmation speaks of. */
+export function isOutcomeShown(outcome: OutcomeMessage | null, version: number): outcome is OutcomeMessage {
+  return outcome !== null && (outcome.sentVersion === null || version > outcome.sentVersion);
+}
+
+export function sentVersionOf(form: FormData): number | null {
+  const value = form.get("version");
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : null;
+}
 
 // One form bound to one server action. Submitted by hand (not through <form action>, which React
 // resets after every submission) so that a refused submission keeps what the nurse typed; cleared
@@ -24,7 +38,7 @@ export function useActionForm<T = undefined>(action: FormAction<T>, { resetOnSuc
   // it (that form shows its own).
   const [state, dispatch, pending] = useActionState(async (previous: ActionResult<T> | null, form: FormData) => {
     const result = await action(previous, form);
-    if (result.ok) outcome?.(announce && result.message ? result.message : null);
+    if (result.ok) outcome?.(announce && result.message ? { message: result.message, sentVersion: sentVersionOf(form) } : null);
     return result;
   }, null);
   useEffect(() => {

@@ -7,7 +7,9 @@ export function DataTable({ table, csvHref, compact = false }: { table: TableSpe
   const captionId = `tableau-${table.id}`;
   return (
     <div className="flex min-w-0 flex-col gap-2">
-      <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+      {/* Named "Tableau : …": a section of the page often has the table's title, and two regions
+          with one name are two landmarks a screen-reader user cannot tell apart. */}
+      <div role="region" aria-label={`Tableau : ${table.title}`} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-300 bg-white">
         <table className={`w-full border-collapse ${compact ? "text-sm" : "text-sm sm:text-base"}`}>
           <caption id={captionId} className="px-3 pt-2 text-left font-semibold text-slate-900">
             {table.title}

@@ -150,8 +150,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
 }
 
 function LinesTable({ caption, lines }: { caption: string; lines: ImportLine[] }) {
+  // Scrolls sideways on a phone: focusable, so that the keyboard can scroll it too.
   return (
-    <div className="overflow-x-auto">
+    <div role="region" aria-label={`Tableau : ${caption}`} tabIndex={0} className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead>

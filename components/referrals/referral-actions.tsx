@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { ChoiceGroup } from "@/components/requests/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
+import { isOutcomeShown, sentVersionOf, type OutcomeMessage } from "@/components/coordination/use-action-form";
 
 type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS;
 type ServerAction = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -19,12 +20,14 @@ type Ref = { referralId: string; version: number };
 // One form bound to one server action. Submitted by hand (not through <form action>) so that a
 // refused submission keeps what the user typed; cleared only on success. The success message is
 // lifted to the panel: the form itself usually disappears once the referral changed state.
-function useReferralForm(action: ServerAction, setFlash: (message: string | null) => void) {
+// The flash waits for the page of the referral's next version (see OutcomeMessage): the action
+// returns before the refreshed page is on screen.
+function useReferralForm(action: ServerAction, setFlash: (outcome: OutcomeMessage | null) => void) {
   const [state, dispatch, pending] = useActionState(async (previous: ActionResult | null, submitted: { form: HTMLFormElement; data: FormData }) => {
     const result = await action(previous, submitted.data);
     if (result.ok) {
       submitted.form.reset();
-      setFlash(result.message ?? "Enregistré.");
+      setFlash({ message: result.message ?? "Enregistré.", sentVersion: sentVersionOf(submitted.data) });
     }
     return result;
   }, null);
@@ -74,7 +77,7 @@ function Panel({ title, id, children }: { title: string; id: string; children: R
   );
 }
 
-function AcceptForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | null) => void }) {
+function AcceptForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: OutcomeMessage | null) => void }) {
   const f = useReferralForm(acceptReferralAction, onSuccess);
   return (
     <Panel title="Accepter" id="panel-accepter">
@@ -92,7 +95,7 @@ function AcceptForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | nu
 
 const DECLINE_OPTIONS = Object.entries(DECLINE_REASON_LABELS).map(([value, label]) => ({ value, label }));
 
-function DeclineForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | null) => void }) {
+function DeclineForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: OutcomeMessage | null) => void }) {
   const f = useReferralForm(declineReferralAction, onSuccess);
   return (
     <Panel title="Refuser" id="panel-refuser">
@@ -109,7 +112,7 @@ function DeclineForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | n
   );
 }
 
-function FirstContactForm({ refs, today, minDay, onSuccess }: { refs: Ref; today: string; minDay: string; onSuccess: (m: string | null) => void }) {
+function FirstContactForm({ refs, today, minDay, onSuccess }: { refs: Ref; today: string; minDay: string; onSuccess: (m: OutcomeMessage | null) => void }) {
   const f = useReferralForm(recordFirstContactAction, onSuccess);
   return (
     <Panel title="Premier contact" id="panel-premier-contact">
@@ -130,7 +133,7 @@ const NOTE_KINDS = [
   { value: "FEEDBACK", label: "Retour au médecin", hint: "Le médecin adresseur la lit dans le suivi de sa demande" },
 ];
 
-function NoteForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | null) => void }) {
+function NoteForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: OutcomeMessage | null) => void }) {
   const f = useReferralForm(addReferralNoteAction, onSuccess);
   return (
     <Panel title="Ajouter une note" id="panel-note">
@@ -147,7 +150,7 @@ function NoteForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | null
   );
 }
 
-function CompleteForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: string | null) => void }) {
+function CompleteForm({ refs, onSuccess }: { refs: Ref; onSuccess: (m: OutcomeMessage | null) => void }) {
   const f = useReferralForm(completeReferralAction, onSuccess);
   return (
     <Panel title="Terminer l'intervention" id="panel-terminer">
@@ -187,13 +190,13 @@ export function ReferralActions({
   today: string;
   minContactDay: string;
 }) {
-  const [flash, setFlash] = useState<string | null>(null);
+  const [flash, setFlash] = useState<OutcomeMessage | null>(null);
   const refs = { referralId, version };
   const canStart = requestOpen && (status === "PROPOSED" || status === "ACCEPTED");
   const canWrite = status === "ACCEPTED" || status === "IN_PROGRESS";
   return (
     <div className="flex flex-col gap-4">
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      {isOutcomeShown(flash, version) ? <Alert tone="success">{flash.message}</Alert> : null}
       {canStart && status === "PROPOSED" ? (
         <div className="grid items-start gap-4 md:grid-cols-2">
           <AcceptForm refs={refs} onSuccess={setFlash} />

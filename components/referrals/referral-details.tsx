@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { dueSentence } from "@/lib/requests/promise-wording";
 import type { TeamReferral } from "@/lib/referrals/team-queries";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { DECLINE_REASON_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/requests/labels";
@@ -65,7 +66,7 @@ export function RequestCard({ referral }: { referral: TeamReferral }) {
         </Row>
         <Row label="Adressée par">{request.referrer}</Row>
         <Row label="Déposée le">{formatDateTime(request.submittedAt)}</Row>
-        {request.contactDueAt && (referral.status === "PROPOSED" || referral.status === "ACCEPTED") ? <Row label="Premier contact attendu avant le">{formatDateTime(request.contactDueAt)}</Row> : null}
+        {request.contactDueAt && (referral.status === "PROPOSED" || referral.status === "ACCEPTED") ? <Row label="Échéance">{dueSentence("contact", request.contactDueAt, request.dueClock)}</Row> : null}
         {request.details ? (
           <Row label="Précisions du demandeur">
             <span className="whitespace-pre-line">{request.details}</span>

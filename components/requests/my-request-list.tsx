@@ -3,6 +3,7 @@ import type { MyRequestListItem } from "@/lib/requests/gp-queries";
 import { NEED_LABELS, requestNumberLabel } from "@/lib/requests/labels";
 import { formatDateTime } from "@/lib/time";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
+import { DueLabel } from "@/components/coordination/due-label";
 
 // "Mes demandes": one card per request (a table would not fit a phone), newest first.
 export function MyRequestList({ items }: { items: MyRequestListItem[] }) {
@@ -25,6 +26,11 @@ export function MyRequestList({ items }: { items: MyRequestListItem[] }) {
             </span>
           </div>
           <p className="mt-1 text-sm text-slate-700">{r.needs.map((n) => NEED_LABELS[n]).join(" · ")}</p>
+          {r.due.kind === "triage" || r.due.kind === "contact" ? (
+            <p className="mt-1 text-sm">
+              <DueLabel due={r.due} />
+            </p>
+          ) : null}
           {r.lastEvent ? (
             <p className="mt-2">
               <span className="sr-only">Dernière étape : </span>

@@ -11,6 +11,7 @@ import {
   requestNumberLabel,
 } from "@/lib/requests/labels";
 import { formatDate, formatDateTime } from "@/lib/time";
+import { dueSentence } from "@/lib/requests/promise-wording";
 import { Alert } from "@/components/ui/alert";
 import { telHref } from "@/components/requests/territory-delays";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";
@@ -40,8 +41,8 @@ function Promises({ request }: { request: MyRequestDetail }) {
   if (!request.triageDueAt && !request.contactDueAt) return null;
   return (
     <ul className="mt-1 list-disc pl-5">
-      {request.triageDueAt ? <li>Prise en charge par une infirmière de coordination au plus tard le {formatDateTime(request.triageDueAt)}.</li> : null}
-      {request.contactDueAt ? <li>Premier contact au plus tard le {formatDateTime(request.contactDueAt)}.</li> : null}
+      {request.triageDueAt ? <li>{dueSentence("triage", request.triageDueAt, request.dueClock)}.</li> : null}
+      {request.contactDueAt ? <li>{dueSentence("contact", request.contactDueAt, request.dueClock)}.</li> : null}
     </ul>
   );
 }

@@ -1,7 +1,7 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
-import { addOpeningHours } from "@/lib/requests/due-dates";
+import { promisedDueDates } from "@/lib/requests/due-dates";
+import { DUE_CLOCK_PHRASES, delayPhrase, dueSentence } from "@/lib/requests/promise-wording";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
-import { formatDateTime } from "@/lib/time";
 
 // What a form needs to know of a territory to announce its promise before sending.
 export type TerritoryPromise = Pick<TerritorySummary, "id" | "name" | "publicPhone" | "openingHours" | "serviceLevels">;
@@ -12,28 +12,18 @@ export function telHref(phone: string): string {
 
 type Urgency = "CRISIS" | "PLANNED";
 
-function promise(territory: TerritoryPromise, urgency: Urgency, now: Date) {
-  const sl = territory.serviceLevels;
-  const triageHours = urgency === "CRISIS" ? sl.triageHoursCrisis : sl.triageHoursPlanned;
-  const contactHours = urgency === "CRISIS" ? sl.firstContactHoursCrisis : sl.firstContactHoursPlanned;
-  return {
-    triageHours,
-    contactHours,
-    triageBy: addOpeningHours(now, triageHours, territory.openingHours),
-    contactBy: addOpeningHours(now, contactHours, territory.openingHours),
-  };
-}
-
 const URGENCY_TITLES: Record<Urgency, string> = { CRISIS: "En situation de crise", PLANNED: "Pour une demande programmée" };
 
 /**
- * The territory's promise before a request is sent: time to be taken in hand by a coordinating
- * nurse and to a first contact, counted in opening hours, with the dates they give if sent now.
- * Only the chosen urgency when there is one, else both.
+ * The territory's promise before a request is sent, computed as the filing will compute it
+ * (promisedDueDates): the day and hour by which a coordinating nurse takes it in hand and a first
+ * contact happens if sent now, in the words the confirmation, the GP's list and the nurse's queue
+ * use, and what the delays are counted in. Only the chosen urgency when there is one, else both.
  */
 export function TerritoryDelays({ territory, urgency }: { territory: TerritoryPromise; urgency?: Urgency | null }) {
   const now = new Date();
   const urgencies: Urgency[] = urgency ? [urgency] : ["CRISIS", "PLANNED"];
+  const sl = territory.serviceLevels;
   return (
     <section aria-labelledby="delais-annonces" className="rounded-lg border border-brand-600 bg-brand-50 p-4">
       <h2 id="delais-annonces" className="font-semibold text-brand-800">
@@ -41,17 +31,26 @@ export function TerritoryDelays({ territory, urgency }: { territory: TerritoryPr
       </h2>
       <ul className="mt-2 flex flex-col gap-2">
         {urgencies.map((u) => {
-          const p = promise(territory, u, now);
+          const p = promisedDueDates(territory, u, now);
           return (
             <li key={u}>
-              <span className="font-medium">{URGENCY_TITLES[u]} :</span> prise en charge par une infirmière de coordination sous {p.triageHours} h d&apos;ouverture (
-              <span suppressHydrationWarning>au plus tard le {formatDateTime(p.triageBy)}</span>), premier contact sous {p.contactHours} h d&apos;ouverture (
-              <span suppressHydrationWarning>au plus tard le {formatDateTime(p.contactBy)}</span>).
+              <p className="font-medium">
+                {URGENCY_TITLES[u]} : prise en charge par une infirmière de coordination {delayPhrase(p.triageHours, p.clock)}, premier contact {delayPhrase(p.contactHours, p.clock)} (
+                {DUE_CLOCK_PHRASES[p.clock]}).
+              </p>
+              {/* Dates of the visitor's clock at render: the server's filing comes seconds later. */}
+              <ul className="list-disc pl-5" suppressHydrationWarning>
+                <li suppressHydrationWarning>{dueSentence("triage", p.triageDueAt, p.clock)}.</li>
+                <li suppressHydrationWarning>{dueSentence("contact", p.contactDueAt, p.clock)}.</li>
+              </ul>
             </li>
           );
         })}
       </ul>
-      <p className="mt-2 text-sm text-slate-700">Horaires : {formatOpeningHours(territory.openingHours)}.</p>
+      {urgencies.includes("CRISIS") && sl.crisisClock === "ON_CALL" && sl.onCallHours ? (
+        <p className="mt-2 text-sm text-slate-700">Astreinte : {formatOpeningHours(sl.onCallHours)}, jours fériés compris.</p>
+      ) : null}
+      {urgencies.includes("PLANNED") ? <p className="mt-2 text-sm text-slate-700">Horaires : {formatOpeningHours(territory.openingHours)}.</p> : null}
       <p className="mt-1 text-sm text-slate-700">
         Guichet unique :{" "}
         <a href={telHref(territory.publicPhone)} className="font-semibold text-brand-700 underline">

@@ -1,5 +1,6 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
+import { DUE_CLOCK_PHRASES, delayPhrase } from "@/lib/requests/promise-wording";
 
 const integer = new Intl.NumberFormat("fr-FR");
 
@@ -9,13 +10,16 @@ function telHref(phone: string): string {
 
 // A territory's contact sheet: its single number first (click-to-call on a phone), then hours and
 // promised delays. `showSize` adds communes and inhabitants (for coordinators, ARS, admins).
-export function TerritoryCard({ territory, showSize = false }: { territory: TerritorySummary; showSize?: boolean }) {
+// `headingLevel`: one below the heading the list sits under (2 under the page's h1).
+export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }: { territory: TerritorySummary; showSize?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const sl = territory.serviceLevels;
+  const crisisClock = sl.crisisClock === "ON_CALL" && sl.onCallHours ? "ON_CALL" : "CALENDAR";
   return (
     <article className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-labelledby={`territory-${territory.id}`}>
-      <h3 id={`territory-${territory.id}`} className="text-lg font-semibold text-slate-900">
+      <Heading id={`territory-${territory.id}`} className="text-lg font-semibold text-slate-900">
         {territory.name}
-      </h3>
+      </Heading>
       <p className="text-sm text-slate-600">
         {territory.departmentName} ({territory.departmentCode})
       </p>
@@ -29,11 +33,17 @@ export function TerritoryCard({ territory, showSize = false }: { territory: Terr
         <dd>{formatOpeningHours(territory.openingHours)}</dd>
         <dt className="font-medium text-slate-700">Situation de crise</dt>
         <dd>
-          prise en charge sous {sl.triageHoursCrisis} h, premier contact sous {sl.firstContactHoursCrisis} h (heures d&apos;ouverture)
+          prise en charge {delayPhrase(sl.triageHoursCrisis, crisisClock)}, premier contact {delayPhrase(sl.firstContactHoursCrisis, crisisClock)} ({DUE_CLOCK_PHRASES[crisisClock]})
         </dd>
+        {sl.crisisClock === "ON_CALL" && sl.onCallHours ? (
+          <>
+            <dt className="font-medium text-slate-700">Astreinte</dt>
+            <dd>{formatOpeningHours(sl.onCallHours)}, jours fériés compris</dd>
+          </>
+        ) : null}
         <dt className="font-medium text-slate-700">Demande programmée</dt>
         <dd>
-          prise en charge sous {sl.triageHoursPlanned} h, premier contact sous {sl.firstContactHoursPlanned} h (heures d&apos;ouverture)
+          prise en charge {delayPhrase(sl.triageHoursPlanned, "OPENING_HOURS")}, premier contact {delayPhrase(sl.firstContactHoursPlanned, "OPENING_HOURS")}
         </dd>
         {territory.email ? (
           <>
@@ -58,12 +68,12 @@ export function TerritoryCard({ territory, showSize = false }: { territory: Terr
   );
 }
 
-export function TerritoryList({ territories, showSize = false, empty }: { territories: TerritorySummary[]; showSize?: boolean; empty: string }) {
+export function TerritoryList({ territories, showSize = false, empty, headingLevel = 2 }: { territories: TerritorySummary[]; showSize?: boolean; empty: string; headingLevel?: 2 | 3 }) {
   if (territories.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {territories.map((t) => (
-        <TerritoryCard key={t.id} territory={t} showSize={showSize} />
+        <TerritoryCard key={t.id} territory={t} showSize={showSize} headingLevel={headingLevel} />
       ))}
     </div>
   );

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import { WEEKDAYS, WEEKDAY_LABELS, ZOpeningHours, type TOpeningHours, type TWeekday } from "@/lib/geography/schemas";
+import { ZIdentifier, ZOptionalText, cleanText } from "@/lib/text-schemas";
 import { parseDayRanges, weekOrNull, type DayRanges } from "@/lib/directory/hours-text";
 
 // ——— FINESS ———
@@ -46,7 +47,7 @@ export const ZFiness = z
 // Empty text (or only spaces) means "not given": null in the database.
 const blankToNull = (v: unknown) => (v === undefined || v === null ? null : typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
 
-const optionalText = (max: number, label: string) => z.preprocess(blankToNull, z.string().max(max, `${label} : ${max} caractères au maximum.`).nullable());
+const optionalText = (max: number, label: string, multiline = false) => ZOptionalText({ max, label, multiline });
 
 // "03 29 45 12 34", "0329451234", "+33 3 29 45 12 34" → stored as "03 29 45 12 34" / "+33 3 29 45 12 34".
 export function normalizePhone(raw: string): string | null {
@@ -143,7 +144,7 @@ const AGE_ORDER = Object.values(AgeGroup);
 
 // ——— A structure: everything a coordinator or an admin edits (form and CSV alike) ———
 export const ZStructureFields = z.object({
-  name: z.preprocess(blankToNull, z.string({ error: "Indiquez le nom de la structure." }).max(200, "Nom : 200 caractères au maximum.")),
+  name: z.preprocess((v) => blankToNull(typeof v === "string" ? cleanText(v) : v), z.string({ error: "Indiquez le nom de la structure." }).max(200, "Nom : 200 caractères au maximum.")),
   type: z.enum(StructureType, { error: "Choisissez le type de structure." }),
   externalId: z.preprocess(
     blankToNull,
@@ -153,14 +154,14 @@ export const ZStructureFields = z.object({
       .nullable(),
   ),
   finess: z.preprocess(blankToNull, ZFiness.nullable()),
-  territoryId: z.preprocess(blankToNull, z.string().max(64).nullable()),
+  territoryId: z.preprocess(blankToNull, ZIdentifier().nullable()),
   addressCommuneCode: z.preprocess(blankToNull, z.string().regex(COMMUNE_CODE, "Commune de l'adresse : choisissez-la dans la liste (code INSEE).").nullable()),
   address: optionalText(300, "Adresse"),
   coverageCommuneCodes: list(z.string().regex(COMMUNE_CODE, "Communes couvertes : codes INSEE à 5 caractères attendus (ex. 55029)."), 5000, "Communes couvertes : 5 000 au plus ; couvrez plutôt un département ou un territoire."),
   coverageDepartmentCodes: list(z.string().regex(DEPARTMENT_CODE, "Départements couverts : codes attendus (ex. 55, 2A, 974)."), 101, "Départements couverts : 101 au plus."),
   coverageTerritoryIds: z.preprocess(
     (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().min(1).max(64)).max(200).transform((ids) => [...new Set(ids)].sort()),
+    z.array(ZIdentifier()).max(200).transform((ids) => [...new Set(ids)].sort()),
   ),
   ageGroups: z.preprocess(
     (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
@@ -189,7 +190,7 @@ export const ZStructureFields = z.object({
   capacityStatus: z.preprocess((v) => blankToNull(v) ?? "AVAILABLE", z.enum(CapacityStatus, { error: "Disponibilité inconnue." })),
   capacitySince: optionalDay("Depuis le"),
   capacityConfirmedAt: optionalDay("Confirmée le"),
-  description: optionalText(2000, "Description"),
+  description: optionalText(2000, "Description", true),
   active: z.preprocess((v) => (v === undefined || v === null ? true : v), z.boolean()),
 });
 
@@ -236,7 +237,7 @@ function withHours<T extends Record<string, unknown>>(value: T): Omit<T, `hours_
 
 // Optimistic concurrency: every change carries the version the user saw.
 const ZVersion = z.coerce.number({ error: "Version manquante." }).int().min(0);
-const ZId = z.string().min(1, "Identifiant manquant.").max(64);
+const ZId = ZIdentifier();
 
 /** The creation form. */
 export const ZCreateStructureForm = ZStructureFields.omit({ openingHours: true, active: true, capacityConfirmedAt: true })
@@ -277,6 +278,6 @@ export const ZDirectorySearchParams = z.object({
   besoin: optionalParam(z.enum(Need)),
   type: optionalParam(z.enum(StructureType)),
   lieu: optionalParam(z.enum(PlaceOfCare)),
-  apres: optionalParam(z.string().max(500)),
+  apres: optionalParam(z.string().max(500).refine((v) => cleanText(v) === v)),
   inactives: optionalParam(z.literal("1")),
 });

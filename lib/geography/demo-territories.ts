@@ -6,7 +6,7 @@
 // Contact details are fictitious: phone numbers are taken in the ranges ARCEP reserves for
 // audiovisual fiction (03 53 01 xx xx, 04 65 71 xx xx), so that no demo can ring a real line;
 // e-mails use the reserved .example domain.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { readCommunes, type CommuneRow } from "./reference-data";
 import { ZOpeningHours, ZServiceLevels, type TOpeningHours, type TServiceLevels } from "./schemas";
 
@@ -40,21 +40,39 @@ const WEEKDAYS_8_TO_20_SATURDAY_MORNING: TOpeningHours = {
   sun: [],
 };
 
-// Crisis: triaged within 2 h, a specialist contact within 24 h (the GPs asked for 24-48 h).
-// Planned: triaged the next working day, first contact within 5 days.
+// An on-call nurse every day, 8:00–20:00, public holidays included (the GPs asked for 8:00–20:00).
+const EVERY_DAY_8_TO_20: TOpeningHours = {
+  mon: [["08:00", "20:00"]],
+  tue: [["08:00", "20:00"]],
+  wed: [["08:00", "20:00"]],
+  thu: [["08:00", "20:00"]],
+  fri: [["08:00", "20:00"]],
+  sat: [["08:00", "20:00"]],
+  sun: [["08:00", "20:00"]],
+};
+
+// A larger territory (a 24-hour palliative line behind the coordination): a crisis is triaged
+// within 2 h and gets a specialist contact within 24 h, day and night, weekends and holidays
+// included. Planned: triaged the next working day, first contact within 5 days (opening hours).
 const STANDARD_SERVICE_LEVELS: TServiceLevels = {
   triageHoursCrisis: 2,
   triageHoursPlanned: 24,
   firstContactHoursCrisis: 24,
   firstContactHoursPlanned: 120,
+  crisisClock: "CALENDAR",
+  onCallHours: null,
 };
 
-// A rural territory with a smaller team commits to the outer bounds of what the GPs asked for.
+// A rural territory with a smaller team has no night line: its crisis delays run on its on-call
+// hours, every day 8:00–20:00 — triaged within 4 of them, contacted within 24 of them, which is
+// 48 real hours at the very worst (filed at 20:00: the next two days' on-call).
 const RURAL_SERVICE_LEVELS: TServiceLevels = {
   triageHoursCrisis: 4,
   triageHoursPlanned: 24,
-  firstContactHoursCrisis: 48,
+  firstContactHoursCrisis: 24,
   firstContactHoursPlanned: 120,
+  crisisClock: "ON_CALL",
+  onCallHours: EVERY_DAY_8_TO_20,
 };
 
 // INSEE arrondissement 553 = Verdun (551 Bar-le-Duc, 552 Commercy).
@@ -190,6 +208,7 @@ export async function loadDemoTerritories({
       email: d.email,
       openingHours: d.openingHours,
       ...d.serviceLevels,
+      onCallHours: d.serviceLevels.onCallHours ?? Prisma.DbNull,
       isDemo: true,
     };
     const result = await prisma.$transaction(async (tx) => {

@@ -82,6 +82,43 @@ export const ZOpeningHours = z
   });
 export type TOpeningHours = z.infer<typeof ZOpeningHours>;
 
+// Minutes of the week, Monday 00:00 = 0, that a weekly schedule covers.
+function weekSlots(week: TOpeningHours): [number, number][] {
+  return WEEKDAYS.flatMap((day, i) => week[day].map(([from, to]): [number, number] => [i * 1440 + toMinutes(from), i * 1440 + toMinutes(to)]));
+}
+
+/**
+ * The longest a clock that runs only in `week` (every week alike, public holidays included) takes,
+ * in real hours, to count `hours` — from the worst moment to start it (just after a slot ends).
+ */
+export function longestRealHours(week: TOpeningHours, hours: number): number {
+  const slots = weekSlots(week);
+  if (slots.length === 0) return Number.POSITIVE_INFINITY;
+  const WEEK = 7 * 1440;
+  // Three weeks of slots cover any 72-hour target started in the first one.
+  const timeline = [0, 1, 2, 3].flatMap((w) => slots.map(([a, b]): [number, number] => [a + w * WEEK, b + w * WEEK]));
+  let worst = 0;
+  for (const start of slots.flatMap(([a, b]) => [a, b])) {
+    let remaining = hours * 60;
+    for (const [a, b] of timeline) {
+      const from = Math.max(a, start);
+      if (from >= b) continue;
+      if (remaining <= b - from) {
+        worst = Math.max(worst, from + remaining - start);
+        break;
+      }
+      remaining -= b - from;
+    }
+  }
+  return worst / 60;
+}
+
+/** A crisis: a first contact within this many real hours at most, whatever the territory (seed 002). */
+export const CRISIS_MAX_REAL_HOURS = 48;
+
+/** How a territory counts crisis delays (planned requests: always its opening hours). */
+export const CRISIS_CLOCKS = ["CALENDAR", "ON_CALL"] as const;
+
 const hours = (label: string, max: number) =>
   z
     .number({ error: `${label} : un nombre d'heures est attendu.` })
@@ -90,8 +127,9 @@ const hours = (label: string, max: number) =>
     .max(max, { error: `${label} : au plus ${max} heures.` });
 
 /**
- * Service levels, counted in opening hours: how long until a coordinator triages a request and
- * until the first contact with the patient or the requester, for a crisis and for a planned need.
+ * Service levels: how long until a coordinator triages a request and until the first contact with
+ * the patient or the requester, for a crisis and for a planned need. Planned: in opening hours.
+ * Crisis: on the territory's crisis clock, and never more than 48 real hours to the first contact.
  */
 export const ZServiceLevels = z
   .object({
@@ -99,11 +137,29 @@ export const ZServiceLevels = z
     triageHoursPlanned: hours("Délai de tri (demande programmée)", 72),
     firstContactHoursCrisis: hours("Délai de premier contact (situation de crise)", 72),
     firstContactHoursPlanned: hours("Délai de premier contact (demande programmée)", 240),
+    // CALENDAR: crisis delays run day and night, weekends and holidays included. ON_CALL: in the
+    // on-call hours (an astreinte runs on public holidays too).
+    crisisClock: z.enum(CRISIS_CLOCKS, { error: "Indiquez comment se comptent les délais de crise (jour et nuit, ou heures d'astreinte)." }).default("CALENDAR"),
+    onCallHours: ZOpeningHours.nullable().default(null),
   })
   .check((ctx) => {
     const v = ctx.value;
     const issue = (path: keyof typeof v, message: string) =>
       ctx.issues.push({ code: "custom", input: v, path: [path], message });
+    // The GPs' promise: a crisis gets a first contact within 48 real hours, a Friday evening too.
+    if (v.crisisClock === "CALENDAR" && v.firstContactHoursCrisis > CRISIS_MAX_REAL_HOURS) {
+      issue("firstContactHoursCrisis", `Situation de crise : le premier contact doit avoir lieu sous ${CRISIS_MAX_REAL_HOURS} h au plus, jour et nuit.`);
+    }
+    if (v.crisisClock === "ON_CALL" && !v.onCallHours) issue("onCallHours", "Indiquez les heures d'astreinte sur lesquelles se comptent les délais de crise.");
+    if (v.crisisClock === "ON_CALL" && v.onCallHours) {
+      const longest = longestRealHours(v.onCallHours, v.firstContactHoursCrisis);
+      if (longest > CRISIS_MAX_REAL_HOURS) {
+        issue(
+          "onCallHours",
+          `Avec ces heures d'astreinte, ${v.firstContactHoursCrisis} h d'astreinte peuvent prendre ${Math.ceil(longest)} h réelles : une situation de crise doit être contactée sous ${CRISIS_MAX_REAL_HOURS} h au plus. Élargissez l'astreinte ou raccourcissez le délai.`,
+        );
+      }
+    }
     if (v.triageHoursCrisis > v.firstContactHoursCrisis) {
       issue("firstContactHoursCrisis", "Le premier contact ne peut pas précéder le tri (situation de crise).");
     }

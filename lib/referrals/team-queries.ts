@@ -1,6 +1,7 @@
 // What a care team reads: its inbox of referrals and one referral with the minimum of the patient's
 // record it needs to act (no birth date — an age —, no INS, no contact details of the family).
 // Every query is bounded by referralScope(actor) in its where clause.
+import type { DueClock } from "@/lib/requests/due-dates";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { referralScope } from "@/lib/authz/scopes";
@@ -127,6 +128,7 @@ export type TeamReferral = {
     postalCode: string | null;
     submittedAt: Date;
     contactDueAt: Date | null;
+    dueClock: DueClock;
     referrer: string; // the GP's name, or the caller's for a phone or public request
     coordination: { name: string; phone: string } | null;
   };
@@ -162,6 +164,7 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
           placeOfCare: true,
           submittedAt: true,
           contactDueAt: true,
+          dueClock: true,
           requesterName: true,
           requester: { select: { name: true } },
           commune: { select: { name: true, postalCodes: true } },
@@ -203,6 +206,7 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
       postalCode: request.commune.postalCodes[0] ?? null,
       submittedAt: request.submittedAt,
       contactDueAt: request.contactDueAt,
+      dueClock: request.dueClock,
       referrer: request.requester?.name ?? request.requesterName ?? "—",
       coordination: request.territory ? { name: request.territory.name, phone: request.territory.publicPhone } : null,
     },

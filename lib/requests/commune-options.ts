@@ -3,11 +3,13 @@
 // name of the covering territory only — never patient data.
 import { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
+import { cleanText } from "@/lib/text-schemas";
 import { findTerritoryForCommune, searchCommunes } from "@/lib/geography/queries";
 
 export const ZCommuneQuery = z.object({
   q: z
     .string({ error: "Saisissez au moins 2 caractères du nom ou du code postal." })
+    .overwrite((v) => cleanText(v))
     .trim()
     .min(2, "Saisissez au moins 2 caractères du nom ou du code postal.")
     .max(80, "Recherche trop longue (80 caractères au maximum)."),

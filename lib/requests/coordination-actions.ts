@@ -3,7 +3,7 @@
 // Server actions of the coordinator's forms (lib/action.ts): the use case checks role, scope,
 // state and version.
 import { formAction } from "@/lib/action";
-import { formatDateTime } from "@/lib/time";
+import { dueSentence } from "@/lib/requests/promise-wording";
 import { cancelReferral } from "@/lib/referrals/cancel-referral";
 import { addNote } from "@/lib/requests/add-note";
 import { cancelRequest } from "@/lib/requests/cancel-request";
@@ -111,7 +111,7 @@ export const phoneIntakeAction = formAction({
     number: requestNumberLabel(filed.number),
     territory: filed.territory,
     ownTerritory: inScope,
-    triageDue: filed.triageDueAt ? formatDateTime(filed.triageDueAt) : null,
-    contactDue: filed.contactDueAt ? formatDateTime(filed.contactDueAt) : null,
+    triageDue: filed.triageDueAt ? dueSentence("triage", filed.triageDueAt, filed.dueClock) : null,
+    contactDue: filed.contactDueAt ? dueSentence("contact", filed.contactDueAt, filed.dueClock) : null,
   }),
 });

@@ -6,7 +6,7 @@ const before = new Date("2026-03-10T09:00:00Z");
 const after = new Date("2026-03-10T11:00:00Z");
 
 function req(fields: Partial<DueFields> & { number?: number }): DueFields & { number: number } {
-  return { status: "TRIAGE", triageDueAt: null, contactDueAt: null, firstContactAt: null, number: 1, ...fields };
+  return { status: "TRIAGE", triageDueAt: null, contactDueAt: null, firstContactAt: null, dueClock: "OPENING_HOURS", number: 1, ...fields };
 }
 
 describe("queue filters from the URL", () => {
@@ -22,12 +22,12 @@ describe("queue filters from the URL", () => {
 
 describe("what is due on a request", () => {
   test("a new request is due for triage, late once the triage time has passed", () => {
-    expect(dueOf(req({ status: "SUBMITTED", triageDueAt: before, contactDueAt: after }), now)).toEqual({ kind: "triage", at: before, overdue: true });
-    expect(dueOf(req({ status: "SUBMITTED", triageDueAt: after }), now)).toEqual({ kind: "triage", at: after, overdue: false });
+    expect(dueOf(req({ status: "SUBMITTED", triageDueAt: before, contactDueAt: after }), now)).toEqual({ kind: "triage", at: before, overdue: true, clock: "OPENING_HOURS" });
+    expect(dueOf(req({ status: "SUBMITTED", triageDueAt: after }), now)).toEqual({ kind: "triage", at: after, overdue: false, clock: "OPENING_HOURS" });
   });
 
   test("after triage the first contact is due, and nothing once the patient has been contacted", () => {
-    expect(dueOf(req({ status: "ORIENTED", triageDueAt: before, contactDueAt: before }), now)).toEqual({ kind: "contact", at: before, overdue: true });
+    expect(dueOf(req({ status: "ORIENTED", triageDueAt: before, contactDueAt: before }), now)).toEqual({ kind: "contact", at: before, overdue: true, clock: "OPENING_HOURS" });
     expect(dueOf(req({ status: "IN_CARE", contactDueAt: before, firstContactAt: before }), now)).toEqual({ kind: "contacted", at: before, overdue: false });
   });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Need, Urgency, type RequestStatus } from "@/lib/generated/prisma/enums";
 import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import type { DueClock } from "@/lib/requests/due-dates";
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -32,22 +33,23 @@ export type DueFields = {
   triageDueAt: Date | null;
   contactDueAt: Date | null;
   firstContactAt: Date | null;
+  dueClock: DueClock;
 };
 
 // What the territory promised next: a new request must be triaged by triageDueAt; after that, the
 // patient must be contacted by a team by contactDueAt. Once contacted, nothing is due.
 export type Due =
-  | { kind: "triage" | "contact"; at: Date; overdue: boolean }
+  | { kind: "triage" | "contact"; at: Date; overdue: boolean; clock: DueClock }
   | { kind: "contacted"; at: Date; overdue: false }
   | { kind: "none"; at: null; overdue: false };
 
 export function dueOf(request: DueFields, now: Date): Due {
   if (request.status === "SUBMITTED") {
-    return request.triageDueAt ? { kind: "triage", at: request.triageDueAt, overdue: request.triageDueAt.getTime() < now.getTime() } : { kind: "none", at: null, overdue: false };
+    return request.triageDueAt ? { kind: "triage", at: request.triageDueAt, overdue: request.triageDueAt.getTime() < now.getTime(), clock: request.dueClock } : { kind: "none", at: null, overdue: false };
   }
   if (!OPEN_REQUEST_STATUSES.includes(request.status)) return { kind: "none", at: null, overdue: false };
   if (request.firstContactAt) return { kind: "contacted", at: request.firstContactAt, overdue: false };
-  return request.contactDueAt ? { kind: "contact", at: request.contactDueAt, overdue: request.contactDueAt.getTime() < now.getTime() } : { kind: "none", at: null, overdue: false };
+  return request.contactDueAt ? { kind: "contact", at: request.contactDueAt, overdue: request.contactDueAt.getTime() < now.getTime(), clock: request.dueClock } : { kind: "none", at: null, overdue: false };
 }
 
 // Queue order: what is due soonest first (overdue items are the earliest, so they come on top);

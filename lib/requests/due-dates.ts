@@ -1,6 +1,7 @@
-// Service-level due dates, counted in the territory's opening hours (Europe/Paris wall clock):
-// a crisis request filed on Friday at 19:00 with a 4-hour triage target, in a territory open
-// Mon–Fri 8 h–20 h and Sat 9 h–13 h, is due on Saturday at 12:00.
+// Service-level due dates (Europe/Paris wall clock). A planned request counts in the territory's
+// opening hours: filed on Friday at 19:00 with a 4-hour target, in a territory open Mon–Fri
+// 8 h–20 h and Sat 9 h–13 h, it is due on Saturday at 12:00. A crisis counts on the territory's
+// crisis clock (promisedDueDates, below).
 import { WEEKDAYS } from "@/lib/geography/schemas";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 import { parisTime, wallClock } from "@/lib/time";
@@ -38,4 +39,51 @@ export function addOpeningHours(start: Date, hours: number, openingHours: Openin
     }
   }
   throw new Error("addOpeningHours: no opening hours within a year");
+}
+
+/** What a due date is counted in (the `DueClock` enum of the schema). */
+export type DueClock = "OPENING_HOURS" | "CALENDAR" | "ON_CALL";
+
+/** What the due dates of a request depend on: the territory's hours and service levels. */
+export type PromiseTerms = {
+  openingHours: OpeningHours;
+  serviceLevels: {
+    triageHoursCrisis: number;
+    triageHoursPlanned: number;
+    firstContactHoursCrisis: number;
+    firstContactHoursPlanned: number;
+    crisisClock: "CALENDAR" | "ON_CALL";
+    onCallHours: OpeningHours | null;
+  };
+};
+
+export type PromisedDueDates = { clock: DueClock; triageHours: number; contactHours: number; triageDueAt: Date; contactDueAt: Date };
+
+/**
+ * The territory's promise for a request filed at `now`, the same on the GP's form (before sending)
+ * and when it is filed: a planned request counts in opening hours; a crisis on the territory's
+ * crisis clock — every hour (CALENDAR) or its on-call hours (ON_CALL, public holidays included),
+ * never the opening hours, so that a crisis filed on Friday evening is not left until Monday.
+ */
+export function promisedDueDates(terms: PromiseTerms, urgency: "CRISIS" | "PLANNED", now: Date): PromisedDueDates {
+  const sl = terms.serviceLevels;
+  if (urgency === "PLANNED") {
+    return {
+      clock: "OPENING_HOURS",
+      triageHours: sl.triageHoursPlanned,
+      contactHours: sl.firstContactHoursPlanned,
+      triageDueAt: addOpeningHours(now, sl.triageHoursPlanned, terms.openingHours),
+      contactDueAt: addOpeningHours(now, sl.firstContactHoursPlanned, terms.openingHours),
+    };
+  }
+  // An on-call clock without hours (never valid, see ZServiceLevels) falls back to every hour.
+  const onCall = sl.crisisClock === "ON_CALL" && sl.onCallHours ? sl.onCallHours : null;
+  const add = (hours: number) => (onCall ? addOpeningHours(now, hours, onCall) : new Date(now.getTime() + hours * 60 * MINUTE));
+  return {
+    clock: onCall ? "ON_CALL" : "CALENDAR",
+    triageHours: sl.triageHoursCrisis,
+    contactHours: sl.firstContactHoursCrisis,
+    triageDueAt: add(sl.triageHoursCrisis),
+    contactDueAt: add(sl.firstContactHoursCrisis),
+  };
 }

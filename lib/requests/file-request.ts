@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { findTerritoryForCommune } from "@/lib/geography/queries";
 import type { Need, PlaceOfCare, RequestChannel, RequesterKind, Urgency } from "@/lib/generated/prisma/enums";
 import { patientIdentityKey } from "@/lib/patients/identity";
-import { addOpeningHours } from "@/lib/requests/due-dates";
+import { promisedDueDates, type DueClock } from "@/lib/requests/due-dates";
 import type { TFileRequest, TPhoneIntake, TPublicContact } from "@/lib/requests/schemas";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 
@@ -17,6 +17,7 @@ export type FiledRequest = {
   territory: { name: string; publicPhone: string } | null;
   triageDueAt: Date | null;
   contactDueAt: Date | null;
+  dueClock: DueClock;
 };
 
 type Filing =
@@ -74,7 +75,7 @@ async function findOrCreatePatient(tx: Tx, input: TFileRequest): Promise<string>
 }
 
 // Files a request from any channel: the GP's form, the IDEC's phone intake, the public form.
-// The territory comes from the commune; due dates from its service levels, in opening hours.
+// The territory comes from the commune; due dates from its service levels (promisedDueDates).
 export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Promise<FiledRequest> {
   const db = filing.db ?? prisma;
   const now = filing.now ?? new Date();
@@ -87,13 +88,33 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
     const territory = found
       ? await tx.territory.findUniqueOrThrow({
           where: { id: found.id },
-          select: { id: true, name: true, publicPhone: true, openingHours: true, triageHoursCrisis: true, triageHoursPlanned: true, firstContactHoursCrisis: true, firstContactHoursPlanned: true },
+          select: {
+            id: true,
+            name: true,
+            publicPhone: true,
+            openingHours: true,
+            triageHoursCrisis: true,
+            triageHoursPlanned: true,
+            firstContactHoursCrisis: true,
+            firstContactHoursPlanned: true,
+            crisisClock: true,
+            onCallHours: true,
+          },
         })
       : null;
-    const hours = territory?.openingHours as OpeningHours | undefined;
-    const crisis = data.urgency === "CRISIS";
-    const triageDueAt = territory && hours ? addOpeningHours(now, crisis ? territory.triageHoursCrisis : territory.triageHoursPlanned, hours) : null;
-    const contactDueAt = territory && hours ? addOpeningHours(now, crisis ? territory.firstContactHoursCrisis : territory.firstContactHoursPlanned, hours) : null;
+    // The same computation as the form's announcement (components/requests/territory-delays.tsx).
+    const promised = territory
+      ? promisedDueDates(
+          {
+            openingHours: territory.openingHours as OpeningHours,
+            serviceLevels: { ...territory, crisisClock: territory.crisisClock === "ON_CALL" ? "ON_CALL" : "CALENDAR", onCallHours: territory.onCallHours as OpeningHours | null },
+          },
+          data.urgency,
+          now,
+        )
+      : null;
+    const triageDueAt = promised?.triageDueAt ?? null;
+    const contactDueAt = promised?.contactDueAt ?? null;
     const patientId = data.patient ? await findOrCreatePatient(tx, data.patient) : null;
 
     const request = await tx.request.create({
@@ -116,6 +137,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
         updatedAt: now,
         triageDueAt,
         contactDueAt,
+        dueClock: promised?.clock ?? "OPENING_HOURS",
       },
       select: { id: true, number: true },
     });
@@ -136,6 +158,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
       territory: territory ? { name: territory.name, publicPhone: territory.publicPhone } : null,
       triageDueAt,
       contactDueAt,
+      dueClock: promised?.clock ?? "OPENING_HOURS",
     };
   });
 }

@@ -9,6 +9,8 @@ import { AppError } from "@/lib/errors";
 import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
 import { recordRequestView } from "@/lib/requests/record-view";
 import { CLOSURE_OUTCOME_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { dueOf, type Due } from "@/lib/requests/coordination-queue";
+import type { DueClock } from "@/lib/requests/due-dates";
 
 export type MyRequestListItem = {
   id: string;
@@ -20,6 +22,8 @@ export type MyRequestListItem = {
   submittedAt: Date;
   territoryName: string | null;
   lastEvent: { text: string; at: Date } | null;
+  // What the territory promised next (the same words as the confirmation and the nurse's queue).
+  due: Due;
   // Something happened (by someone else) since the GP last opened the request: their in-app
   // notification of triage, each team's decision, first contact, feedback and closure.
   hasNews: boolean;
@@ -38,6 +42,7 @@ export type MyRequestDetail = {
   submittedAt: Date;
   triageDueAt: Date | null;
   contactDueAt: Date | null;
+  dueClock: DueClock;
   triagedAt: Date | null;
   firstContactAt: Date | null;
   closedAt: Date | null;
@@ -72,10 +77,15 @@ export async function listMyRequests({ actor, cursor, take = PAGE_SIZE, db = pri
       urgency: true,
       needs: true,
       submittedAt: true,
+      triageDueAt: true,
+      contactDueAt: true,
+      firstContactAt: true,
+      dueClock: true,
       territory: { select: { name: true } },
       patient: { select: { birthName: true, firstNames: true } },
     },
   });
+  const now = new Date();
   const page = rows.slice(0, take);
   const ids = page.map((r) => r.id);
   const [lastEvents, lastViews] = await Promise.all([latestVisibleEvents(db, ids), lastViewedAt(db, actor.id, ids)]);
@@ -90,6 +100,7 @@ export async function listMyRequests({ actor, cursor, take = PAGE_SIZE, db = pri
       submittedAt: r.submittedAt,
       territoryName: r.territory?.name ?? null,
       lastEvent: lastEvents.has(r.id) ? { text: lastEvents.get(r.id)!.text, at: lastEvents.get(r.id)!.at } : null,
+      due: dueOf(r, now),
       hasNews: hasNews(lastEvents.get(r.id), actor.id, lastViews.get(r.id) ?? r.submittedAt),
     })),
     nextCursor: rows.length > take ? (page.at(-1)?.id ?? null) : null,
@@ -115,6 +126,7 @@ export async function openMyRequest({ actor, requestId, db = prisma }: { actor: 
       submittedAt: true,
       triageDueAt: true,
       contactDueAt: true,
+      dueClock: true,
       triagedAt: true,
       firstContactAt: true,
       closedAt: true,

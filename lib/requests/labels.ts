@@ -16,7 +16,8 @@ export const NEED_LABELS: Record<Need, string> = {
 };
 
 export const URGENCY_LABELS: Record<Urgency, string> = {
-  CRISIS: "Situation de crise (réponse sous 24-48 h)",
+  // True of every territory: ZServiceLevels refuses a crisis clock that could take longer.
+  CRISIS: "Situation de crise (premier contact sous 48 h au plus, week-end compris)",
   PLANNED: "Demande programmée",
 };
 

@@ -1,20 +1,21 @@
 // Zod schemas of every input on requests, shared by the forms (client) and the server actions.
 // Messages are French and attached to the field they concern.
 import { z } from "zod";
+import { cleanText, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
 import { CancelReason, ClosureOutcome, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} : ${max} caractères au maximum.`);
-
-const requiredText = (max: number, message: string, label: string) => text(max, label).min(1, message);
+// One-line fields (names, relation) and multi-line ones (details, notes, summaries): control
+// characters removed, see lib/text-schemas.ts.
+const text = (max: number, label: string) => ZText({ max, label });
+const longText = (max: number, label: string) => ZText({ max, label, multiline: true });
+const requiredText = (max: number, required: string, label: string) => ZRequiredText({ max, label, required });
+const requiredLongText = (max: number, required: string, label: string) => ZRequiredText({ max, label, required, multiline: true });
 
 // French phone numbers: 10 digits starting with 0, or +33 followed by 9 digits; spaces, dots and
 // dashes allowed. Stored as typed (trimmed).
 export const ZPhone = z
   .string()
+  .overwrite((v) => cleanText(v))
   .trim()
   .min(1, "Indiquez un numéro de téléphone.")
   .refine((v) => /^(?:0\d{9}|\+33\d{9})$/.test(v.replace(/[\s.-]/g, "")), "Numéro de téléphone invalide (ex. 06 12 34 56 78).");
@@ -65,7 +66,7 @@ export const ZFileRequest = ZPatientIdentity.extend({
   placeOfCare: z.enum(PlaceOfCare, { error: "Indiquez le lieu de prise en charge." }),
   needs: ZNeeds,
   urgency: z.enum(Urgency, { error: "Indiquez l'urgence." }),
-  details: text(4000, "Précisions").optional(),
+  details: longText(4000, "Précisions").optional(),
   consentCoordination: checkbox.refine((v) => v, "Le consentement du patient à la coordination est nécessaire."),
 });
 export type TFileRequest = z.infer<typeof ZFileRequest>;
@@ -87,26 +88,26 @@ export const ZPublicContact = z.object({
   requesterRelation: requiredText(100, "Indiquez votre lien avec la personne malade.", "Lien"),
   communeCode: ZCommuneCode,
   needs: ZNeeds,
-  details: text(2000, "Message").optional(),
+  details: longText(2000, "Message").optional(),
   consentCoordination: checkbox.refine((v) => v, "Votre accord est nécessaire pour que l'équipe de coordination vous rappelle."),
 });
 export type TPublicContact = z.infer<typeof ZPublicContact>;
 
 // Optimistic concurrency: every change carries the version the user saw.
 const ZVersion = z.coerce.number({ error: "Version manquante." }).int().min(0);
-const ZId = z.string().min(1, "Identifiant manquant.").max(64);
+const ZId = ZIdentifier();
 
 export const ZRequestId = z.object({ requestId: ZId });
 export const ZRequestRef = ZRequestId.extend({ version: ZVersion });
 
-export const ZAddNote = ZRequestRef.extend({ body: requiredText(4000, "Écrivez la note.", "Note") });
+export const ZAddNote = ZRequestRef.extend({ body: requiredLongText(4000, "Écrivez la note.", "Note") });
 
 export const ZOrientRequest = ZRequestRef.extend({
   structureIds: z.array(ZId, { error: "Choisissez au moins une structure." }).min(1, "Choisissez au moins une structure.").max(10),
-  note: text(2000, "Message aux équipes").optional(),
+  note: longText(2000, "Message aux équipes").optional(),
   // Required by the server when a chosen structure is outside the routing's top suggestions
   // (lib/routing/suggestion-rank.ts); stored on those referrals. Empty = not given.
-  overrideReason: text(1000, "Motif du choix hors suggestions").optional(),
+  overrideReason: longText(1000, "Motif du choix hors suggestions").optional(),
 });
 
 // One click on a routing suggestion: one structure (its name only for the confirmation).
@@ -118,22 +119,22 @@ export const ZOrientToSuggestion = ZRequestRef.extend({
 
 export const ZCancelRequest = ZRequestRef.extend({
   reason: z.enum(CancelReason, { error: "Indiquez le motif d'annulation." }),
-  details: requiredText(1000, "Précisez le motif (ex. numéro de la demande en double).", "Précisions"),
+  details: requiredLongText(1000, "Précisez le motif (ex. numéro de la demande en double).", "Précisions"),
 });
 
 export const ZCloseRequest = ZRequestRef.extend({
   outcome: z.enum(ClosureOutcome, { error: "Indiquez l'issue de la demande." }),
-  summary: requiredText(4000, "Rédigez la synthèse pour le médecin.", "Synthèse"),
+  summary: requiredLongText(4000, "Rédigez la synthèse pour le médecin.", "Synthèse"),
 });
 
-export const ZReopenRequest = ZRequestRef.extend({ reason: requiredText(1000, "Indiquez pourquoi la demande est rouverte.", "Motif") });
+export const ZReopenRequest = ZRequestRef.extend({ reason: requiredLongText(1000, "Indiquez pourquoi la demande est rouverte.", "Motif") });
 
 // Team side.
 export const ZReferralRef = z.object({ referralId: ZId, version: ZVersion });
 
 export const ZDeclineReferral = ZReferralRef.extend({
   reason: z.enum(["OUTSIDE_AREA", "NOT_OUR_SERVICE", "FULL", "PATIENT_REFUSED", "OTHER"], { error: "Indiquez le motif du refus." }),
-  details: text(1000, "Précisions").optional(),
+  details: longText(1000, "Précisions").optional(),
 }).refine((v) => v.reason !== "OTHER" || Boolean(v.details), { path: ["details"], message: "Précisez le motif du refus." });
 
 export const ZRecordFirstContact = ZReferralRef.extend({
@@ -152,7 +153,7 @@ export const ZRecordFirstContact = ZReferralRef.extend({
 
 export const ZReferralNote = ZReferralRef.extend({
   kind: z.enum(["INTERVENTION", "FEEDBACK"], { error: "Indiquez le type de note." }),
-  body: requiredText(4000, "Écrivez la note.", "Note"),
+  body: requiredLongText(4000, "Écrivez la note.", "Note"),
 });
 
-export const ZCompleteReferral = ZReferralRef.extend({ feedback: requiredText(4000, "Rédigez un retour pour le médecin.", "Retour") });
+export const ZCompleteReferral = ZReferralRef.extend({ feedback: requiredLongText(4000, "Rédigez un retour pour le médecin.", "Retour") });

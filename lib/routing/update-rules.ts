@@ -9,9 +9,10 @@ import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { diffRules, ZRoutingRules, type RoutingRuleChange } from "@/lib/routing/rules-schema";
 import { rulesFromStored } from "@/lib/routing/stored-rules";
+import { ZIdentifier } from "@/lib/text-schemas";
 
 export const ZUpdateRoutingRules = z.object({
-  territoryId: z.string({ error: "Territoire manquant." }).min(1, "Territoire manquant.").max(64),
+  territoryId: ZIdentifier({ missing: "Territoire manquant." }),
   version: z.coerce.number({ error: "Version manquante." }).int().min(0),
   rules: ZRoutingRules,
 });

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { territoryScope } from "@/lib/authz/scopes";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
+import type { PromiseTerms } from "@/lib/requests/due-dates";
 
 export type TerritorySummary = {
   id: string;
@@ -13,7 +14,7 @@ export type TerritorySummary = {
   publicPhone: string;
   email: string | null;
   openingHours: OpeningHours;
-  serviceLevels: { triageHoursCrisis: number; triageHoursPlanned: number; firstContactHoursCrisis: number; firstContactHoursPlanned: number };
+  serviceLevels: PromiseTerms["serviceLevels"];
   communeCount: number;
   population: number;
 };
@@ -31,6 +32,8 @@ type Row = {
   triage_hours_planned: number;
   first_contact_hours_crisis: number;
   first_contact_hours_planned: number;
+  crisis_clock: "CALENDAR" | "ON_CALL";
+  on_call_hours: OpeningHours | null;
   commune_count: bigint;
   population: bigint | null;
 };
@@ -43,6 +46,7 @@ async function selectTerritories(ids?: string[]): Promise<TerritorySummary[]> {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT t.id, t.slug, t.name, t.department_code, d.name AS department_name, t.public_phone, t.email, t.opening_hours,
            t.triage_hours_crisis, t.triage_hours_planned, t.first_contact_hours_crisis, t.first_contact_hours_planned,
+           t.crisis_clock::text AS crisis_clock, t.on_call_hours,
            count(c.code) AS commune_count, sum(c.population) AS population
     FROM territory t
     LEFT JOIN department d ON d.code = t.department_code
@@ -65,6 +69,9 @@ async function selectTerritories(ids?: string[]): Promise<TerritorySummary[]> {
       triageHoursPlanned: r.triage_hours_planned,
       firstContactHoursCrisis: r.first_contact_hours_crisis,
       firstContactHoursPlanned: r.first_contact_hours_planned,
+      // OPENING_HOURS is no crisis clock (the schema's enum is shared with requests): every hour.
+      crisisClock: r.crisis_clock === "ON_CALL" ? "ON_CALL" : "CALENDAR",
+      onCallHours: r.on_call_hours,
     },
     communeCount: Number(r.commune_count),
     population: Number(r.population ?? 0),

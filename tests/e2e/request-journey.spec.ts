@@ -51,7 +51,7 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
     await expect(gp.getByRole("combobox", { name: "Commune de résidence" }).locator("xpath=../..").getByRole("status")).toHaveText(`Territoire : ${MEUSE_SUD.name}`);
     // The promise, before sending: the crisis delays of Meuse Sud and its number.
     const delays = gp.getByRole("region", { name: `Délais annoncés par ${MEUSE_SUD.name}` });
-    await expect(delays).toContainText(`En situation de crise : prise en charge par une infirmière de coordination sous ${MEUSE_SUD.serviceLevels.triageHoursCrisis} h d'ouverture`);
+    await expect(delays).toContainText(`En situation de crise : prise en charge par une infirmière de coordination sous ${MEUSE_SUD.serviceLevels.triageHoursCrisis} h d'astreinte`);
     await expect(delays).not.toContainText("Pour une demande programmée");
     await expect(delays.getByRole("link", { name: MEUSE_SUD.publicPhone })).toBeVisible();
     await gp.getByRole("button", { name: "Envoyer la demande" }).click();
@@ -60,8 +60,8 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
     const confirmation = gp.getByRole("status").filter({ hasText: `Demande ${filed.number} envoyée.` });
     await expect(confirmation).toContainText(`${MEUSE_SUD.name} : guichet unique ${MEUSE_SUD.publicPhone}`);
     await expect(confirmation.getByRole("link", { name: MEUSE_SUD.publicPhone })).toHaveAttribute("href", `tel:${MEUSE_SUD.publicPhone.replaceAll(" ", "")}`);
-    await expect(confirmation).toContainText(/Prise en charge par une infirmière de coordination au plus tard le \d\d\/\d\d\/\d{4} à \d\d:\d\d\./);
-    await expect(confirmation).toContainText(/Premier contact au plus tard le \d\d\/\d\d\/\d{4} à \d\d:\d\d\./);
+    await expect(confirmation).toContainText(/Prise en charge au plus tard le \S+ \d\d\/\d\d\/\d{4} à \d\d:\d\d \(heures d'astreinte, jours fériés compris\)\./);
+    await expect(confirmation).toContainText(/Premier contact au plus tard le \S+ \d\d\/\d\d\/\d{4} à \d\d:\d\d \(heures d'astreinte, jours fériés compris\)\./);
     await expect(pageHeader(gp)).toContainText("Reçue");
     await expect(pageHeader(gp)).toContainText("Crise");
     await expect(gp.getByRole("region", { name: "Patient et demande", exact: true })).toContainText(`${patient.birthName} ${patient.firstNames}`);

@@ -7,6 +7,7 @@ import { createWorld, fileTestRequest, PARIS, PATIENT, VERDUN, type World } from
 import { truncateAll } from "./helpers/db";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
+const NANCY = "54395"; // Meurthe-et-Moselle
 let world: World;
 
 beforeEach(async () => {
@@ -16,17 +17,41 @@ beforeEach(async () => {
 afterAll(() => db.$disconnect());
 
 describe("fileRequest", () => {
-  test("a GP's request goes to the commune's territory with due dates in opening hours, and is an event", async () => {
-    // Friday 27/11/2026 19:00 in Paris; Meuse Sud: crisis triage 4 h, first contact 48 h; open Mon–Fri 8–20, Sat 9–13.
-    const filed = await fileTestRequest(db, world, {}, parisTime(2026, 11, 27, 19, 0));
+  test("a GP's request goes to the commune's territory with due dates, and is an event", async () => {
+    const filed = await fileTestRequest(db, world, { urgency: "PLANNED" }, parisTime(2026, 11, 27, 19, 0));
     expect(filed.territory).toEqual({ name: "Meuse Sud (Bar-le-Duc)", publicPhone: "03 53 01 55 20" });
-    expect(filed.triageDueAt?.toISOString()).toBe(parisTime(2026, 11, 28, 12, 0).toISOString());
+    // Planned: 24 opening hours (Mon–Fri 8–20, Sat 9–13) from Friday 19:00 → Tuesday 15:00.
+    expect(filed.triageDueAt?.toISOString()).toBe(parisTime(2026, 12, 1, 15, 0).toISOString());
+    expect(filed.dueClock).toBe("OPENING_HOURS");
     const request = await db.request.findUniqueOrThrow({ where: { id: filed.id } });
-    expect(request).toMatchObject({ status: "SUBMITTED", channel: "WEB", requesterKind: "GP", requesterId: world.gp.id, territoryId: world.territories["meuse-sud"], needs: ["PAIN", "PALLIATIVE_CARE"], version: 0 });
+    expect(request).toMatchObject({ status: "SUBMITTED", channel: "WEB", requesterKind: "GP", requesterId: world.gp.id, territoryId: world.territories["meuse-sud"], needs: ["PAIN", "PALLIATIVE_CARE"], version: 0, dueClock: "OPENING_HOURS" });
     const events = await db.event.findMany({ where: { subjectId: filed.id } });
     expect(events).toEqual([expect.objectContaining({ type: "request.submitted", actorId: world.gp.id })]);
     // The event log holds ids and codes, never the patient's name or the free text.
     expect(JSON.stringify(events[0]!.data)).not.toMatch(/Durand|Jeanne|morphine/);
+  });
+
+  // Issue 18: the form promised « réponse sous 24-48 h », and a Friday-evening crisis was counted in
+  // opening hours — its first contact came 134 calendar hours later. A crisis runs on the
+  // territory's crisis clock: Meuse Sud has an on-call every day 8–20 (4 h triage, 24 h contact,
+  // holidays included), Meurthe-et-Moselle counts day and night (2 h, 24 h).
+  test("a crisis filed on Friday at 19:00 is answered within 48 real hours: on the on-call clock and on the calendar clock", async () => {
+    const friday = parisTime(2026, 11, 27, 19, 0);
+    const meuse = await fileTestRequest(db, world, {}, friday);
+    expect([meuse.dueClock, meuse.triageDueAt?.toISOString(), meuse.contactDueAt?.toISOString()]).toEqual(["ON_CALL", parisTime(2026, 11, 28, 11, 0).toISOString(), parisTime(2026, 11, 29, 19, 0).toISOString()]);
+    const nancy = await fileTestRequest(db, world, { communeCode: NANCY }, friday);
+    expect(nancy.territory?.name).toBe("Meurthe-et-Moselle");
+    expect([nancy.dueClock, nancy.triageDueAt?.toISOString(), nancy.contactDueAt?.toISOString()]).toEqual(["CALENDAR", parisTime(2026, 11, 27, 21, 0).toISOString(), parisTime(2026, 11, 28, 19, 0).toISOString()]);
+    for (const filed of [meuse, nancy]) expect((filed.contactDueAt!.getTime() - friday.getTime()) / 3_600_000).toBeLessThanOrEqual(48);
+    expect(await db.request.findUniqueOrThrow({ where: { id: meuse.id }, select: { dueClock: true, contactDueAt: true } })).toEqual({ dueClock: "ON_CALL", contactDueAt: meuse.contactDueAt });
+  });
+
+  test("a crisis filed on the eve of a public holiday (Christmas, a Friday) is not put off by it", async () => {
+    const eve = parisTime(2026, 12, 24, 19, 0);
+    const meuse = await fileTestRequest(db, world, {}, eve);
+    expect([meuse.triageDueAt?.toISOString(), meuse.contactDueAt?.toISOString()]).toEqual([parisTime(2026, 12, 25, 11, 0).toISOString(), parisTime(2026, 12, 26, 19, 0).toISOString()]);
+    const nancy = await fileTestRequest(db, world, { communeCode: NANCY }, eve);
+    expect(nancy.contactDueAt?.toISOString()).toBe(parisTime(2026, 12, 25, 19, 0).toISOString());
   });
 
   test("the same birth name, first names, birth date and sex is the same patient, never a twin", async () => {

@@ -21,7 +21,8 @@ export default async function AdminHomePage() {
         <h2 id="comptes" className="mb-3 text-xl font-semibold">
           Comptes
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        {/* Scrolls sideways on a phone: focusable, so that the keyboard can scroll it too. */}
+        <div role="region" aria-label="Tableau des comptes" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Comptes des professionnels et leurs rattachements</caption>
             <thead className="bg-slate-100">
@@ -53,7 +54,7 @@ export default async function AdminHomePage() {
         <h2 id="territoires" className="mb-3 text-xl font-semibold">
           Territoires
         </h2>
-        <TerritoryList territories={territories} showSize empty="Aucun territoire." />
+        <TerritoryList territories={territories} showSize headingLevel={3} empty="Aucun territoire." />
       </section>
     </>
   );

@@ -1,0 +1,59 @@
+// The text every form sends, cleaned the same way everywhere (client-safe). Control characters are
+// invisible, cannot be typed, and arrive by pasting from another program or from a forged request:
+// PostgreSQL refuses NUL in text (the person then lost the form to « erreur inattendue »), and the
+// others break displays and CSV exports. They are removed rather than refused: the person cannot
+// see them, so a refusal would only send them round in circles. A field left empty by the removal
+// gets its usual message (« Indiquez … ») at the field.
+import { z } from "zod";
+
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Vertical tab and form feed are the line and page breaks of word processors and PDF viewers.
+const BREAKS = /[\u000B\u000C]/g;
+
+export function hasControlChars(value: string): boolean {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(value);
+}
+
+/** Multi-line text keeps its line breaks (and tabs); one-line text gets spaces instead. */
+export function cleanText(value: string, { multiline = false }: { multiline?: boolean } = {}): string {
+  const broken = value.replace(BREAKS, multiline ? "\n" : " ").replace(CONTROL, "");
+  return multiline ? broken : broken.replace(/[\t\r\n]+/g, " ");
+}
+
+/** Free text of at most `max` characters, cleaned and trimmed; may be empty. */
+export function ZText({ max, label, multiline = false }: { max: number; label: string; multiline?: boolean }) {
+  return z
+    .string()
+    .overwrite((v) => cleanText(v, { multiline }))
+    .trim()
+    .max(max, `${label} : ${max} caractères au maximum.`);
+}
+
+/** Free text that must not be empty once cleaned (`required`: what to say when it is). */
+export function ZRequiredText({ max, label, required, multiline = false }: { max: number; label: string; required: string; multiline?: boolean }) {
+  return ZText({ max, label, multiline }).min(1, required);
+}
+
+/** Empty text (or only spaces, or only control characters) means "not given": null. */
+export function ZOptionalText({ max, label, multiline = false }: { max: number; label: string; multiline?: boolean }) {
+  return z.preprocess((v) => {
+    if (v === undefined || v === null) return null;
+    if (typeof v !== "string") return v;
+    const clean = cleanText(v, { multiline }).trim();
+    return clean === "" ? null : clean;
+  }, z.string().max(max, `${label} : ${max} caractères au maximum.`).nullable());
+}
+
+/**
+ * An identifier the page put in a hidden field or a link (a request, a structure, a territory):
+ * never typed by a person, so a control character in it is refused, not cleaned.
+ */
+export function ZIdentifier({ missing = "Identifiant manquant." }: { missing?: string } = {}) {
+  return z
+    .string({ error: missing })
+    .min(1, missing)
+    .max(64, "Identifiant invalide.")
+    .refine((v) => !hasControlChars(v), "Identifiant invalide.");
+}
