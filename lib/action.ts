@@ -21,7 +21,7 @@ import type { z } from "zod";
 import { echoFormValues, formDataToObject, runAction, type ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 type Raw = Record<string, unknown>;
 

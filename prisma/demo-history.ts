@@ -17,7 +17,7 @@ import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";
 import { completeReferral } from "@/lib/referrals/complete-referral";
-import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";
+import { openCoordinationRequest } from "@/lib/requests/open-coordination-request";
 import { upsertUser } from "@/tests/factories/users";
 
 const DAY = 86_400_000;
@@ -175,7 +175,8 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
       const tOrient = tClaim + rng.between(0.2, 2) * HOUR;
       const referralIds: string[] = [];
       step(tOrient, filed, async () => {
-        const suggestions = await getRoutingSuggestions({ db, actor: coordinator, requestId: filed.id!, now: new Date(tOrient) });
+        // The nurse opens the request: its routing, with the needs nobody serves recorded.
+        const { suggestions } = await openCoordinationRequest({ db, actor: coordinator, requestId: filed.id!, now: new Date(tOrient) });
         const chosen = [...new Set(suggestions.needs.map((n) => n.candidates[0]?.structureId).filter((id): id is string => Boolean(id)))].slice(0, 2);
         if (chosen.length === 0) return; // an unmet need, flagged by the suggestions: the nurse looks elsewhere
         await orientRequest({ db, actor: coordinator, input: { requestId: filed.id!, version: await version(filed.id!), structureIds: chosen }, now: new Date(tOrient) });

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { phoneIntakeAction, type IntakeConfirmation } from "@/lib/requests/coordination-actions";
-import { NEED_LABELS, PLACE_OF_CARE_LABELS, REQUESTER_KIND_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS, PLACE_OF_CARE_LABELS, REQUESTER_KIND_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { QueueCounts } from "@/lib/requests/coordination-queries";
 import { QUEUE_FILTER_PARAMS, type TQueueFilters } from "@/lib/requests/coordination-queue";
-import { NEED_LABELS, REQUEST_STATUS_LABELS, URGENCY_SHORT_LABELS } from "@/lib/requests/labels";
-import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { NEED_LABELS, REQUEST_STATUS_LABELS, URGENCY_SHORT_LABELS } from "@/lib/labels";
+import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 

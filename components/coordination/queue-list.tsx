@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { QueueItem } from "@/lib/requests/coordination-queries";
-import { CHANNEL_LABELS, NEED_LABELS, requestNumberLabel } from "@/lib/requests/labels";
+import { CHANNEL_LABELS, NEED_LABELS, requestNumberLabel } from "@/lib/labels";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { ClaimButton } from "@/components/coordination/claim-button";
 import { DueLabel, ReorientBadge } from "@/components/coordination/due-label";

@@ -1,6 +1,6 @@
 import type { CoordinationRequest } from "@/lib/requests/coordination-queries";
-import { DECLINE_REASON_LABELS } from "@/lib/requests/labels";
-import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
+import { DECLINE_REASON_LABELS } from "@/lib/labels";
+import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";

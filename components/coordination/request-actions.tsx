@@ -10,7 +10,7 @@ import {
   orientRequestAction,
   reopenRequestAction,
 } from "@/lib/requests/coordination-actions";
-import { CANCEL_REASON_LABELS, CLOSURE_OUTCOME_LABELS, type REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { CANCEL_REASON_LABELS, CLOSURE_OUTCOME_LABELS, type REQUEST_STATUS_LABELS } from "@/lib/labels";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/requests/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { CoordinationRequest } from "@/lib/requests/coordination-queries";
 import { dueOf } from "@/lib/requests/coordination-queue";
-import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, REQUESTER_KIND_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/requests/labels";
+import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, REQUESTER_KIND_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/labels";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { telHref } from "@/components/requests/territory-delays";
 import { DueLabel } from "@/components/coordination/due-label";

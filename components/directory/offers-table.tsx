@@ -1,4 +1,4 @@
-import { NEED_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS } from "@/lib/labels";
 
 type Offer = { need: string; setting: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StructureSearchResult } from "@/lib/directory/search-structures";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
-import { PLACE_OF_CARE_LABELS } from "@/lib/requests/labels";
+import { PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import { CapacityBadge } from "@/components/directory/capacity-badge";
 import { PhoneIcon, PhoneLink, telHref } from "@/components/directory/phone-link";
 

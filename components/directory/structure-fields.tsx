@@ -1,7 +1,7 @@
 // Field groups shared by the structure forms (creation, full edit, a team's contacts). Uncontrolled
 // inputs: what the person typed stays in the page when the server refuses it.
 import type { ReactNode } from "react";
-import { NEED_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS } from "@/lib/labels";
 import { TextField } from "@/components/ui/text-field";
 
 export type Values = Record<string, string | string[] | undefined>;

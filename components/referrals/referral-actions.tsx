@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { DECLINE_REASON_LABELS, type REFERRAL_STATUS_LABELS } from "@/lib/requests/labels";
+import { DECLINE_REASON_LABELS, type REFERRAL_STATUS_LABELS } from "@/lib/labels";
 import { acceptReferralAction, addReferralNoteAction, completeReferralAction, declineReferralAction, recordFirstContactAction } from "@/lib/referrals/team-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

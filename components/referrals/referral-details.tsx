@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { dueSentence } from "@/lib/requests/promise-wording";
 import type { TeamReferral } from "@/lib/referrals/team-queries";
 import { formatDate, formatDateTime } from "@/lib/time";
-import { DECLINE_REASON_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/requests/labels";
+import { DECLINE_REASON_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/labels";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

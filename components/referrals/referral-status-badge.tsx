@@ -1,4 +1,4 @@
-import { REFERRAL_STATUS_LABELS } from "@/lib/requests/labels";
+import { REFERRAL_STATUS_LABELS } from "@/lib/labels";
 
 type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS;
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { InboxItem } from "@/lib/referrals/team-queries";
 import { timeAgo } from "@/lib/referrals/team-queries";
 import { formatDateTime } from "@/lib/time";
-import { NEED_LABELS, REQUEST_STATUS_LABELS, requestNumberLabel } from "@/lib/requests/labels";
+import { NEED_LABELS, REQUEST_STATUS_LABELS, requestNumberLabel } from "@/lib/labels";
 import { UrgencyBadge } from "@/components/requests/status-badge";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { MyRequestListItem } from "@/lib/requests/gp-queries";
-import { NEED_LABELS, requestNumberLabel } from "@/lib/requests/labels";
+import { NEED_LABELS, requestNumberLabel } from "@/lib/labels";
 import { formatDateTime } from "@/lib/time";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { DueLabel } from "@/components/coordination/due-label";

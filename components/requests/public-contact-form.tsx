@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { sendPublicContactAction, type PublicContactState } from "@/lib/requests/public-actions";
 import type { CommuneOption } from "@/lib/requests/commune-options";
-import { NEED_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

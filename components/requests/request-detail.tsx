@@ -9,7 +9,7 @@ import {
   SEX_LABELS,
   URGENCY_LABELS,
   requestNumberLabel,
-} from "@/lib/requests/labels";
+} from "@/lib/labels";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { dueSentence } from "@/lib/requests/promise-wording";
 import { Alert } from "@/components/ui/alert";

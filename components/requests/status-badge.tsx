@@ -1,4 +1,4 @@
-import { REQUEST_STATUS_LABELS, URGENCY_SHORT_LABELS } from "@/lib/requests/labels";
+import { REQUEST_STATUS_LABELS, URGENCY_SHORT_LABELS } from "@/lib/labels";
 
 type Status = keyof typeof REQUEST_STATUS_LABELS;
 

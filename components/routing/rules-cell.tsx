@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { RuleNeed as Need, RuleSetting as PlaceOfCare, RuleType as StructureType } from "@/lib/routing/rules-draft";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
-import { PLACE_OF_CARE_LABELS } from "@/lib/requests/labels";
+import { PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import { ordinal } from "@/lib/routing/phrases";
 
 export type CellEdit = { kind: "move"; index: number; delta: -1 | 1 } | { kind: "remove"; index: number } | { kind: "add"; type: StructureType };

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
-import { NEED_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS } from "@/lib/labels";
 import { updateRoutingRulesAction } from "@/lib/routing/actions";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { ordinal } from "@/lib/routing/phrases";

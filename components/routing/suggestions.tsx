@@ -1,5 +1,5 @@
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
-import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import type { NeedSuggestions, RequestSuggestions, SuggestedCandidate } from "@/lib/routing/suggest-for-request";
 import { telHref } from "@/components/requests/territory-delays";
 import { OrientSuggestion } from "@/components/routing/orient-suggestion";

@@ -10,7 +10,7 @@ import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { ClosureOutcome, DeclineReason, Need, RequestChannel, RequesterKind, StructureType, Urgency } from "@/lib/generated/prisma/enums";
-import { CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUESTER_KIND_LABELS } from "@/lib/requests/labels";
+import { CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUESTER_KIND_LABELS } from "@/lib/labels";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import type { Area, Breakdown, ChildFigure, Count, Dashboard, DelayStats, Level, Period } from "@/lib/dashboards/types";
 import { assertPeriod, monthsOf } from "@/lib/dashboards/periods";

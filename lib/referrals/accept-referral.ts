@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZReferralRef } from "@/lib/requests/schemas";
-import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/referrals/sync-request-status";
+import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
 // A team accepts a referral to its structure: the request goes into care (first acceptance).
 export async function acceptReferral({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZReferralRef>; db?: Db; now?: Date }): Promise<SyncedStatus> {

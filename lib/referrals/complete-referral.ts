@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZCompleteReferral } from "@/lib/requests/schemas";
-import { lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/referrals/sync-request-status";
+import { lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
 // A team ends its intervention with a feedback for the GP (required: the GPs asked to hear back
 // after each intervention). The request stays in care until the coordinator closes it.

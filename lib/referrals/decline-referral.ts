@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZDeclineReferral } from "@/lib/requests/schemas";
-import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/referrals/sync-request-status";
+import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
 // A team declines a referral with a reason (details required for "other"). When no other team is
 // still considering or caring for the patient, the request goes back to the coordinator's queue,

@@ -8,7 +8,7 @@ import { formatDate, parisIsoDay } from "@/lib/time";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZRecordFirstContact } from "@/lib/requests/schemas";
-import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/referrals/sync-request-status";
+import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
 // The day of the first contact (a calendar day in Paris) must be neither in the future nor before
 // the referral was proposed: it feeds the "time to first contact" indicator.

@@ -2,13 +2,13 @@
 // record it needs to act (no birth date — an age —, no INS, no contact details of the family).
 // Every query is bounded by referralScope(actor) in its where clause.
 import type { DueClock } from "@/lib/requests/due-dates";
-import { prisma } from "@/lib/db";
+import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { referralScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency } from "@/lib/generated/prisma/enums";
 import { ageInYears } from "@/lib/time";
-import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
+import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 
 // ───────────────────────────── pure helpers (unit-tested)
 
@@ -137,8 +137,8 @@ export type TeamReferral = {
   coordinatorNote: string | null;
 };
 
-export async function getTeamReferral({ actor, referralId, now = new Date() }: { actor: Actor; referralId: string; now?: Date }): Promise<TeamReferral> {
-  const row = await prisma.referral.findFirst({
+export async function getTeamReferral({ actor, referralId, now = new Date(), db = prisma }: { actor: Actor; referralId: string; now?: Date; db?: Db }): Promise<TeamReferral> {
+  const row = await db.referral.findFirst({
     where: { id: referralId, ...referralScope(actor) },
     select: {
       id: true,
@@ -177,8 +177,8 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
   if (!row) throw new AppError("NOT_FOUND", "Orientation introuvable.");
 
   const [proposer, coordinatorNote] = await Promise.all([
-    prisma.user.findUnique({ where: { id: row.proposedById }, select: { name: true } }),
-    findOrientationNote(row.request.id, row.id),
+    db.user.findUnique({ where: { id: row.proposedById }, select: { name: true } }),
+    findOrientationNote(db, row.request.id, row.id),
   ]);
   const { request } = row;
   return {
@@ -220,8 +220,8 @@ export async function getTeamReferral({ actor, referralId, now = new Date() }: {
 // The coordinator's message to the teams, written when orienting (request.oriented → noteId).
 // Looked up through the event that created this referral, so a note meant for another orientation
 // round of the same request is not shown.
-async function findOrientationNote(requestId: string, referralId: string): Promise<string | null> {
-  const events = await prisma.event.findMany({
+async function findOrientationNote(db: Db, requestId: string, referralId: string): Promise<string | null> {
+  const events = await db.event.findMany({
     where: { subjectType: "request", subjectId: requestId, type: "request.oriented" },
     orderBy: { at: "desc" },
     select: { data: true },
@@ -232,6 +232,6 @@ async function findOrientationNote(requestId: string, referralId: string): Promi
   });
   const noteId = (event?.data as { noteId?: unknown } | undefined)?.noteId;
   if (typeof noteId !== "string") return null;
-  const note = await prisma.requestNote.findFirst({ where: { id: noteId, requestId }, select: { body: true } });
+  const note = await db.requestNote.findFirst({ where: { id: noteId, requestId }, select: { body: true } });
   return note?.body ?? null;
 }

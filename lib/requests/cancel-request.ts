@@ -3,8 +3,9 @@ import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
-import { cancelReferralsOfRequest } from "@/lib/referrals/cancel-referral";
-import { ACTIVE_REFERRAL_STATUSES, checkRequestAction } from "@/lib/requests/transitions";
+import { cancelReferralsOfRequest } from "@/lib/requests/cancel-referral";
+import { checkRequestAction } from "@/lib/requests/transitions";
+import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { loadRequestForAction, updateRequestVersion } from "@/lib/requests/load-for-update";
 import { ZCancelRequest } from "@/lib/requests/schemas";
 

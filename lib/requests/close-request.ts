@@ -3,7 +3,7 @@ import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
-import { cancelReferralsOfRequest } from "@/lib/referrals/cancel-referral";
+import { cancelReferralsOfRequest } from "@/lib/requests/cancel-referral";
 import { checkRequestAction } from "@/lib/requests/transitions";
 import { loadRequestForAction, updateRequestVersion } from "@/lib/requests/load-for-update";
 import { ZCloseRequest } from "@/lib/requests/schemas";

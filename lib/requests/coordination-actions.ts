@@ -4,13 +4,13 @@
 // state and version.
 import { formAction } from "@/lib/action";
 import { dueSentence } from "@/lib/requests/promise-wording";
-import { cancelReferral } from "@/lib/referrals/cancel-referral";
+import { cancelReferral } from "@/lib/requests/cancel-referral";
 import { addNote } from "@/lib/requests/add-note";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { closeRequest } from "@/lib/requests/close-request";
 import { fileRequest } from "@/lib/requests/file-request";
-import { requestNumberLabel } from "@/lib/requests/labels";
+import { requestNumberLabel } from "@/lib/labels";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
 import { ZAddNote, ZCancelRequest, ZCloseRequest, ZOrientRequest, ZOrientToSuggestion, ZPhoneIntake, ZReferralRef, ZReopenRequest, ZRequestId } from "@/lib/requests/schemas";

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { compareQueueItems, dueOf, type Due, type TQueueFilters } from "@/lib/requests/coordination-queue";
-import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 
 const QUEUE_LIMIT = 200;
 

@@ -2,7 +2,7 @@
 // next on a request and whether it is late, and the order of the queue (earliest due first).
 import { z } from "zod";
 import { Need, Urgency, type RequestStatus } from "@/lib/generated/prisma/enums";
-import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 import type { DueClock } from "@/lib/requests/due-dates";
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);

@@ -4,6 +4,7 @@
 // crisis clock (promisedDueDates, below).
 import { WEEKDAYS } from "@/lib/geography/schemas";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
+import type { ServiceLevels } from "@/lib/territories/service-levels";
 import { parisTime, wallClock } from "@/lib/time";
 
 const MINUTE = 60_000;
@@ -45,17 +46,7 @@ export function addOpeningHours(start: Date, hours: number, openingHours: Openin
 export type DueClock = "OPENING_HOURS" | "CALENDAR" | "ON_CALL";
 
 /** What the due dates of a request depend on: the territory's hours and service levels. */
-export type PromiseTerms = {
-  openingHours: OpeningHours;
-  serviceLevels: {
-    triageHoursCrisis: number;
-    triageHoursPlanned: number;
-    firstContactHoursCrisis: number;
-    firstContactHoursPlanned: number;
-    crisisClock: "CALENDAR" | "ON_CALL";
-    onCallHours: OpeningHours | null;
-  };
-};
+export type PromiseTerms = { openingHours: OpeningHours; serviceLevels: ServiceLevels };
 
 export type PromisedDueDates = { clock: DueClock; triageHours: number; contactHours: number; triageDueAt: Date; contactDueAt: Date };
 

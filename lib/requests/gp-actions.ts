@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { formDataToObject, runAction, echoFormValues } from "@/lib/action-result";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { fileRequest } from "@/lib/requests/file-request";
 import { findCommuneOption, type CommuneOption } from "@/lib/requests/commune-options";
 import { ZFileRequest } from "@/lib/requests/schemas";

@@ -8,7 +8,7 @@ import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
 import { recordRequestView } from "@/lib/requests/record-view";
-import { CLOSURE_OUTCOME_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { CLOSURE_OUTCOME_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
 import { dueOf, type Due } from "@/lib/requests/coordination-queue";
 import type { DueClock } from "@/lib/requests/due-dates";
 

@@ -4,10 +4,11 @@ import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { ACTIVE_REFERRAL_STATUSES, checkRequestAction, deriveRequestStatus } from "@/lib/requests/transitions";
+import { checkRequestAction, deriveRequestStatus } from "@/lib/requests/transitions";
+import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { loadRequestForAction, updateRequestVersion } from "@/lib/requests/load-for-update";
 import { ZOrientRequest } from "@/lib/requests/schemas";
-import { lockRequest } from "@/lib/referrals/sync-request-status";
+import { lockRequest } from "@/lib/requests/sync-request-status";
 import { routeRequestForOrientation } from "@/lib/routing/suggest-for-request";
 import { checkOrientation } from "@/lib/routing/suggestion-rank";
 

@@ -4,7 +4,7 @@ import { requestScope } from "@/lib/authz/scopes";
 import { ZEvent, type AuditEvent } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
-import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
 
 export type TimelineEntry = {

@@ -4,9 +4,8 @@
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/authz/permissions";
 import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums";
+import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 
-export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ["SUBMITTED", "TRIAGE", "ORIENTED", "IN_CARE"];
-export const ACTIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = ["PROPOSED", "ACCEPTED", "IN_PROGRESS"];
 
 type Rule<S extends string> = { from: readonly S[]; roles: readonly Role[]; to: S | "derived" | "same"; label: string };
 

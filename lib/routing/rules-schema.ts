@@ -2,7 +2,7 @@
 // messages, per field) and the list of changes an edit makes, for the event log. Client-safe.
 import { z } from "zod";
 import { Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
-import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { ordinal } from "@/lib/routing/phrases";
 import type { RoutingRules } from "@/lib/routing/types";

@@ -1,15 +1,14 @@
 // The routing of one request as the coordinator's page shows it: per need, the ranked candidates
-// with their reasons, the nearest misses with why, and the needs no one can serve. Opening the page
-// is also when the platform records those unmet needs for the territory (see flagUnmetNeeds).
+// with their reasons, the nearest misses with why, and the needs no one can serve (recorded for the
+// territory by lib/requests/flag-unmet-needs.ts when she opens it).
 import { prisma, type Db, type Tx } from "@/lib/db";
-import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Need, PlaceOfCare, RequestStatus, Urgency } from "@/lib/generated/prisma/enums";
-import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 import { loadRoutingRules } from "@/lib/routing/load-rules";
 import { patientAgeAt } from "@/lib/routing/patient-age";
 import { loadRoutingCandidates, type StructureContact } from "@/lib/routing/queries";
@@ -100,17 +99,17 @@ export interface RequestSuggestions {
   /** The territory saved its own rules (otherwise the domain defaults apply). */
   rulesCustomized: boolean;
   needs: NeedSuggestions[];
-  /** As stored for the territory's indicators (after this call's flagging). */
+  /** As stored for the territory's indicators (after flagUnmetNeeds, when it ran). */
   unmetNeeds: Need[];
-  /** Needs this call recorded as unmet (empty on every later view). */
+  /** Needs flagUnmetNeeds recorded as unmet on this opening (always empty from the read itself). */
   flagged: Need[];
   topSuggestions: number;
 }
 
 /**
  * The suggestions for a request of the coordinator's territories (NOT_FOUND otherwise, as for the
- * request itself). Needs found unmet are recorded (Request.unmetNeeds and one
- * request.unmet_needs_flagged event) the first time only.
+ * request itself). A read: it writes nothing. Needs found unmet are recorded by the explicit step
+ * that opens the request for the coordinator (lib/requests/flag-unmet-needs.ts).
  */
 export async function getRoutingSuggestions({ actor, requestId, db = prisma, now = new Date() }: { actor: Actor; requestId: string; db?: Db; now?: Date }): Promise<RequestSuggestions> {
   assertCan(actor, "requests.coordinate");
@@ -147,30 +146,5 @@ export async function getRoutingSuggestions({ actor, requestId, db = prisma, now
     unmet: need.unmet,
     unmetReason: need.unmetReason,
   }));
-  const unmet = routing.filter((need) => need.unmet).map((need) => need.need);
-  const flagged = await flagUnmetNeeds({ db, actor, requestId: row.id, unmet, stored: row.unmetNeeds, now });
-  return { ...base, routed: true, rulesCustomized, needs, unmetNeeds: [...row.unmetNeeds, ...flagged], flagged };
-}
-
-/**
- * Where unmet needs are written: when a coordinator opens the request (the moment the platform
- * routes it and she sees "Besoin non couvert"), not at orientation — a request nobody can serve
- * may never be oriented, and it is exactly the one the ARS must count. The set only grows while the
- * request is open: a need the directory could not serve when the request was handled stays counted
- * even if a team later covers the commune. Page views that find nothing new write nothing; two
- * coordinators opening it at once are serialised by the row lock, so each need is flagged once.
- * The request's version is not bumped: this is the platform's finding, not a user's edit, and it
- * must not make the forms already on screen stale.
- */
-async function flagUnmetNeeds({ db, actor, requestId, unmet, stored, now }: { db: Db; actor: Actor; requestId: string; unmet: Need[]; stored: Need[]; now: Date }): Promise<Need[]> {
-  if (unmet.every((need) => stored.includes(need))) return [];
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ unmet_needs: Need[] | null }[]>`SELECT unmet_needs::text[] AS unmet_needs FROM "request" WHERE id = ${requestId} FOR UPDATE`;
-    const current = rows[0]?.unmet_needs ?? [];
-    const fresh = unmet.filter((need) => !current.includes(need));
-    if (fresh.length === 0) return [];
-    await tx.request.update({ where: { id: requestId }, data: { unmetNeeds: [...current, ...fresh], updatedAt: now }, select: { id: true } });
-    await recordEvent(tx, actor.id, { type: "request.unmet_needs_flagged", subjectType: "request", subjectId: requestId, data: { needs: fresh } }, now);
-    return fresh;
-  });
+  return { ...base, routed: true, rulesCustomized, needs, unmetNeeds: row.unmetNeeds, flagged: [] };
 }

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { territoryScope } from "@/lib/authz/scopes";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
-import type { PromiseTerms } from "@/lib/requests/due-dates";
+import type { ServiceLevels } from "@/lib/territories/service-levels";
 
 export type TerritorySummary = {
   id: string;
@@ -14,7 +14,7 @@ export type TerritorySummary = {
   publicPhone: string;
   email: string | null;
   openingHours: OpeningHours;
-  serviceLevels: PromiseTerms["serviceLevels"];
+  serviceLevels: ServiceLevels;
   communeCount: number;
   population: number;
 };

@@ -10,7 +10,7 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { cancelReferral } from "@/lib/referrals/cancel-referral";
+import { cancelReferral } from "@/lib/requests/cancel-referral";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { createWorld, fileTestRequest, PATIENT, VERDUN, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";

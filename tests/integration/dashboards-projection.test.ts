@@ -7,7 +7,7 @@ import { addOpeningHours } from "@/lib/requests/due-dates";
 import { parisTime } from "@/lib/time";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 import { claimRequest } from "@/lib/requests/claim-request";
-import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";
+import { flagUnmetNeeds } from "@/lib/requests/flag-unmet-needs";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { getCoverageNorms, NATIONAL_NORMS, setCoverageNorms } from "@/lib/dashboards/norms";
 import { BAR_LE_DUC, createWorld, fileTestRequest, type World } from "@/tests/factories/world";
@@ -120,7 +120,7 @@ describe("unmet needs", () => {
   test("needs the routing could not serve, flagged when the coordinator opens the request, count as unmet", async () => {
     const filed = await fileTestRequest(db, world, { needs: ["NUTRITION", "PAIN"], urgency: "PLANNED" }, parisTime(2026, 3, 2, 9, 0));
     await claimRequest({ db, actor: world.idec, requestId: filed.id, now: parisTime(2026, 3, 2, 10, 0) });
-    const { unmetNeeds } = await getRoutingSuggestions({ db, actor: world.idec, requestId: filed.id, now: parisTime(2026, 3, 2, 10, 5) });
+    const { unmetNeeds } = await flagUnmetNeeds({ db, actor: world.idec, requestId: filed.id, now: parisTime(2026, 3, 2, 10, 5) });
     expect(unmetNeeds.length).toBeGreaterThan(0); // no structure of the test world offers anything
     const idec = await getDashboard({ db, actor: world.idec, level: "territory", code: world.territories["meuse-sud"]!, period: MARCH });
     expect(idec.totals.unmetRequests).toEqual({ value: 1, masked: false });

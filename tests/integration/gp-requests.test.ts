@@ -11,12 +11,12 @@ import { declineReferral } from "@/lib/referrals/decline-referral";
 import { addReferralNote } from "@/lib/referrals/add-referral-note";
 import { listMyRequests, openMyRequest } from "@/lib/requests/gp-queries";
 import { fileGpRequestAction } from "@/lib/requests/gp-actions";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { createWorld, fileTestRequest, PARIS, PATIENT, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";
 
 // The session is Next's business: the actions get their actor from here.
-vi.mock("@/lib/authz/require-permission", () => ({ requirePermission: vi.fn() }));
+vi.mock("@/lib/auth/require-permission", () => ({ requirePermission: vi.fn() }));
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;

@@ -10,6 +10,8 @@ import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { cloneRules } from "@/lib/routing/rules-draft";
 import { getTerritoryRulesForEditor, listRulesTerritories, loadRoutingCandidates } from "@/lib/routing/queries";
 import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";
+import { flagUnmetNeeds } from "@/lib/requests/flag-unmet-needs";
+import { openCoordinationRequest } from "@/lib/requests/open-coordination-request";
 import { updateRoutingRules } from "@/lib/routing/update-rules";
 import { BAR_LE_DUC, createWorld, fileTestRequest, VERDUN, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";
@@ -168,15 +170,34 @@ describe("getRoutingSuggestions", () => {
 });
 
 describe("unmet needs", () => {
+  test("reading the suggestions writes nothing; opening the request records the access and the unmet needs", async () => {
+    const { requestId } = await triaged({ needs: ["PAIN", "SOCIAL"] });
+    const events = () => db.event.count({ where: { subjectId: requestId } });
+    const before = await events();
+    const read = await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW });
+    expect(read.needs.find((n) => n.need === "SOCIAL")?.unmet).toBe(true);
+    expect(read).toMatchObject({ flagged: [], unmetNeeds: [] });
+    expect(await events()).toBe(before);
+    expect((await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { unmetNeeds: true } })).unmetNeeds).toEqual([]);
+
+    const opened = await openCoordinationRequest({ db, actor: world.idec, requestId, now: NOW });
+    expect(opened.suggestions.flagged).toEqual(["SOCIAL"]);
+    const recorded = await db.event.findMany({ where: { subjectId: requestId, at: NOW }, select: { type: true, actorId: true }, orderBy: { id: "asc" } });
+    expect(recorded).toEqual([
+      { type: "request.viewed", actorId: world.idec.id },
+      { type: "request.unmet_needs_flagged", actorId: world.idec.id },
+    ]);
+  });
+
   test("are stored and evented once, when the coordinator first opens the request, not on every view", async () => {
     const { requestId } = await triaged({ needs: ["PAIN", "SOCIAL", "NUTRITION"] });
-    const first = await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW });
+    const first = await flagUnmetNeeds({ db, actor: world.idec, requestId, now: NOW });
     expect(first.flagged).toEqual(["SOCIAL", "NUTRITION"]);
     expect(first.needs.filter((n) => n.unmet).map((n) => n.need)).toEqual(["SOCIAL", "NUTRITION"]);
     expect(first.needs.find((n) => n.need === "SOCIAL")?.unmetReason).toBe("aucune structure de l'annuaire ne correspond à l'accompagnement social à domicile");
     const before = await version(requestId);
-    for (let i = 0; i < 3; i++) expect((await getRoutingSuggestions({ db, actor: world.otherIdec, requestId, now: NOW })).flagged).toEqual([]);
-    await Promise.all([getRoutingSuggestions({ db, actor: world.idec, requestId }), getRoutingSuggestions({ db, actor: world.otherIdec, requestId })]);
+    for (let i = 0; i < 3; i++) expect((await flagUnmetNeeds({ db, actor: world.otherIdec, requestId, now: NOW })).flagged).toEqual([]);
+    await Promise.all([flagUnmetNeeds({ db, actor: world.idec, requestId }), flagUnmetNeeds({ db, actor: world.otherIdec, requestId })]);
 
     expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { unmetNeeds: true, version: true } })).toEqual({ unmetNeeds: ["SOCIAL", "NUTRITION"], version: before });
     const events = await db.event.findMany({ where: { subjectId: requestId, type: "request.unmet_needs_flagged" }, select: { actorId: true, data: true } });
@@ -188,19 +209,19 @@ describe("unmet needs", () => {
 
     // A social worker now covers the commune: the request keeps its recorded gap, nothing new is evented.
     await newStructure("Assistante sociale de Bar-le-Duc", "SOCIAL_WORKER", "meuse-sud", { coverageCommuneCodes: [BAR_LE_DUC] }, [["SOCIAL", ["HOME"]]]);
-    const later = await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW });
+    const later = await flagUnmetNeeds({ db, actor: world.idec, requestId, now: NOW });
     expect(later.needs.find((n) => n.need === "SOCIAL")?.unmet).toBe(false);
     expect(later).toMatchObject({ flagged: [], unmetNeeds: ["SOCIAL", "NUTRITION"] });
     // The last pain teams close: pain is flagged in its turn, alone.
     await db.structure.updateMany({ where: { id: { in: [s.emsp, s.had, s.painVerdun] } }, data: { active: false } });
-    expect((await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW })).flagged).toEqual(["PAIN"]);
+    expect((await flagUnmetNeeds({ db, actor: world.idec, requestId, now: NOW })).flagged).toEqual(["PAIN"]);
     expect(await db.event.count({ where: { subjectId: requestId, type: "request.unmet_needs_flagged" } })).toBe(2);
   });
 
   test("a closed request is not routed again and nothing is flagged", async () => {
     const { requestId, version: v } = await triaged({ needs: ["SOCIAL"] });
     await closeRequest({ db, actor: world.idec, input: { requestId, version: v, outcome: "REDIRECTED", summary: "Adressée au CCAS." } });
-    const suggestions = await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW });
+    const suggestions = await flagUnmetNeeds({ db, actor: world.idec, requestId, now: NOW });
     expect(suggestions).toMatchObject({ routed: false, needs: [], flagged: [], unmetNeeds: [] });
     expect(await db.event.count({ where: { subjectId: requestId, type: "request.unmet_needs_flagged" } })).toBe(0);
   });
@@ -247,7 +268,7 @@ describe("orienting through the suggestions", () => {
   test("a candidate ranked beyond the top three is an override too, recorded with its rank", async () => {
     await newStructure("Consultation douleur de Bar-le-Duc", "PAIN_CLINIC", "meuse-sud", { coverageCommuneCodes: [BAR_LE_DUC] }, [["PAIN", ["HOME"]]]);
     const ref = await triaged({ needs: ["PAIN"] });
-    const [pain] = (await getRoutingSuggestions({ db, actor: world.idec, requestId: ref.requestId, now: NOW })).needs;
+    const [pain] = (await flagUnmetNeeds({ db, actor: world.idec, requestId: ref.requestId, now: NOW })).needs;
     expect(pain!.candidates.map((c) => [c.name, c.top])).toEqual([
       ["Consultation douleur de Bar-le-Duc", true],
       ["Consultation douleur du CH de Verdun", true],

@@ -11,7 +11,7 @@ import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";
 import { addReferralNote } from "@/lib/referrals/add-referral-note";
 import { completeReferral } from "@/lib/referrals/complete-referral";
-import { syncRequestStatus } from "@/lib/referrals/sync-request-status";
+import { syncRequestStatus } from "@/lib/requests/sync-request-status";
 import { getTeamReferral, listTeamInbox } from "@/lib/referrals/team-queries";
 import { createWorld, fileTestRequest, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listUsers } from "@/lib/users/queries";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { ROLE_LABELS } from "@/lib/authz/permissions";

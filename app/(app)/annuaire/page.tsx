@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/authz/permissions";
 import { searchStructures } from "@/lib/directory/search-structures";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { ZDirectorySearchParams } from "@/lib/directory/schemas";
 import { findCommuneOption } from "@/lib/requests/commune-options";
-import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/requests/labels";
+import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { DirectorySearchForm } from "@/components/directory/search-form";
 import { StructureCard } from "@/components/directory/structure-card";

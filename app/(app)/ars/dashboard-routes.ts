@@ -4,7 +4,7 @@
 // descriptions: a download never holds more than the page shows.
 import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
-import { requireApiPermission } from "@/lib/authz/require-permission";
+import { requireApiPermission } from "@/lib/auth/require-permission";
 import { toAppError } from "@/lib/errors";
 import { exportTableCsv } from "@/lib/dashboards/csv";
 import { getAreaTree, getDashboard } from "@/lib/dashboards/indicators";

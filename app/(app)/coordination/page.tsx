@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
 import { parseQueueFilters } from "@/lib/requests/coordination-queue";
 import { listActorTerritories } from "@/lib/territories/queries";

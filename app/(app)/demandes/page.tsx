@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listMyRequests } from "@/lib/requests/gp-queries";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listActorStructures } from "@/lib/directory/queries";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { listTeamInbox } from "@/lib/referrals/team-queries";

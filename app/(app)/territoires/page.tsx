@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { TerritoryList } from "@/components/territories/territory-card";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { forPage } from "@/lib/authz/page-access";
 import { canEditStructure, canManageStructure } from "@/lib/directory/access";
 import { AGE_GROUP_LABELS, STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";

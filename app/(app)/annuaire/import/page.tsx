@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { CAPACITY_CODES, CSV_COLUMNS, NEED_CODES, TYPE_CODES } from "@/lib/directory/csv-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/directory/import-panel";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listTerritoryOptions } from "@/lib/directory/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { StructureForm } from "@/components/directory/structure-form";

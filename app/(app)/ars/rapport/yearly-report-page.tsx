@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { ReportView } from "@/components/dashboards/report-view";
 import { dashboardSearch, FIRST_YEAR, periodOf } from "@/components/dashboards/params";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { formatDateTime } from "@/lib/time";
 import { listRulesTerritories } from "@/lib/routing/queries";
 import { PageHeader } from "@/components/ui/page-header";

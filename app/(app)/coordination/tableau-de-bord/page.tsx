@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardView, type DashboardLinks } from "@/components/dashboards/dashboard-view";
 import { parseDashboardQuery } from "@/components/dashboards/params";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewRequestForm } from "@/components/requests/new-request-form";

@@ -1,4 +1,4 @@
-import { requireApiPermission } from "@/lib/authz/require-permission";
+import { requireApiPermission } from "@/lib/auth/require-permission";
 import { exportStructuresCsv } from "@/lib/directory/export-structures-csv";
 import { parisIsoDay } from "@/lib/time";
 

@@ -1,4 +1,4 @@
-import { requireApiPermission } from "@/lib/authz/require-permission";
+import { requireApiPermission } from "@/lib/auth/require-permission";
 import { importStructuresCsv, type ImportMessage } from "@/lib/directory/import-structures-csv";
 
 export const dynamic = "force-dynamic";

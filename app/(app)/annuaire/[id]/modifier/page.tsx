@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { can } from "@/lib/authz/permissions";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { forPage } from "@/lib/authz/page-access";
 import { getStructureForEdit, listTerritoryOptions } from "@/lib/directory/queries";
 import { findCommuneOption } from "@/lib/requests/commune-options";

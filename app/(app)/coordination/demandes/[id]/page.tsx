@@ -2,41 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { forPage } from "@/lib/authz/page-access";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
-import { getCoordinationRequest } from "@/lib/requests/coordination-queries";
-import { requestNumberLabel } from "@/lib/requests/labels";
-import { recordRequestView } from "@/lib/requests/record-view";
+import { openCoordinationRequest } from "@/lib/requests/open-coordination-request";
+import { requestNumberLabel } from "@/lib/labels";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { ACTIVE_REFERRAL_STATUSES } from "@/lib/requests/transitions";
+import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
 import { ReorientBadge } from "@/components/coordination/due-label";
 import { ReferralList } from "@/components/coordination/referral-list";
 import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
-import { getRoutingSuggestions } from "@/lib/routing/suggest-for-request";
 import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
 
 export const metadata: Metadata = { title: "Demande" };
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
-async function load(actor: Parameters<typeof getCoordinationRequest>[0]["actor"], requestId: string) {
-  return forPage(getCoordinationRequest({ actor, requestId }));
-}
-
 export default async function CoordinationRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { id } = parsed.data;
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
-  const request = await load(actor, id);
-  // Opening the page shows the patient's data: an access event, with its actor.
-  await recordRequestView({ actor, requestId: request.id, patientId: request.patientId });
-  // Before the timeline: routing records the needs found unmet (once), which the timeline then shows.
-  const suggestions = await getRoutingSuggestions({ actor, requestId: request.id });
+  const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
   const timeline = await getRequestTimeline({ actor, requestId: request.id });
   const now = new Date();

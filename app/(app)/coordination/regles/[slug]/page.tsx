@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { forPage } from "@/lib/authz/page-access";
 import { formatDateTime } from "@/lib/time";
 import { getTerritoryRulesForEditor } from "@/lib/routing/queries";

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requirePermission } from "@/lib/authz/require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { forPage } from "@/lib/authz/page-access";
-import { getTeamReferral } from "@/lib/referrals/team-queries";
+import { openTeamReferral } from "@/lib/referrals/open-team-referral";
 import { parisIsoDay } from "@/lib/time";
-import { recordRequestView } from "@/lib/requests/record-view";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { REQUEST_STATUS_LABELS, requestNumberLabel } from "@/lib/requests/labels";
-import { OPEN_REQUEST_STATUSES } from "@/lib/requests/transitions";
+import { REQUEST_STATUS_LABELS, requestNumberLabel } from "@/lib/labels";
+import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { UrgencyBadge } from "@/components/requests/status-badge";
@@ -28,8 +27,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   const parsed = ZParams.safeParse(raw);
   if (!parsed.success) notFound();
   const now = new Date();
-  const referral = await forPage(getTeamReferral({ actor, referralId: parsed.data.id, now }));
-  await recordRequestView({ actor, requestId: referral.request.id, patientId: referral.patient?.id ?? null });
+  const referral = await forPage(openTeamReferral({ actor, referralId: parsed.data.id, now }));
   const timeline = await getRequestTimeline({ actor, requestId: referral.request.id });
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
 

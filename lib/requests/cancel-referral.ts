@@ -7,7 +7,7 @@ import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZReferralRef } from "@/lib/requests/schemas";
-import { lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/referrals/sync-request-status";
+import { lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
 // The coordinator withdraws one orientation (wrong team, the patient changed their mind...). The
 // request's status follows its remaining referrals: with none left active it goes back to triage,

@@ -1,4 +1,4 @@
-// French labels of the request vocabulary (client-safe). Keys are the database enums.
+// French labels of the care vocabulary shared by every domain (client-safe). Keys are the database enums.
 import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestChannel, RequestStatus, RequesterKind, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
 
 export const NEED_LABELS: Record<Need, string> = {
