@@ -2,7 +2,7 @@
 
 import { claimFromQueueAction } from "@/lib/requests/coordination-actions";
 import { Button } from "@/components/ui/button";
-import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
+import { FormBanner, useActionForm } from "@/components/forms/action-form";
 
 // "Prendre en charge" on a queue row: the nurse then lands on the request. When another nurse was
 // faster, the row says who.

@@ -7,12 +7,12 @@ import { NEED_LABELS, PLACE_OF_CARE_LABELS, REQUESTER_KIND_LABELS, SEX_LABELS, U
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { BirthDateField } from "@/components/requests/birth-date-field";
-import { ChoiceGroup } from "@/components/requests/choice-group";
-import { CommuneField } from "@/components/requests/commune-field";
+import { BirthDateField } from "@/components/forms/birth-date-field";
+import { ChoiceGroup } from "@/components/forms/choice-group";
+import { CommuneField } from "@/components/forms/commune-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { telHref } from "@/components/requests/territory-delays";
-import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
+import { FormBanner, useActionForm } from "@/components/forms/action-form";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const CHANNELS = [

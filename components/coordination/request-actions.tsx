@@ -12,10 +12,10 @@ import {
 } from "@/lib/requests/coordination-actions";
 import { CANCEL_REASON_LABELS, CLOSURE_OUTCOME_LABELS, type REQUEST_STATUS_LABELS } from "@/lib/labels";
 import { Button } from "@/components/ui/button";
-import { ChoiceGroup } from "@/components/requests/choice-group";
+import { ChoiceGroup } from "@/components/forms/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
-import { ActionOutcome, FormBanner, isOutcomeShown, RequestRef, useActionForm, type OutcomeMessage } from "@/components/coordination/use-action-form";
+import { ActionOutcome, FormBanner, isOutcomeShown, RequestRef, useActionForm, type OutcomeMessage } from "@/components/forms/action-form";
 import { Alert } from "@/components/ui/alert";
 
 // `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing

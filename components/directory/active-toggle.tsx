@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { setStructureActiveAction } from "@/lib/directory/actions";
-import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
+import { FormBanner, useActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
 /**

@@ -2,8 +2,8 @@
 
 import { updateCapacityAction } from "@/lib/directory/actions";
 import { CAPACITY_HINTS, CAPACITY_LABELS } from "@/lib/directory/labels";
-import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
-import { ChoiceGroup } from "@/components/requests/choice-group";
+import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { ChoiceGroup } from "@/components/forms/choice-group";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { CommuneOption } from "@/lib/requests/commune-options";
-import { CommuneField } from "@/components/requests/commune-field";
+import { CommuneField } from "@/components/forms/commune-field";
 
 type Commune = Pick<CommuneOption, "code" | "name" | "postalCodes" | "departmentCode">;
 

@@ -2,7 +2,7 @@
 
 import Form from "next/form";
 import type { CommuneOption } from "@/lib/requests/commune-options";
-import { CommuneField } from "@/components/requests/commune-field";
+import { CommuneField } from "@/components/forms/commune-field";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 

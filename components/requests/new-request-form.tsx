@@ -7,10 +7,10 @@ import { NEED_LABELS, PLACE_OF_CARE_LABELS, SEX_LABELS, URGENCY_LABELS } from "@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { BirthDateField } from "@/components/requests/birth-date-field";
-import { ChoiceGroup } from "@/components/requests/choice-group";
+import { BirthDateField } from "@/components/forms/birth-date-field";
+import { ChoiceGroup } from "@/components/forms/choice-group";
 import { ConsentField } from "@/components/requests/consent-field";
-import { CommuneField } from "@/components/requests/commune-field";
+import { CommuneField } from "@/components/forms/commune-field";
 import { TerritoryDelays, type TerritoryPromise } from "@/components/requests/territory-delays";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";

@@ -3,7 +3,7 @@
 import { orientToSuggestionAction } from "@/lib/requests/coordination-actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { FormBanner, RequestRef, useActionForm } from "@/components/coordination/use-action-form";
+import { FormBanner, RequestRef, useActionForm } from "@/components/forms/action-form";
 
 // One structure of the suggestions: "Orienter vers <nom>" in one click for a top suggestion; for a
 // further candidate the same button under a reason field (the server asks it too). Kept mounted

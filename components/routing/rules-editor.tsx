@@ -10,7 +10,7 @@ import { addableTypes, addType, cloneRules, moveType, removeType, RULE_NEEDS, RU
 import { diffRules } from "@/lib/routing/rules-schema";
 import type { RoutingRules } from "@/lib/routing/types";
 import { Button } from "@/components/ui/button";
-import { FormBanner, useActionForm } from "@/components/coordination/use-action-form";
+import { FormBanner, useActionForm } from "@/components/forms/action-form";
 import { cellAddId, cellItemId, RulesCell, type CellEdit } from "@/components/routing/rules-cell";
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => b[i] === x);

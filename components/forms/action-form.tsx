@@ -5,7 +5,7 @@ import { createContext, startTransition, useActionState, useContext, useEffect, 
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
 
-export type FormAction<T = undefined> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+import type { FormAction } from "@/lib/action";
 
 // Where a form that disappears on success (its action changes the request's status, and the page
 // then shows other forms) leaves its confirmation, so that the nurse still reads it. `sentVersion`:
@@ -25,7 +25,7 @@ export function sentVersionOf(form: FormData): number | null {
   return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : null;
 }
 
-// One form bound to one server action. Submitted by hand (not through <form action>, which React
+// The form kit's hook: one form bound to one server action (lib/action.ts). Submitted by hand (not through <form action>, which React
 // resets after every submission) so that a refused submission keeps what the nurse typed; cleared
 // only on success. Destructure the result: `ref={formElement}`.
 // `announce`: the success message goes to the enclosing ActionOutcome as well (any other success
@@ -46,6 +46,8 @@ export function useActionForm<T = undefined>(action: FormAction<T>, { resetOnSuc
   }, [state, resetOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A new try: the previous confirmation no longer speaks of what is on screen.
+    if (announce) outcome?.(null);
     const form = new FormData(event.currentTarget);
     startTransition(() => dispatch(form));
   };
