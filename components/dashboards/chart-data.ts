@@ -2,7 +2,7 @@
 // categories at zero stay in the table only.
 import type { Count } from "@/lib/dashboards/types";
 import type { ChartBar } from "@/components/dashboards/charts";
-import { formatCount, isMasked } from "@/components/dashboards/format";
+import { formatCount, isMasked } from "@/lib/dashboards/format";
 
 export function bar(label: string, count: Count): ChartBar {
   return { label, value: isMasked(count) ? null : count.value, display: formatCount(count) };

@@ -4,7 +4,7 @@
 // sit in a table next to the map (the map's text alternative).
 import Link from "next/link";
 import type { Count } from "@/lib/dashboards/types";
-import { countInWords, formatCount, formatInteger, isMasked, MASKED, MASKED_SECONDARY } from "@/components/dashboards/format";
+import { countInWords, formatCount, formatInteger, isMasked, MASKED, MASKED_SECONDARY } from "@/lib/dashboards/format";
 import { departmentShapes, MAP_CREDIT, unionBox, type Box } from "@/components/dashboards/france-shapes";
 
 export type MapItem = { code: string; name: string; count: Count; href?: string; current?: boolean };

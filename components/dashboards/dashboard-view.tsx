@@ -9,10 +9,10 @@ import { DelayChart, HorizontalBarChart, MonthlyBarChart, NormChart } from "@/co
 import { bar, bars } from "@/components/dashboards/chart-data";
 import { DataTable } from "@/components/dashboards/data-table";
 import { NoChartData } from "@/components/dashboards/no-chart-data";
-import { CHILD_LEVEL_LABELS, countInWords, formatCount, formatMonth, formatPeriod, LEVEL_LABELS, maskingNote } from "@/components/dashboards/format";
-import { dashboardSearch, type DashboardQuery } from "@/components/dashboards/params";
+import { CHILD_LEVEL_LABELS, countInWords, formatCount, formatMonth, formatPeriod, LEVEL_LABELS, maskingNote } from "@/lib/dashboards/format";
+import { dashboardSearch, type DashboardQuery } from "@/lib/dashboards/params";
 import { PeriodSelector } from "@/components/dashboards/period-selector";
-import { dashboardTables, tableById, type TableId, type TableSpec } from "@/components/dashboards/tables";
+import { dashboardTables, tableById, type TableId, type TableSpec } from "@/lib/dashboards/tables";
 
 export type DashboardLinks = {
   basePath: string; // the dashboard page

@@ -1,4 +1,4 @@
-import type { TableSpec } from "@/components/dashboards/tables";
+import type { TableSpec } from "@/lib/dashboards/tables";
 
 // A dashboard table as HTML: caption, column headers, the first cell of each row as its header,
 // figures right-aligned. "< 5" is explained on hover and in the page's note on masking.

@@ -1,6 +1,6 @@
 import type { Area } from "@/lib/dashboards/types";
-import { formatPeriod } from "@/components/dashboards/format";
-import { LEVEL_PARAM, yearOptions, type PeriodChoice } from "@/components/dashboards/params";
+import { formatPeriod } from "@/lib/dashboards/format";
+import { LEVEL_PARAM, yearOptions, type PeriodChoice } from "@/lib/dashboards/params";
 
 // Two plain GET forms (work without JavaScript, keep the area): a calendar year, or chosen days.
 export function PeriodSelector({ basePath, area, choice, problem }: { basePath: string; area: Pick<Area, "level" | "code"> | null; choice: PeriodChoice; problem: string | null }) {

@@ -3,8 +3,8 @@
 // the aggregate Dashboard: no identity, no free text, "< 5" for masked counts.
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { Dashboard } from "@/lib/dashboards/types";
-import { formatCount, maskingNote } from "@/components/dashboards/format";
-import type { TableSpec } from "@/components/dashboards/tables";
+import { formatCount, maskingNote } from "@/lib/dashboards/format";
+import type { TableSpec } from "@/lib/dashboards/tables";
 
 const BRAND = "#0b544e";
 

@@ -6,9 +6,9 @@ import { DelayChart, HorizontalBarChart, MonthlyBarChart } from "@/components/da
 import { bar, bars } from "@/components/dashboards/chart-data";
 import { DataTable } from "@/components/dashboards/data-table";
 import { NoChartData } from "@/components/dashboards/no-chart-data";
-import { formatCount, formatMonth, formatPeriodDates, maskingNote } from "@/components/dashboards/format";
+import { formatCount, formatMonth, formatPeriodDates, maskingNote } from "@/lib/dashboards/format";
 import { PrintButton } from "@/components/dashboards/print-button";
-import { dashboardTables } from "@/components/dashboards/tables";
+import { dashboardTables } from "@/lib/dashboards/tables";
 
 // The app's header and navigation are not part of the report on paper.
 const PRINT_CSS = `@media print {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { TABLE_IDS } from "@/components/dashboards/tables";
+import { TABLE_IDS } from "@/lib/dashboards/tables";
 import { parisYear } from "@/lib/time";
 import { DEMO_PASSWORD, demoAccount } from "./accounts";
 import { expectAccessible, signIn } from "./fixtures";

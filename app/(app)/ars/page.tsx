@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardView, type DashboardLinks } from "@/components/dashboards/dashboard-view";
-import { parseDashboardQuery } from "@/components/dashboards/params";
-import { loadDashboard } from "./dashboard-data";
+import { parseDashboardQuery } from "@/lib/dashboards/params";
+import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 
 export const metadata: Metadata = { title: "Tableaux de bord" };
 

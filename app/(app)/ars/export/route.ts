@@ -1,8 +1,8 @@
-import { exportCsv } from "../dashboard-routes";
+import { exportCsv } from "@/components/dashboards/downloads";
 
 export const dynamic = "force-dynamic";
 
-// CSV of one dashboard table (see dashboard-routes.ts).
+// CSV of one dashboard table (see components/dashboards/downloads.ts).
 export function GET(request: Request) {
   return exportCsv(request);
 }

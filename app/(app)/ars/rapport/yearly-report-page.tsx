@@ -2,10 +2,10 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { ReportView } from "@/components/dashboards/report-view";
-import { dashboardSearch, FIRST_YEAR, periodOf } from "@/components/dashboards/params";
+import { dashboardSearch, FIRST_YEAR, periodOf } from "@/lib/dashboards/params";
 import { parisYear } from "@/lib/time";
 import { pageError } from "@/lib/authz/page-access";
-import { reportYear } from "@/app/(app)/ars/dashboard-routes";
+import { reportYear } from "@/components/dashboards/downloads";
 
 type Props = {
   params: Promise<{ territoryId: string }>;

@@ -1,8 +1,8 @@
-import { exportCsv } from "@/app/(app)/ars/dashboard-routes";
+import { exportCsv } from "@/components/dashboards/downloads";
 
 export const dynamic = "force-dynamic";
 
-// CSV of one dashboard table, for the coordinator's own territories (see ars/dashboard-routes.ts).
+// CSV of one dashboard table, for the coordinator's own territories (see components/dashboards/downloads.ts).
 export function GET(request: Request) {
   return exportCsv(request);
 }

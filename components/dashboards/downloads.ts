@@ -10,11 +10,11 @@ import { exportTableCsv } from "@/lib/dashboards/csv";
 import { getAreaTree, getDashboard } from "@/lib/dashboards/indicators";
 import type { Dashboard, Level, Period } from "@/lib/dashboards/types";
 import { formatDate, parisYear } from "@/lib/time";
-import { FIRST_YEAR, parseDashboardQuery, periodOf, type PeriodChoice } from "@/components/dashboards/params";
-import { formatPeriodDates } from "@/components/dashboards/format";
-import { dashboardTables, tableById, TABLE_IDS } from "@/components/dashboards/tables";
+import { FIRST_YEAR, parseDashboardQuery, periodOf, type PeriodChoice } from "@/lib/dashboards/params";
+import { formatPeriodDates } from "@/lib/dashboards/format";
+import { dashboardTables, tableById, TABLE_IDS } from "@/lib/dashboards/tables";
 import { renderReportPdf } from "@/components/dashboards/report-pdf";
-import { topArea } from "./dashboard-data";
+import { topArea } from "@/lib/dashboards/load-dashboard";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 

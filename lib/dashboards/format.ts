@@ -2,7 +2,7 @@
 // "< 5" for a masked count (never a value), hours with one decimal.
 import type { Count, Level, Period } from "@/lib/dashboards/types";
 import { formatDate } from "@/lib/time";
-import type { PeriodChoice } from "@/components/dashboards/params";
+import type { PeriodChoice } from "@/lib/dashboards/params";
 
 export const MASKED = "< 5";
 // A count of 5 or more masked so that a small one cannot be recovered by subtraction.

@@ -3,7 +3,7 @@
 // more than the page (no identity, no free text; masked counts stay "< 5" everywhere).
 import type { CsvValue } from "@/lib/dashboards/csv";
 import type { ChildFigure, Count, Dashboard, DelayStats } from "@/lib/dashboards/types";
-import { DELAY_BASIS_LABELS, formatCount, formatDecimal, formatHours, formatInteger, formatMonth, formatRate, isMasked, maskedMeaning } from "@/components/dashboards/format";
+import { DELAY_BASIS_LABELS, formatCount, formatDecimal, formatHours, formatInteger, formatMonth, formatRate, isMasked, maskedMeaning } from "@/lib/dashboards/format";
 
 // `value` is what the CSV export writes (lib/dashboards/csv: a Count keeps its mask there too).
 export type Cell = { text: string; value: CsvValue; numeric: boolean; masked?: string };
