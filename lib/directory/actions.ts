@@ -7,7 +7,9 @@ import { formAction } from "@/lib/action";
 import { formatDate } from "@/lib/time";
 import { CAPACITY_LABELS } from "@/lib/directory/labels";
 import { createStructure } from "@/lib/directory/create-structure";
-import { setStructureActive, updateStructure, updateStructureContacts } from "@/lib/directory/update-structure";
+import { setStructureActive } from "@/lib/directory/set-structure-active";
+import { updateStructure } from "@/lib/directory/update-structure";
+import { updateStructureContacts } from "@/lib/directory/update-structure-contacts";
 import { updateCapacity } from "@/lib/directory/update-capacity";
 import { ZCreateStructureForm, ZStructureRef, ZUpdateCapacity, ZUpdateContactsForm, ZUpdateStructureForm } from "@/lib/directory/schemas";
 

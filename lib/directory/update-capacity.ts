@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { ZUpdateCapacity } from "@/lib/directory/schemas";
-import { loadEditable } from "@/lib/directory/update-structure";
+import { loadEditable } from "@/lib/directory/edit-structure";
 
 export type CapacityResult = { version: number; statusChanged: boolean; capacityConfirmedAt: Date };
 

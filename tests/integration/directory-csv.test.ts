@@ -3,7 +3,7 @@ import { createPrismaClient } from "@/lib/db";
 import { CSV_COLUMNS } from "@/lib/directory/csv-row";
 import { exportStructuresCsv } from "@/lib/directory/export-structures-csv";
 import { importStructuresCsv, type ImportReport } from "@/lib/directory/import-structures-csv";
-import { updateStructureContacts } from "@/lib/directory/update-structure";
+import { updateStructureContacts } from "@/lib/directory/update-structure-contacts";
 import { BAR_LE_DUC, createWorld, VERDUN, type World } from "@/tests/factories/world";
 import { truncateAll } from "./helpers/db";
 
