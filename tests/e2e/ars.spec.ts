@@ -200,6 +200,12 @@ test("a GP is refused the dashboards, their exports and the reports (403)", asyn
   for (const path of ["/ars/export?tableau=synthese", "/coordination/tableau-de-bord/export?tableau=besoin", "/ars/rapport/meuse-sud/pdf", "/coordination/tableau-de-bord/rapport/meuse-sud/pdf"]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(403);
-    expect(response.headers()["content-type"]).toContain("text/plain");
+    // A download refused answers like every route outside /api: a French page, no file.
+    expect(response.headers()["content-type"]).toContain("text/html");
+    expect(await response.text()).toContain("Vous n'avez pas accès à cette fonction.");
   }
+  // Under /api, the same refusal in JSON.
+  const api = await page.request.get("/api/annuaire/export");
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toEqual({ error: "Vous n'avez pas accès à cette fonction." });
 });
