@@ -2,7 +2,6 @@
 // our options, on the test database: sign-in, the cookie it sets, the session it opens, sign-out.
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { AuthHandler as TAuthHandler } from "next-auth/core";
 import { decode } from "next-auth/jwt";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
@@ -15,7 +14,7 @@ import { upsertUser } from "@/tests/factories/users";
 import { truncateAll } from "./helpers/db";
 
 // next-auth's core handler, which its route handler calls; the package does not export its path.
-const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as { AuthHandler: typeof TAuthHandler };
+const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as typeof import("../../node_modules/next-auth/core/index");
 
 // The public URL is HTTPS (read once, at the first env() of this file's worker).
 process.env.NEXTAUTH_URL = "https://maillage.example";
