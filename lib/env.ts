@@ -50,8 +50,8 @@ const ZEnv = z.object({
   ALLOW_REMOTE_TEST_DB: flag("ALLOW_REMOTE_TEST_DB", ["0", "1"]).optional(),
 }).superRefine((config, ctx) => {
   // Over plain HTTP the session cookie travels in clear: only acceptable on this machine.
-  const url = new URL(config.NEXTAUTH_URL);
-  if (config.NODE_ENV === "production" && url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+  const url = URL.parse(config.NEXTAUTH_URL);
+  if (url && config.NODE_ENV === "production" && url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {
     ctx.addIssue({
       code: "custom",
       path: ["NEXTAUTH_URL"],
