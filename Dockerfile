@@ -9,5 +9,8 @@ RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx next build
 EXPOSE 3000
+# In a container the app must listen beyond its own loopback; docker-compose.yml publishes the port
+# on the host's 127.0.0.1 only.
+ENV HOST=0.0.0.0
 # Migrates, loads the demo data into an empty database (unless SEED_DEMO=false), then serves.
 CMD ["npx", "tsx", "scripts/dev.ts", "--production", "--no-build"]

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: Next.js can only put the Content-Security-Policy's nonce
+  // (proxy.ts) on the scripts of a page it renders for that request.
+  await connection();
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900">

@@ -22,6 +22,10 @@ export const ZEvent = z.discriminatedUnion("type", [
   user("auth.sign_in", {}),
   user("auth.sign_in_failed", { failures: z.number().int(), locked: z.boolean() }),
   user("auth.sign_in_refused_locked", {}),
+  user("auth.sign_out", {}),
+  // Every open session of the account ended on the server (a password change, a deactivation).
+  user("auth.password_changed", { revokedSessions: z.number().int() }),
+  user("auth.account_deactivated", { revokedSessions: z.number().int() }),
 
   request("request.submitted", {
     channel: z.enum(RequestChannel),

@@ -27,4 +27,25 @@ describe("parseEnv", () => {
   test("every bad variable is named at once", () => {
     expect(() => parseEnv({ ...valid, PORT: "x", LOGIN_MAX_FAILURES: "y" })).toThrow(/PORT[\s\S]*LOGIN_MAX_FAILURES|LOGIN_MAX_FAILURES[\s\S]*PORT/);
   });
+
+  test("in production the public URL must be HTTPS (the session cookie is then Secure), except on this machine", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://maillage.example" })).toThrow(/NEXTAUTH_URL doit être en https:\/\/ en production/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "https://maillage.example" }).NEXTAUTH_URL).toBe("https://maillage.example");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://localhost:3000" }).NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...valid, NODE_ENV: "development", NEXTAUTH_URL: "http://maillage.lan:3000" }).NEXTAUTH_URL).toBe("http://maillage.lan:3000");
+  });
+
+  test("TRUSTED_PROXIES: none by default, else a list of IP addresses, refused in French when one is not", () => {
+    expect(parseEnv(valid).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: " 10.0.0.2, ::1 ," }).TRUSTED_PROXIES).toEqual(["10.0.0.2", "::1"]);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.2,proxy.lan" })).toThrow(/TRUSTED_PROXIES : « proxy.lan » n'est pas une adresse IP/);
+  });
+
+  test("a session's absolute lifetime: 12 hours unless set; HOST: an address to listen on", () => {
+    expect(parseEnv(valid).SESSION_ABSOLUTE_MAX_HOURS).toBe(12);
+    expect(parseEnv({ ...valid, SESSION_ABSOLUTE_MAX_HOURS: "8" }).SESSION_ABSOLUTE_MAX_HOURS).toBe(8);
+    expect(parseEnv(valid).HOST).toBeUndefined();
+    expect(parseEnv({ ...valid, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(() => parseEnv({ ...valid, HOST: "tout le monde" })).toThrow(/HOST doit être une adresse d'écoute/);
+  });
 });

@@ -1,5 +1,5 @@
-// Per-client rate limits for what anyone can reach without an account: the public contact form and
-// the commune autocomplete.
+// Per-client rate limits for what anyone can reach without an account: the public contact form, the
+// commune autocomplete and the sign-in (the client's address: lib/client-address.ts).
 //
 // Why PostgreSQL (rate-limiter-flexible's RateLimiterPrisma on the `rate_limit` table) rather than
 // a counter in memory: `next start` may run several processes (and the Docker image several
@@ -17,45 +17,15 @@ export const RATE_LIMITS = {
   "public-contact": { points: 5, durationSeconds: 10 * 60 },
   // The autocomplete asks once per pause in typing (debounced): ample for a person, not for a scraper.
   communes: { points: 120, durationSeconds: 60 },
+  // Wrong passwords from one address, whatever the accounts (password spraying stays under each
+  // account's own lock). A successful sign-in gives its point back: a shared connection (a
+  // hospital's NAT) is held back by its failures only.
+  "sign-in": { points: 20, durationSeconds: 15 * 60 },
 } as const;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
 
 export type RateLimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
-
-/**
- * The client's address as our reverse proxy saw it. `X-Forwarded-For` lists every hop, the left
- * part being whatever the client chose to send; the entry `trustedProxies` from the right was
- * written by our own proxy (one: nginx/Traefik in front of the app). Without a proxy, Next.js sets
- * the header to the socket's address when the client sent none. `X-Real-IP` comes next; when
- * neither is there, every such client shares one bucket ("unknown").
- */
-export function clientAddress(headers: Pick<Headers, "get">, trustedProxies = 1): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const fromProxy = forwarded.at(-Math.max(1, trustedProxies)) ?? forwarded[0];
-  const address = fromProxy ?? headers.get("x-real-ip")?.trim();
-  return address ? normaliseAddress(address) : "unknown";
-}
-
-// "::ffff:192.0.2.1" and "192.0.2.1" are one client; an IPv6 client is keyed by its /64, since one
-// device commonly holds many addresses of its prefix.
-export function normaliseAddress(address: string): string {
-  const lower = address.toLowerCase().replace(/^\[|\]$/g, "");
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(lower);
-  if (mapped) return mapped[1]!;
-  if (!lower.includes(":")) return lower;
-  const [head = "", tail = ""] = lower.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = lower.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ""))
-    .join(":")}::/64`;
-}
 
 // Addresses are personal data: the table holds a keyed hash of them, never the address itself.
 function hashAddress(address: string): string {
@@ -96,4 +66,9 @@ export function retryAfterLabel(seconds: number): string {
   if (seconds < 60) return `Réessayez dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`;
   const minutes = Math.ceil(seconds / 60);
   return `Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+}
+
+/** Gives back the point an attempt took (the attempt turned out legitimate: a right password). */
+export async function refundRateLimit({ bucket, address, db = prisma }: { bucket: RateLimitBucket; address: string; db?: Db }): Promise<void> {
+  await limiterFor(bucket, db).reward(hashAddress(address), 1);
 }

@@ -105,7 +105,10 @@ try {
       await recordBuild(process.cwd(), fingerprint);
     }
   }
-  app = spawn(process.execPath, [next, production ? "start" : "dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  // Next.js behind our front (scripts/serve.ts): on 127.0.0.1 unless HOST says otherwise, since the
+  // demo accounts' password is published.
+  const serve = ["--import", "tsx", path.resolve("scripts/serve.ts"), ...(production ? [] : ["--dev"]), "-p", String(port)];
+  app = spawn(process.execPath, serve, { stdio: ["ignore", "pipe", "inherit"], env });
   app.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready in|✓ Ready/.test(chunk.toString())) printWelcome();
@@ -120,7 +123,7 @@ function printWelcome() {
   void import("@/prisma/seed").then(({ DEMO_ACCOUNTS, DEMO_PASSWORD }) => {
     const lines = [
       "",
-      `Maillage est prêt : http://localhost:${port}`,
+      `Maillage est prêt : http://localhost:${port}${settings.HOST ? ` (à l'écoute sur ${settings.HOST})` : " (sur cette machine seulement : HOST=0.0.0.0 pour l'ouvrir au réseau)"}`,
       settings.SEED_DEMO === "false" ? "" : `Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
       ...(settings.SEED_DEMO === "false" ? [] : DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(30)} ${a.name} — ${a.scope}`)),
       "Ctrl-C pour arrêter.",

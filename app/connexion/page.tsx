@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signInErrorMessage } from "@/lib/auth/schemas";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { ROLE_HOME } from "@/lib/authz/permissions";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +12,8 @@ import { Alert } from "@/components/ui/alert";
 export const metadata: Metadata = { title: "Connexion" };
 
 const ZParams = z.object({
-  // Only same-site paths: never an open redirect to another site.
-  callbackUrl: z.string().regex(/^\/(?!\/)/).optional().catch(undefined),
+  // Only paths of this site: never an open redirect to another one (lib/auth/callback-url.ts).
+  callbackUrl: z.string().optional().catch(undefined).transform((value) => safeCallbackPath(value) ?? undefined),
   error: z.string().max(100).optional().catch(undefined),
   deconnecte: z.string().optional().catch(undefined),
 });

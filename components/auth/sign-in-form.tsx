@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { ZSignIn, signInErrorMessage } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
@@ -10,11 +10,18 @@ import { Alert } from "@/components/ui/alert";
 
 type FieldErrors = { email?: string[]; password?: string[] };
 
+// False in the server's HTML and until React has hydrated the form, true after.
+const noSubscription = () => () => {};
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,11 +45,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Connexion">
+    // Inert until hydrated: submitted by the browser alone, the form would send the password in the
+    // address bar (a GET). The button stays disabled until our handler is attached, and the method
+    // is POST all the same, so that nothing can ever put the password in a URL.
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Connexion">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField name="email" label="Adresse e-mail" type="email" autoComplete="username" inputMode="email" required errors={fieldErrors.email} />
       <TextField name="password" label="Mot de passe" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? "Connexion…" : "Se connecter"}
       </Button>
     </form>

@@ -1,77 +1,113 @@
+import { createHmac, randomBytes } from "node:crypto";
 import { prisma, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/audit";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import type { Role } from "@/lib/authz/permissions";
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role } }
+  | { ok: true; user: { id: string; email: string; name: string; role: Role }; sessionId: string }
   | { ok: false; reason: "INVALID" }
-  | { ok: false; reason: "LOCKED"; minutesLeft: number };
+  | { ok: false; reason: "LOCKED"; minutesLeft: number }
+  | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
 
 type Options = {
   email: string; // already normalised (lower-case) by ZSignIn
   password: string;
+  // The client's address (lib/client-address.ts): its wrong passwords are limited too.
+  address: string;
   now?: Date;
   db?: Db;
   maxFailures?: number;
   lockMinutes?: number;
+  sessionHours?: number;
 };
 
-// Checks a password and keeps the lock-out counter: after `maxFailures` wrong passwords in a row
-// the account is locked for `lockMinutes`; a success resets the counter. Every outcome on a known
-// account is an event.
+/**
+ * Checks a password. Before any password is checked, the attempt is counted twice, atomically:
+ * against the client's address (`sign-in` rate limit) and against the e-mail typed (login_guard,
+ * whether an account has it or not). After `maxFailures` wrong passwords in a row on an e-mail it
+ * is locked for `lockMinutes`, and every attempt past the lock is refused without a check: however
+ * many arrive at once, at most `maxFailures` guesses per lock period are ever verified. A known and
+ * an unknown e-mail go through the same steps and answer alike. A success resets the counter,
+ * opens a server-side session (lib/auth/sessions.ts) and is an event, like every outcome on a
+ * known account.
+ */
 export async function authenticateUser(options: Options): Promise<AuthenticateResult> {
   const db = options.db ?? prisma;
   const now = options.now ?? new Date();
-  const maxFailures = options.maxFailures ?? env().LOGIN_MAX_FAILURES;
-  const lockMinutes = options.lockMinutes ?? env().LOGIN_LOCK_MINUTES;
+  const config = env();
+  const maxFailures = options.maxFailures ?? config.LOGIN_MAX_FAILURES;
+  const lockMinutes = options.lockMinutes ?? config.LOGIN_LOCK_MINUTES;
+  const sessionHours = options.sessionHours ?? config.SESSION_ABSOLUTE_MAX_HOURS;
+
+  const byAddress = await consumeRateLimit({ bucket: "sign-in", address: options.address, db });
+  if (!byAddress.allowed) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: byAddress.retryAfterSeconds };
 
   const user = await db.user.findUnique({
     where: { email: options.email },
-    select: { id: true, email: true, name: true, role: true, active: true, lockedUntil: true, password: { select: { hash: true } } },
+    select: { id: true, email: true, name: true, role: true, active: true, password: { select: { hash: true } } },
   });
-  if (!user || !user.active || !user.password) {
-    await verifyPassword(await getDummyHash(), options.password);
-    return { ok: false, reason: "INVALID" };
+  const account = user && user.active && user.password ? { ...user, hash: user.password.hash } : null;
+
+  const key = guardKey(options.email);
+  const attempt = await reserveAttempt(db, { key, now, maxFailures, lockUntil: new Date(now.getTime() + lockMinutes * 60_000) });
+  if (!attempt.allowed) {
+    if (account) {
+      await db.$transaction((tx) => recordEvent(tx, null, { type: "auth.sign_in_refused_locked", subjectType: "user", subjectId: account.id, data: {} }));
+    }
+    return { ok: false, reason: "LOCKED", minutesLeft: Math.max(1, Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 60_000)) };
   }
 
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await db.$transaction((tx) =>
-      recordEvent(tx, null, { type: "auth.sign_in_refused_locked", subjectType: "user", subjectId: user.id, data: {} }),
-    );
-    return { ok: false, reason: "LOCKED", minutesLeft: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) };
+  // An unknown e-mail costs the same argon2 check as a known one: timing does not tell them apart.
+  const valid = await verifyPassword(account?.hash ?? (await getDummyHash()), options.password);
+  if (!account || !valid) {
+    if (account) {
+      await db.$transaction((tx) =>
+        recordEvent(tx, null, { type: "auth.sign_in_failed", subjectType: "user", subjectId: account.id, data: { failures: attempt.failures, locked: attempt.locks } }),
+      );
+    }
+    return attempt.locks ? { ok: false, reason: "LOCKED", minutesLeft: lockMinutes } : { ok: false, reason: "INVALID" };
   }
 
-  const valid = await verifyPassword(user.password.hash, options.password);
-  if (!valid) {
-    return db.$transaction(async (tx) => {
-      // Atomic increment: concurrent wrong attempts all count.
-      const { failedLoginCount } = await tx.user.update({
-        where: { id: user.id },
-        data: { failedLoginCount: { increment: 1 } },
-        select: { failedLoginCount: true },
-      });
-      const locked = failedLoginCount >= maxFailures;
-      if (locked) {
-        await tx.user.update({
-          where: { id: user.id },
-          data: { lockedUntil: new Date(now.getTime() + lockMinutes * 60_000), failedLoginCount: 0 },
-        });
-      }
-      await recordEvent(tx, null, {
-        type: "auth.sign_in_failed",
-        subjectType: "user",
-        subjectId: user.id,
-        data: { failures: failedLoginCount, locked },
-      });
-      return locked ? { ok: false as const, reason: "LOCKED" as const, minutesLeft: lockMinutes } : { ok: false as const, reason: "INVALID" as const };
-    });
-  }
-
+  const sessionId = randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-    await recordEvent(tx, user.id, { type: "auth.sign_in", subjectType: "user", subjectId: user.id, data: {} });
+    await tx.loginGuard.deleteMany({ where: { key } });
+    await tx.user.update({ where: { id: account.id }, data: { lastLoginAt: now } });
+    // Sessions past their end are of no use to anyone: cleared at the next sign-in.
+    await tx.userSession.deleteMany({ where: { userId: account.id, expiresAt: { lt: now } } });
+    await tx.userSession.create({ data: { id: sessionId, userId: account.id, createdAt: now, expiresAt: new Date(now.getTime() + sessionHours * 3_600_000) } });
+    await recordEvent(tx, account.id, { type: "auth.sign_in", subjectType: "user", subjectId: account.id, data: {} });
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  await refundRateLimit({ bucket: "sign-in", address: options.address, db });
+  return { ok: true, user: { id: account.id, email: account.email, name: account.name, role: account.role }, sessionId };
+}
+
+// The e-mails typed at sign-in include strangers' addresses and typos: kept as a keyed hash only.
+export function guardKey(email: string): string {
+  return createHmac("sha256", env().NEXTAUTH_SECRET).update(`login-guard:${email}`).digest("base64url").slice(0, 32);
+}
+
+type Attempt = { allowed: true; failures: number; locks: boolean } | { allowed: false; lockedUntil: Date };
+
+/**
+ * One statement, so that concurrent attempts queue on the row: counts this attempt as a failure
+ * (a success deletes the row afterwards) and, when it is the `maxFailures`-th in a row, locks the
+ * e-mail from now on. An expired lock starts a new count. Refused (no row updated) while locked.
+ */
+async function reserveAttempt(db: Db, { key, now, maxFailures, lockUntil }: { key: string; now: Date; maxFailures: number; lockUntil: Date }): Promise<Attempt> {
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO login_guard AS g (key, failures, locked_until, updated_at)
+    VALUES (${key}, 1, CASE WHEN 1 >= ${maxFailures}::int THEN ${lockUntil}::timestamp END, ${now}::timestamp)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN g.locked_until IS NOT NULL THEN 1 ELSE g.failures + 1 END,
+      locked_until = CASE WHEN (CASE WHEN g.locked_until IS NOT NULL THEN 1 ELSE g.failures + 1 END) >= ${maxFailures}::int THEN ${lockUntil}::timestamp END,
+      updated_at = ${now}::timestamp
+    WHERE g.locked_until IS NULL OR g.locked_until <= ${now}::timestamp
+    RETURNING g.failures`;
+  const row = rows[0];
+  if (row) return { allowed: true, failures: row.failures, locks: row.failures >= maxFailures };
+  const guard = await db.loginGuard.findUnique({ where: { key }, select: { lockedUntil: true } });
+  return { allowed: false, lockedUntil: guard?.lockedUntil ?? now };
 }

@@ -15,5 +15,7 @@ test("sign-in outcomes read as French sentences, with the lock's remaining time"
   expect(signInErrorMessage("LOCKED:1")).toContain("Réessayez dans 1 minute ");
   expect(signInErrorMessage("LOCKED:12")).toContain("Réessayez dans 12 minutes");
   expect(signInErrorMessage("LOCKED:abc")).toContain("quelques minutes");
+  expect(signInErrorMessage("RATE_LIMITED:61")).toBe("Trop de tentatives de connexion depuis cette connexion internet. Réessayez dans 2 minutes.");
+  expect(signInErrorMessage("RATE_LIMITED:x")).toContain("quelques minutes");
   expect(signInErrorMessage("Something")).toBe("La connexion a échoué. Réessayez.");
 });

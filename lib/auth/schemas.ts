@@ -14,6 +14,12 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
     const wait = Number.isFinite(minutes) && minutes > 0 ? `${minutes} minute${minutes > 1 ? "s" : ""}` : "quelques minutes";
     return `Trop de mots de passe erronés : par sécurité, ce compte est bloqué. Réessayez dans ${wait} ou contactez l'administrateur du dispositif.`;
   }
+  if (code.startsWith("RATE_LIMITED")) {
+    const seconds = Number(code.split(":")[1]);
+    const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
+    const wait = minutes ? `${minutes} minute${minutes > 1 ? "s" : ""}` : "quelques minutes";
+    return `Trop de tentatives de connexion depuis cette connexion internet. Réessayez dans ${wait}.`;
+  }
   if (code === "CredentialsSignin") return "Adresse e-mail ou mot de passe incorrect.";
   if (code === "SessionRequired") return "Connectez-vous pour accéder à cette page.";
   return "La connexion a échoué. Réessayez.";

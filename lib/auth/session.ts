@@ -11,9 +11,9 @@ import { loadActor } from "@/lib/auth/load-actor";
 export const getCurrentUser = cache(async function getCurrentUser(): Promise<Actor | null> {
   await connection(); // per-request: never prerendered at build time
   const session = await getServerSession(getAuthOptions());
-  const userId = (session?.user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== "string") return null;
-  return loadActor({ id: userId });
+  const user = session?.user as { id?: unknown; sid?: unknown } | undefined;
+  if (typeof user?.id !== "string" || typeof user.sid !== "string") return null;
+  return loadActor({ id: user.id, sessionId: user.sid });
 });
 
 // For pages and server actions: the actor, or a redirect to the sign-in page.

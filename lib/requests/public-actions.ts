@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { formDataToObject, runAction, echoFormValues } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
-import { clientAddress, consumeRateLimit, retryAfterLabel } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { consumeRateLimit, retryAfterLabel } from "@/lib/rate-limit";
 import { fileRequest } from "@/lib/requests/file-request";
 import { findCommuneOption } from "@/lib/requests/commune-options";
 import { ZPublicContact } from "@/lib/requests/schemas";

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
+import { guardKey } from "@/lib/auth/authenticate-user";
 
 export type UserListItem = {
   id: string;
@@ -25,19 +26,22 @@ export async function listUsers({ actor, now = new Date() }: { actor: Actor; now
       email: true,
       role: true,
       active: true,
-      lockedUntil: true,
       lastLoginAt: true,
       territories: { select: { territory: { select: { name: true } } } },
       structures: { select: { structure: { select: { name: true } } } },
     },
   });
+  // Locks are kept per e-mail typed at sign-in (login_guard), keyed by a hash of it.
+  const keys = new Map(users.map((u) => [u.id, guardKey(u.email)]));
+  const locked = await prisma.loginGuard.findMany({ where: { key: { in: [...keys.values()] }, lockedUntil: { gt: now } }, select: { key: true } });
+  const lockedKeys = new Set(locked.map((g) => g.key));
   return users.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
     role: u.role,
     active: u.active,
-    locked: Boolean(u.lockedUntil && u.lockedUntil > now),
+    locked: lockedKeys.has(keys.get(u.id)!),
     lastLoginAt: u.lastLoginAt,
     territories: u.territories.map((t) => t.territory.name),
     structures: u.structures.map((s) => s.structure.name),

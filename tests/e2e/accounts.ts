@@ -35,4 +35,8 @@ export const JOURNEY_GP: UserInput = { email: "medecin.parcours@e2e.maillage.fr"
 export const OWNER_GP: UserInput = { email: "medecin.titulaire@e2e.maillage.fr", name: "Dr Odile Titulaire", role: "GP", password: E2E_PASSWORD };
 export const OTHER_GP: UserInput = { email: "medecin.voisin@e2e.maillage.fr", name: "Dr Victor Voisin", role: "GP", password: E2E_PASSWORD };
 export const MOBILE_GP: UserInput = { email: "medecin.mobile@e2e.maillage.fr", name: "Dr Maud Mobile", role: "GP", password: E2E_PASSWORD };
-export const E2E_ACCOUNTS: UserInput[] = [LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP];
+// Locked on purpose by sign-in-hardening.spec.ts (a known account answers like an unknown e-mail).
+export const ENUMERATION_ACCOUNT: UserInput = { email: "enumeration@e2e.maillage.fr", name: "Compte Énumération", role: "GP", password: "Bon-mot-de-passe-43" };
+// Signs in and out in sign-in-hardening.spec.ts, with its cookie copied before the sign-out.
+export const SIGN_OUT_GP: UserInput = { email: "medecin.deconnexion@e2e.maillage.fr", name: "Dr Denise Déconnexion", role: "GP", password: E2E_PASSWORD };
+export const E2E_ACCOUNTS: UserInput[] = [LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP];

@@ -21,7 +21,7 @@ export async function upsertUser(db: PrismaClient, input: UserInput): Promise<{ 
     const user = await tx.user.upsert({
       where: { email },
       create: { email, name: input.name, role: input.role, rpps: input.rpps },
-      update: { name: input.name, role: input.role, rpps: input.rpps, active: true, failedLoginCount: 0, lockedUntil: null },
+      update: { name: input.name, role: input.role, rpps: input.rpps, active: true },
       select: { id: true },
     });
     await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } });

@@ -1,4 +1,5 @@
-import { clientAddress, consumeRateLimit, retryAfterLabel } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { consumeRateLimit, retryAfterLabel } from "@/lib/rate-limit";
 import { searchCommuneOptions, ZCommuneQuery } from "@/lib/requests/commune-options";
 import { fieldErrors } from "@/lib/action-result";
 

@@ -1,0 +1,21 @@
+import { prisma, type Db, type Tx } from "@/lib/db";
+import { recordEvent } from "@/lib/audit";
+
+// Server-side sessions (user_session): the cookie's JWT names one, and lib/auth/load-actor.ts
+// accepts it only while it is neither revoked nor past its absolute end.
+
+/** Sign-out: this session ends on the server, so a copy of its cookie opens nothing any more. */
+export async function revokeSession({ sessionId, db = prisma, now = new Date() }: { sessionId: string; db?: Db; now?: Date }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const session = await tx.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true } });
+    if (!session || session.revokedAt) return;
+    await tx.userSession.update({ where: { id: sessionId }, data: { revokedAt: now } });
+    await recordEvent(tx, session.userId, { type: "auth.sign_out", subjectType: "user", subjectId: session.userId, data: {} });
+  });
+}
+
+/** Every open session of the account ends (a password change, a deactivation). */
+export async function revokeUserSessions(tx: Tx, userId: string, now: Date): Promise<number> {
+  const { count } = await tx.userSession.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+  return count;
+}
