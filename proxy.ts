@@ -10,7 +10,10 @@ export function proxy(request: NextRequest) {
   const config = env();
   const https = new URL(config.NEXTAUTH_URL).protocol === "https:";
   if (!isAllowedOrigin({ method: request.method, origin: request.headers.get("origin"), host: request.headers.get("host"), publicUrl: config.NEXTAUTH_URL })) {
-    return new NextResponse("Requête refusée : elle ne vient pas d'une page de Maillage.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Requête refusée : elle ne vient pas d'une page de Maillage.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");

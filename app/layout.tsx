@@ -17,7 +17,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900">
-        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
+        >
           Aller au contenu
         </a>
         {children}

@@ -28,7 +28,10 @@ export function clientAddress(headers: Pick<Headers, "get">, trustedProxies: rea
 // One spelling per address: lower case, no brackets, IPv4-mapped IPv6 as IPv4, IPv6 fully expanded.
 // Not an IP address (garbage in the header): null, skipped.
 export function canonicalIp(raw: string): string | null {
-  const lower = raw.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const lower = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(lower);
   if (mapped) return mapped[1]!;
   const kind = isIP(lower);

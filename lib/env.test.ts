@@ -29,7 +29,9 @@ describe("parseEnv", () => {
   });
 
   test("in production the public URL must be HTTPS (the session cookie is then Secure), except on this machine", () => {
-    expect(() => parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://maillage.example" })).toThrow(/NEXTAUTH_URL doit être en https:\/\/ en production/);
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://maillage.example" })).toThrow(
+      /NEXTAUTH_URL doit être en https:\/\/ en production/,
+    );
     expect(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "https://maillage.example" }).NEXTAUTH_URL).toBe("https://maillage.example");
     expect(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://localhost:3000" }).NEXTAUTH_URL).toBe("http://localhost:3000");
     expect(parseEnv({ ...valid, NODE_ENV: "development", NEXTAUTH_URL: "http://maillage.lan:3000" }).NEXTAUTH_URL).toBe("http://maillage.lan:3000");

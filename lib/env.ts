@@ -15,50 +15,59 @@ const integer = (name: string, min: number, max: number) =>
     .min(min, `${name} doit valoir au moins ${min}.`)
     .max(max, `${name} doit valoir au plus ${max}.`);
 
-const flag = (name: string, values: [string, ...string[]]) =>
-  z.enum(values, { error: `${name} accepte seulement : ${values.join(", ")}.` });
+const flag = (name: string, values: [string, ...string[]]) => z.enum(values, { error: `${name} accepte seulement : ${values.join(", ")}.` });
 
-const ZEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL est obligatoire (postgresql://utilisateur:motdepasse@hôte:5432/base)." })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL doit commencer par postgresql://"),
-  NEXTAUTH_SECRET: z
-    .string({ error: "NEXTAUTH_SECRET est obligatoire (au moins 32 caractères aléatoires)." })
-    .min(32, "NEXTAUTH_SECRET doit faire au moins 32 caractères."),
-  NEXTAUTH_URL: z.url("NEXTAUTH_URL doit être une URL (ex. http://localhost:3000).").default("http://localhost:3000"),
-  // How long a session lasts without activity before the user must sign in again.
-  SESSION_MAX_AGE_HOURS: integer("SESSION_MAX_AGE_HOURS", 1, 24 * 30).default(12),
-  // The most a session can last from its sign-in, however active: activity no longer extends it.
-  SESSION_ABSOLUTE_MAX_HOURS: integer("SESSION_ABSOLUTE_MAX_HOURS", 1, 24 * 30).default(12),
-  // Reverse proxies in front of the app (comma-separated IP addresses) whose X-Forwarded-For entry
-  // is believed. None by default: a client-written X-Forwarded-For then counts for nothing.
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(z.string().refine((ip) => isIP(ip) !== 0, { error: (issue) => `TRUSTED_PROXIES : « ${String(issue.input)} » n'est pas une adresse IP.` }))),
-  // Wrong passwords in a row before the account is locked, and for how long.
-  LOGIN_MAX_FAILURES: integer("LOGIN_MAX_FAILURES", 1, 100).default(5),
-  LOGIN_LOCK_MINUTES: integer("LOGIN_LOCK_MINUTES", 1, 24 * 60).default(15),
-  // The run command's own settings, checked with the rest.
-  PORT: integer("PORT", 1, 65_535).default(3000),
-  // The address the server listens on (scripts/serve.ts): 127.0.0.1 unless set (0.0.0.0: every interface).
-  HOST: z.string().regex(/^[A-Za-z0-9.:-]+$/, "HOST doit être une adresse d'écoute (ex. 127.0.0.1 ou 0.0.0.0).").optional(),
-  EMBEDDED_POSTGRES_PORT: integer("EMBEDDED_POSTGRES_PORT", 1, 65_535).default(54329),
-  SEED_DEMO: flag("SEED_DEMO", ["true", "false"]).default("true"),
-  ALLOW_REMOTE_TEST_DB: flag("ALLOW_REMOTE_TEST_DB", ["0", "1"]).optional(),
-}).superRefine((config, ctx) => {
-  // Over plain HTTP the session cookie travels in clear: only acceptable on this machine.
-  const url = URL.parse(config.NEXTAUTH_URL);
-  if (url && config.NODE_ENV === "production" && url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["NEXTAUTH_URL"],
-      message: `NEXTAUTH_URL doit être en https:// en production (reçu ${url.origin}) : le cookie de session ne doit jamais circuler en clair.`,
-    });
-  }
-});
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL est obligatoire (postgresql://utilisateur:motdepasse@hôte:5432/base)." })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL doit commencer par postgresql://"),
+    NEXTAUTH_SECRET: z
+      .string({ error: "NEXTAUTH_SECRET est obligatoire (au moins 32 caractères aléatoires)." })
+      .min(32, "NEXTAUTH_SECRET doit faire au moins 32 caractères."),
+    NEXTAUTH_URL: z.url("NEXTAUTH_URL doit être une URL (ex. http://localhost:3000).").default("http://localhost:3000"),
+    // How long a session lasts without activity before the user must sign in again.
+    SESSION_MAX_AGE_HOURS: integer("SESSION_MAX_AGE_HOURS", 1, 24 * 30).default(12),
+    // The most a session can last from its sign-in, however active: activity no longer extends it.
+    SESSION_ABSOLUTE_MAX_HOURS: integer("SESSION_ABSOLUTE_MAX_HOURS", 1, 24 * 30).default(12),
+    // Reverse proxies in front of the app (comma-separated IP addresses) whose X-Forwarded-For entry
+    // is believed. None by default: a client-written X-Forwarded-For then counts for nothing.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().refine((ip) => isIP(ip) !== 0, { error: (issue) => `TRUSTED_PROXIES : « ${String(issue.input)} » n'est pas une adresse IP.` }))),
+    // Wrong passwords in a row before the account is locked, and for how long.
+    LOGIN_MAX_FAILURES: integer("LOGIN_MAX_FAILURES", 1, 100).default(5),
+    LOGIN_LOCK_MINUTES: integer("LOGIN_LOCK_MINUTES", 1, 24 * 60).default(15),
+    // The run command's own settings, checked with the rest.
+    PORT: integer("PORT", 1, 65_535).default(3000),
+    // The address the server listens on (scripts/serve.ts): 127.0.0.1 unless set (0.0.0.0: every interface).
+    HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, "HOST doit être une adresse d'écoute (ex. 127.0.0.1 ou 0.0.0.0).")
+      .optional(),
+    EMBEDDED_POSTGRES_PORT: integer("EMBEDDED_POSTGRES_PORT", 1, 65_535).default(54329),
+    SEED_DEMO: flag("SEED_DEMO", ["true", "false"]).default("true"),
+    ALLOW_REMOTE_TEST_DB: flag("ALLOW_REMOTE_TEST_DB", ["0", "1"]).optional(),
+  })
+  .superRefine((config, ctx) => {
+    // Over plain HTTP the session cookie travels in clear: only acceptable on this machine.
+    const url = URL.parse(config.NEXTAUTH_URL);
+    if (url && config.NODE_ENV === "production" && url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: `NEXTAUTH_URL doit être en https:// en production (reçu ${url.origin}) : le cookie de session ne doit jamais circuler en clair.`,
+      });
+    }
+  });
 
 export type Env = z.infer<typeof ZEnv>;
 

@@ -44,7 +44,10 @@ export function fromPrismaError(error: unknown): AppError | undefined {
       // driver adapter passes on as "Database error. Code: `22021`": the text schemas remove such
       // characters (lib/text-schemas.ts); should one get past them, the person can still correct.
       if (/Code: `(?:22021|22P05)`/.test(String((error as { message?: unknown }).message ?? ""))) {
-        return new AppError("INVALID_INPUT", "Le texte contient un caractère invisible non autorisé (souvent collé depuis un autre logiciel) : retapez le passage collé, puis renvoyez.");
+        return new AppError(
+          "INVALID_INPUT",
+          "Le texte contient un caractère invisible non autorisé (souvent collé depuis un autre logiciel) : retapez le passage collé, puis renvoyez.",
+        );
       }
       return undefined;
   }

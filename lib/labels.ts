@@ -1,5 +1,17 @@
 // French labels of the care vocabulary shared by every domain (client-safe). Keys are the database enums.
-import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestChannel, RequestStatus, RequesterKind, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
+import type {
+  ClosureOutcome,
+  DeclineReason,
+  Need,
+  PlaceOfCare,
+  ReferralStatus,
+  RequestChannel,
+  RequestStatus,
+  RequesterKind,
+  Sex,
+  Urgency,
+  CancelReason,
+} from "@/lib/generated/prisma/enums";
 
 export const NEED_LABELS: Record<Need, string> = {
   PAIN: "Douleur",

@@ -16,7 +16,15 @@ import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { cleanText, hasControlChars } from "@/lib/text-schemas";
 
 const PATIENT = { birthName: "Durand", firstNames: "Jeanne", birthDate: "1950-03-12", sex: "FEMALE" };
-const REQUEST = { ...PATIENT, communeCode: "55029", placeOfCare: "HOME", needs: ["PAIN"], urgency: "CRISIS", details: "Douleur non contrôlée", consentCoordination: "on" };
+const REQUEST = {
+  ...PATIENT,
+  communeCode: "55029",
+  placeOfCare: "HOME",
+  needs: ["PAIN"],
+  urgency: "CRISIS",
+  details: "Douleur non contrôlée",
+  consentCoordination: "on",
+};
 const REQUEST_REF = { requestId: "req_1", version: "0" };
 const REFERRAL_REF = { referralId: "ref_1", version: "0" };
 const HOURS = { hours_mon: "08:30-12:00, 13:30-17:30", hours_tue: "", hours_wed: "", hours_thu: "", hours_fri: "", hours_sat: "", hours_sun: "" };
@@ -53,13 +61,40 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZSignIn: { schema: auth.ZSignIn, sample: { email: "medecin@demo.maillage.fr", password: "Maillage-demo-2026" } },
   ZPatientIdentity: { schema: requests.ZPatientIdentity, sample: PATIENT },
   ZFileRequest: { schema: requests.ZFileRequest, sample: REQUEST },
-  ZPhoneIntake: { schema: requests.ZPhoneIntake, sample: { ...REQUEST, channel: "PHONE", requesterKind: "GP", requesterName: "Dr Leroy", requesterPhone: "06 12 34 56 78", requesterRelation: "médecin traitant" } },
-  ZPublicContact: { schema: requests.ZPublicContact, sample: { requesterName: "Paul Durand", requesterPhone: "06 12 34 56 78", requesterRelation: "fils", communeCode: "55029", needs: ["CARER_RESPITE"], details: "Ma mère est épuisée.", consentCoordination: "on" } },
+  ZPhoneIntake: {
+    schema: requests.ZPhoneIntake,
+    sample: {
+      ...REQUEST,
+      channel: "PHONE",
+      requesterKind: "GP",
+      requesterName: "Dr Leroy",
+      requesterPhone: "06 12 34 56 78",
+      requesterRelation: "médecin traitant",
+    },
+  },
+  ZPublicContact: {
+    schema: requests.ZPublicContact,
+    sample: {
+      requesterName: "Paul Durand",
+      requesterPhone: "06 12 34 56 78",
+      requesterRelation: "fils",
+      communeCode: "55029",
+      needs: ["CARER_RESPITE"],
+      details: "Ma mère est épuisée.",
+      consentCoordination: "on",
+    },
+  },
   ZRequestId: { schema: requests.ZRequestId, sample: { requestId: REQUEST_REF.requestId } },
   ZRequestRef: { schema: requests.ZRequestRef, sample: REQUEST_REF },
-  ZOrientToSuggestion: { schema: requests.ZOrientToSuggestion, sample: { ...REQUEST_REF, structureId: "str1", structureName: "EMSP Bar-le-Duc", overrideReason: "Connue du patient." } },
+  ZOrientToSuggestion: {
+    schema: requests.ZOrientToSuggestion,
+    sample: { ...REQUEST_REF, structureId: "str1", structureName: "EMSP Bar-le-Duc", overrideReason: "Connue du patient." },
+  },
   ZAddNote: { schema: requests.ZAddNote, sample: { ...REQUEST_REF, body: "Appel du médecin." } },
-  ZOrientRequest: { schema: requests.ZOrientRequest, sample: { ...REQUEST_REF, structureIds: ["str_1"], note: "Merci de rappeler la fille.", overrideReason: "Équipe déjà connue du patient" } },
+  ZOrientRequest: {
+    schema: requests.ZOrientRequest,
+    sample: { ...REQUEST_REF, structureIds: ["str_1"], note: "Merci de rappeler la fille.", overrideReason: "Équipe déjà connue du patient" },
+  },
   ZCancelRequest: { schema: requests.ZCancelRequest, sample: { ...REQUEST_REF, reason: "DUPLICATE", details: "Doublon de DA-000042" } },
   ZCloseRequest: { schema: requests.ZCloseRequest, sample: { ...REQUEST_REF, outcome: "NEEDS_MET", summary: "EMSP passée deux fois." } },
   ZReopenRequest: { schema: requests.ZReopenRequest, sample: { ...REQUEST_REF, reason: "Aggravation" } },
@@ -72,15 +107,36 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZStructure: { schema: directory.ZStructure, sample: { ...STRUCTURE, openingHours: WEEK } },
   ZCreateStructureForm: { schema: directory.ZCreateStructureForm, sample: { ...STRUCTURE, ...HOURS } },
   ZUpdateStructureForm: { schema: directory.ZUpdateStructureForm, sample: { ...STRUCTURE, ...HOURS, structureId: "str_1", version: "3" } },
-  ZUpdateContactsForm: { schema: directory.ZUpdateContactsForm, sample: { phone: STRUCTURE.phone, secureEmail: STRUCTURE.secureEmail, hoursNote: STRUCTURE.hoursNote, onCall24h: "on", referentName: "Dr Martin", referentPhone: STRUCTURE.referentPhone, backupName: "Mme Petit", backupPhone: STRUCTURE.backupPhone, ...HOURS, structureId: "str_1", version: "3" } },
+  ZUpdateContactsForm: {
+    schema: directory.ZUpdateContactsForm,
+    sample: {
+      phone: STRUCTURE.phone,
+      secureEmail: STRUCTURE.secureEmail,
+      hoursNote: STRUCTURE.hoursNote,
+      onCall24h: "on",
+      referentName: "Dr Martin",
+      referentPhone: STRUCTURE.referentPhone,
+      backupName: "Mme Petit",
+      backupPhone: STRUCTURE.backupPhone,
+      ...HOURS,
+      structureId: "str_1",
+      version: "3",
+    },
+  },
   ZUpdateCapacity: { schema: directory.ZUpdateCapacity, sample: { structureId: "str_1", version: "3", capacityStatus: "FULL", capacitySince: "2026-11-20" } },
   ZStructureRef: { schema: directory.ZStructureRef, sample: { structureId: "str_1", version: "3" } },
-  ZDirectorySearchParams: { schema: directory.ZDirectorySearchParams, sample: { commune: "55029", besoin: "PAIN", type: "EMSP", lieu: "HOME", apres: "EMSP Bar-le-Duc|str_1", inactives: "1" } },
+  ZDirectorySearchParams: {
+    schema: directory.ZDirectorySearchParams,
+    sample: { commune: "55029", besoin: "PAIN", type: "EMSP", lieu: "HOME", apres: "EMSP Bar-le-Duc|str_1", inactives: "1" },
+  },
   ZOffer: { schema: directory.ZOffer, sample: { need: "PAIN", setting: "HOME" } },
   ZQueueFilters: { schema: queue.ZQueueFilters, sample: { status: "SUBMITTED", need: "PAIN", urgency: "CRISIS" } },
   ZCommuneQuery: { schema: communes.ZCommuneQuery, sample: { q: "bar-le", limit: "8" } },
   ZUpdateRoutingRules: { schema: updateRules.ZUpdateRoutingRules, sample: { territoryId: "ter_1", version: "0", rules: DEFAULT_ROUTING_RULES } },
-  ZServiceLevels: { schema: geography.ZServiceLevels, sample: { triageHoursCrisis: 2, triageHoursPlanned: 24, firstContactHoursCrisis: 24, firstContactHoursPlanned: 120 } },
+  ZServiceLevels: {
+    schema: geography.ZServiceLevels,
+    sample: { triageHoursCrisis: 2, triageHoursPlanned: 24, firstContactHoursCrisis: 24, firstContactHoursPlanned: 120 },
+  },
 };
 
 // Exported schemas that are not a form: why they need no sample.
@@ -141,7 +197,11 @@ describe("cleanText", () => {
 });
 
 describe("every form schema has a sample, and every sample is valid", () => {
-  const exported = Object.values(MODULES).flatMap((m) => Object.entries(m).filter(([name, value]) => /^Z[A-Z]/.test(name) && value instanceof z.ZodType).map(([name]) => name));
+  const exported = Object.values(MODULES).flatMap((m) =>
+    Object.entries(m)
+      .filter(([name, value]) => /^Z[A-Z]/.test(name) && value instanceof z.ZodType)
+      .map(([name]) => name),
+  );
   test.each(exported)("%s is fuzzed or says why not", (name) => {
     expect(SAMPLES[name] ?? NO_SAMPLE[name], `${name}: add a sample to SAMPLES`).toBeDefined();
   });
@@ -155,7 +215,9 @@ describe("control characters in every text field", () => {
   const cases = Object.entries(SAMPLES).flatMap(([name, { schema, sample }]) =>
     strings(sample)
       .filter(({ path }) => !AS_TYPED[`${name}.${path.join(".")}`])
-      .flatMap(({ path, value }) => INJECTIONS.map((bad) => ({ name, schema, sample, path, value, bad, label: `${name}.${path.join(".")} ← ${JSON.stringify(bad)}` }))),
+      .flatMap(({ path, value }) =>
+        INJECTIONS.map((bad) => ({ name, schema, sample, path, value, bad, label: `${name}.${path.join(".")} ← ${JSON.stringify(bad)}` })),
+      ),
   );
 
   test.each(cases)("$label: never passed on; refused at the field, in French, when it makes the value invalid", ({ schema, sample, path, value, bad }) => {
@@ -182,7 +244,14 @@ describe("control characters in every text field", () => {
     const parsed = requests.ZFileRequest.parse({ ...REQUEST, birthName: "Du\u0000rand", details: "Douleur\u0000\nmorphine" });
     expect(parsed.birthName).toBe("Durand");
     expect(parsed.details).toBe("Douleur\nmorphine");
-    const structure = directory.ZUpdateStructureForm.parse({ ...STRUCTURE, ...HOURS, structureId: "str_1", version: "3", name: "EMSP\u0000 Bar", description: "a\u0000b" });
+    const structure = directory.ZUpdateStructureForm.parse({
+      ...STRUCTURE,
+      ...HOURS,
+      structureId: "str_1",
+      version: "3",
+      name: "EMSP\u0000 Bar",
+      description: "a\u0000b",
+    });
     expect([structure.name, structure.description]).toEqual(["EMSP Bar", "ab"]);
   });
 
@@ -192,6 +261,8 @@ describe("control characters in every text field", () => {
   });
 
   test("an identifier with a control character is refused (never typed by a person)", () => {
-    expect(requests.ZAddNote.safeParse({ ...REQUEST_REF, requestId: "req\u00001", body: "x" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["requestId", "Identifiant invalide."]]);
+    expect(requests.ZAddNote.safeParse({ ...REQUEST_REF, requestId: "req\u00001", body: "x" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual(
+      [["requestId", "Identifiant invalide."]],
+    );
   });
 });

@@ -38,12 +38,15 @@ export function ZRequiredText({ max, label, required, multiline = false }: { max
 
 /** Empty text (or only spaces, or only control characters) means "not given": null. */
 export function ZOptionalText({ max, label, multiline = false }: { max: number; label: string; multiline?: boolean }) {
-  return z.preprocess((v) => {
-    if (v === undefined || v === null) return null;
-    if (typeof v !== "string") return v;
-    const clean = cleanText(v, { multiline }).trim();
-    return clean === "" ? null : clean;
-  }, z.string().max(max, `${label} : ${max} caractères au maximum.`).nullable());
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null) return null;
+      if (typeof v !== "string") return v;
+      const clean = cleanText(v, { multiline }).trim();
+      return clean === "" ? null : clean;
+    },
+    z.string().max(max, `${label} : ${max} caractères au maximum.`).nullable(),
+  );
 }
 
 /**

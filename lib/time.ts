@@ -63,7 +63,14 @@ export function parisDayStart(isoDay: string): Date {
 }
 
 // Dates as the field reads them: dd/mm/yyyy, Europe/Paris.
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
 
 /** "14/07/2026 à 10:05". */
@@ -76,7 +83,15 @@ export function formatDate(value: Date): string {
   return dateFormat.format(value);
 }
 
-const dayDateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dayDateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: TIME_ZONE,
+  weekday: "long",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** "samedi 28/11/2026 à 19:00": a promised date says its day (a Friday-evening crisis is due on a Saturday). */
 export function formatDayDateTime(value: Date): string {

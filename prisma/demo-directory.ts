@@ -83,15 +83,57 @@ const PAIN_CLINIC_OFFERS: Offers = { PAIN: ALL };
 const WEEKDAYS_9_17 = "lun-ven 09:00-17:00";
 const WEEKDAYS_830_1730 = "lun-ven 08:30-17:30";
 
-const BARROIS = ["Bar-le-Duc", "Behonne", "Combles-en-Barrois", "Fains-Véel", "Ligny-en-Barrois", "Longeville-en-Barrois", "Naives-Rosières", "Revigny-sur-Ornain", "Savonnières-devant-Bar", "Tronville-en-Barrois", "Val-d'Ornain"];
+const BARROIS = [
+  "Bar-le-Duc",
+  "Behonne",
+  "Combles-en-Barrois",
+  "Fains-Véel",
+  "Ligny-en-Barrois",
+  "Longeville-en-Barrois",
+  "Naives-Rosières",
+  "Revigny-sur-Ornain",
+  "Savonnières-devant-Bar",
+  "Tronville-en-Barrois",
+  "Val-d'Ornain",
+];
 const VERDUNOIS = ["Verdun", "Belleville-sur-Meuse", "Bras-sur-Meuse", "Charny-sur-Meuse", "Dieue-sur-Meuse", "Étain", "Haudainville", "Thierville-sur-Meuse"];
-const GRAND_NANCY = ["Nancy", "Essey-lès-Nancy", "Heillecourt", "Houdemont", "Jarville-la-Malgrange", "Laxou", "Ludres", "Malzéville", "Maxéville", "Saint-Max", "Tomblaine", "Vandœuvre-lès-Nancy", "Villers-lès-Nancy"];
+const GRAND_NANCY = [
+  "Nancy",
+  "Essey-lès-Nancy",
+  "Heillecourt",
+  "Houdemont",
+  "Jarville-la-Malgrange",
+  "Laxou",
+  "Ludres",
+  "Malzéville",
+  "Maxéville",
+  "Saint-Max",
+  "Tomblaine",
+  "Vandœuvre-lès-Nancy",
+  "Villers-lès-Nancy",
+];
 // RESP 13's seven territorial teams (seed 001) share the département: two for Marseille's north and
 // south, and one per other area, built on the INSEE arrondissements (131 Aix, 132 Arles,
 // 133 Marseille, 134 Istres).
 const MARSEILLE_NORD = ["Marseille", "Allauch", "Plan-de-Cuques", "Septèmes-les-Vallons"];
 const MARSEILLE_SUD = ["Marseille", "Cassis", "Carnoux-en-Provence"];
-const PAYS_SALONAIS = ["Salon-de-Provence", "Alleins", "Aurons", "La Barben", "Charleval", "Eyguières", "Lamanon", "Lançon-Provence", "Mallemort", "Pélissanne", "La Roque-d'Anthéron", "Sénas", "Vernègues", "Grans", "Cornillon-Confoux"];
+const PAYS_SALONAIS = [
+  "Salon-de-Provence",
+  "Alleins",
+  "Aurons",
+  "La Barben",
+  "Charleval",
+  "Eyguières",
+  "Lamanon",
+  "Lançon-Provence",
+  "Mallemort",
+  "Pélissanne",
+  "La Roque-d'Anthéron",
+  "Sénas",
+  "Vernègues",
+  "Grans",
+  "Cornillon-Confoux",
+];
 
 const etsp = (key: string, name: string, communes: CommuneRule, n: number, referent: string, description: string): DemoStructure => ({
   key,
@@ -147,7 +189,8 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     referent: ["Julien Petit, infirmier coordinateur", "03 53 01 55 63"],
     backup: ["Dr Sylvie Kessler, médecin coordonnateur", "03 53 01 55 64"],
     capacity: { status: "AVAILABLE", confirmedDaysAgo: 3 },
-    description: "Hospitalisation à domicile à orientation palliative (depuis 2007) : soins techniques, traitements hospitaliers, matériel et livraisons, à domicile et en EHPAD, dans toute la Meuse.",
+    description:
+      "Hospitalisation à domicile à orientation palliative (depuis 2007) : soins techniques, traitements hospitaliers, matériel et livraisons, à domicile et en EHPAD, dans toute la Meuse.",
   },
   {
     key: "reseau-sud-meusien",
@@ -162,7 +205,8 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     hours: WEEKDAYS_9_17,
     referent: ["Claire Antoine, coordinatrice", "03 53 01 55 65"],
     capacity: { status: "AVAILABLE", confirmedDaysAgo: 10 },
-    description: "Réseau plurithématique (gérontologie, soins de support) : coordination des professionnels du domicile, diététique, accompagnement social, activité physique adaptée, solutions de répit.",
+    description:
+      "Réseau plurithématique (gérontologie, soins de support) : coordination des professionnels du domicile, diététique, accompagnement social, activité physique adaptée, solutions de répit.",
   },
   {
     key: "douleur-bar-le-duc",
@@ -205,7 +249,8 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     hours: "lun 09:00-18:00; mer 09:00-18:00; ven 09:00-13:00",
     referent: ["Léa Fontaine, psychologue", "03 53 01 55 36"],
     capacity: { status: "AVAILABLE", confirmedDaysAgo: 6 },
-    description: "Psychologue spécialisée en soins de support, sollicitée par les médecins du Sud meusien ; consultations au cabinet, à domicile et en EHPAD (prise en charge possible par le réseau, 3 à 5 séances).",
+    description:
+      "Psychologue spécialisée en soins de support, sollicitée par les médecins du Sud meusien ; consultations au cabinet, à domicile et en EHPAD (prise en charge possible par le réseau, 3 à 5 séances).",
   },
   {
     key: "dieteticienne-sud-meusien",
@@ -275,7 +320,8 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     referent: ["Dr Hélène Simon", "03 53 01 55 71"],
     backup: ["Maud Perrin, infirmière ressource douleur", "03 53 01 55 72"],
     capacity: { status: "ASSESSMENT_FIRST", sinceDaysAgo: 30, confirmedDaysAgo: 7 },
-    description: "Structure douleur chronique labellisée. Questionnaire préalable à retourner avant le premier rendez-vous ; consultation avancée à Bar-le-Duc.",
+    description:
+      "Structure douleur chronique labellisée. Questionnaire préalable à retourner avant le premier rendez-vous ; consultation avancée à Bar-le-Duc.",
   },
   {
     key: "ssiad-verdun",
@@ -370,7 +416,8 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     referent: ["Dr Chloé Bertrand", "03 53 01 54 22"],
     backup: ["Aurélie Mathieu, infirmière", "03 53 01 54 23"],
     capacity: { status: "AVAILABLE", confirmedDaysAgo: 3 },
-    description: "Intervient dans les services du CHRU et les EHPAD de l'arrondissement de Nancy ; à domicile, voir le réseau de soins palliatifs du Grand Nancy.",
+    description:
+      "Intervient dans les services du CHRU et les EHPAD de l'arrondissement de Nancy ; à domicile, voir le réseau de soins palliatifs du Grand Nancy.",
   },
   {
     key: "reseau-grand-nancy",
@@ -472,15 +519,65 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     referent: ["Dr Karine Bonnet", "04 65 71 13 51"],
     backup: ["Yacine Haddad, infirmier coordinateur", "04 65 71 13 50"],
     capacity: { status: "AVAILABLE", confirmedDaysAgo: 1 },
-    description: "Réseau de soins palliatifs de tout le département des Bouches-du-Rhône ; peut être sollicité par les professionnels, les familles ou les proches aidants.",
+    description:
+      "Réseau de soins palliatifs de tout le département des Bouches-du-Rhône ; peut être sollicité par les professionnels, les familles ou les proches aidants.",
   },
-  etsp("etsp-marseille-nord", "ETSP Marseille Nord (RESP 13)", { department: "13", names: MARSEILLE_NORD }, 2, "Dr Mehdi Saïdi", "Marseille (secteurs nord) et communes limitrophes."),
-  etsp("etsp-marseille-sud", "ETSP Marseille Sud (RESP 13)", { department: "13", names: MARSEILLE_SUD }, 3, "Dr Laetitia Rossi", "Marseille (secteurs centre et sud), Cassis, Carnoux."),
-  etsp("etsp-aubagne-ciotat", "ETSP Aubagne – La Ciotat (RESP 13)", { department: "13", arrondissements: ["133"], except: [...MARSEILLE_NORD, ...MARSEILLE_SUD] }, 4, "Dr Vincent Arnaud", "Pays d'Aubagne et de l'Étoile, La Ciotat."),
-  etsp("etsp-pays-aix", "ETSP Pays d'Aix (RESP 13)", { department: "13", arrondissements: ["131"], except: PAYS_SALONAIS }, 5, "Dr Émilie Fabre", "Aix-en-Provence, Gardanne et le pays d'Aix."),
-  etsp("etsp-pays-salonais", "ETSP Pays salonais (RESP 13)", { department: "13", names: PAYS_SALONAIS }, 6, "Dr Hugo Lambert", "Salon-de-Provence et ses environs."),
-  etsp("etsp-pays-arles", "ETSP Pays d'Arles (RESP 13)", { department: "13", arrondissements: ["132"] }, 7, "Dr Manon Garnier", "Arles, Tarascon, Alpilles et Camargue."),
-  etsp("etsp-etang-de-berre", "ETSP Étang de Berre (RESP 13)", { department: "13", arrondissements: ["134"], except: PAYS_SALONAIS }, 8, "Dr Samir Benhamou", "Istres, Martigues, Vitrolles, Marignane et l'ouest de l'étang."),
+  etsp(
+    "etsp-marseille-nord",
+    "ETSP Marseille Nord (RESP 13)",
+    { department: "13", names: MARSEILLE_NORD },
+    2,
+    "Dr Mehdi Saïdi",
+    "Marseille (secteurs nord) et communes limitrophes.",
+  ),
+  etsp(
+    "etsp-marseille-sud",
+    "ETSP Marseille Sud (RESP 13)",
+    { department: "13", names: MARSEILLE_SUD },
+    3,
+    "Dr Laetitia Rossi",
+    "Marseille (secteurs centre et sud), Cassis, Carnoux.",
+  ),
+  etsp(
+    "etsp-aubagne-ciotat",
+    "ETSP Aubagne – La Ciotat (RESP 13)",
+    { department: "13", arrondissements: ["133"], except: [...MARSEILLE_NORD, ...MARSEILLE_SUD] },
+    4,
+    "Dr Vincent Arnaud",
+    "Pays d'Aubagne et de l'Étoile, La Ciotat.",
+  ),
+  etsp(
+    "etsp-pays-aix",
+    "ETSP Pays d'Aix (RESP 13)",
+    { department: "13", arrondissements: ["131"], except: PAYS_SALONAIS },
+    5,
+    "Dr Émilie Fabre",
+    "Aix-en-Provence, Gardanne et le pays d'Aix.",
+  ),
+  etsp(
+    "etsp-pays-salonais",
+    "ETSP Pays salonais (RESP 13)",
+    { department: "13", names: PAYS_SALONAIS },
+    6,
+    "Dr Hugo Lambert",
+    "Salon-de-Provence et ses environs.",
+  ),
+  etsp(
+    "etsp-pays-arles",
+    "ETSP Pays d'Arles (RESP 13)",
+    { department: "13", arrondissements: ["132"] },
+    7,
+    "Dr Manon Garnier",
+    "Arles, Tarascon, Alpilles et Camargue.",
+  ),
+  etsp(
+    "etsp-etang-de-berre",
+    "ETSP Étang de Berre (RESP 13)",
+    { department: "13", arrondissements: ["134"], except: PAYS_SALONAIS },
+    8,
+    "Dr Samir Benhamou",
+    "Istres, Martigues, Vitrolles, Marignane et l'ouest de l'étang.",
+  ),
   {
     key: "errspp-paca",
     name: "ERRSPP PACA – soins palliatifs pédiatriques",
@@ -497,7 +594,8 @@ export const DEMO_DIRECTORY: readonly DemoStructure[] = [
     referent: ["Dr Aurore Mercier, pédiatre", "04 65 71 13 61"],
     backup: ["Julie Caron, puéricultrice", "04 65 71 13 62"],
     capacity: { status: "AVAILABLE", confirmedDaysAgo: 2 },
-    description: "Équipe ressource régionale de soins palliatifs pédiatriques : appui aux équipes qui soignent un enfant, à l'hôpital, en établissement médico-social et à domicile ; soutien des familles.",
+    description:
+      "Équipe ressource régionale de soins palliatifs pédiatriques : appui aux équipes qui soignent un enfant, à l'hôpital, en établissement médico-social et à domicile ; soutien des familles.",
   },
   {
     key: "usp-marseille",
@@ -558,14 +656,21 @@ function communeResolver(communes: readonly CommuneRow[]) {
   const rule = (r: CommuneRule): string[] => {
     const except = new Set((r.except ?? []).map((name) => one(r.department, name)));
     const named = (r.names ?? []).map((name) => one(r.department, name));
-    const inArrondissements = r.arrondissements ? communes.filter((c) => c.departmentCode === r.department && r.arrondissements!.includes(c.arrondissementCode ?? "")).map((c) => c.code) : [];
+    const inArrondissements = r.arrondissements
+      ? communes.filter((c) => c.departmentCode === r.department && r.arrondissements!.includes(c.arrondissementCode ?? "")).map((c) => c.code)
+      : [];
     return [...named, ...inArrondissements].filter((code) => !except.has(code));
   };
   return { one, rule };
 }
 
 /** A demo entry as the directory's schema sees it (the same validation as a form or a CSV line). */
-export function demoStructureData(s: DemoStructure, territoryId: (slug: string) => string, now: Date, communes: readonly CommuneRow[] = readCommunes()): TStructureData {
+export function demoStructureData(
+  s: DemoStructure,
+  territoryId: (slug: string) => string,
+  now: Date,
+  communes: readonly CommuneRow[] = readCommunes(),
+): TStructureData {
   const { one, rule } = communeResolver(communes);
   const hours = parseWeekText(s.hours ?? "");
   if (!hours.ok) throw new Error(`Annuaire de démonstration, ${s.key} : ${hours.error}`);
@@ -606,7 +711,15 @@ export function demoStructureData(s: DemoStructure, territoryId: (slug: string) 
  * with the same name is adopted). Returns the structures' ids by key. Capacity dates are relative to
  * `now`, so that a fresh demo shows recent confirmations.
  */
-export async function seedDemoDirectory({ db, territoryId, now = new Date() }: { db: PrismaClient; territoryId: (slug: string) => string; now?: Date }): Promise<Map<string, string>> {
+export async function seedDemoDirectory({
+  db,
+  territoryId,
+  now = new Date(),
+}: {
+  db: PrismaClient;
+  territoryId: (slug: string) => string;
+  now?: Date;
+}): Promise<Map<string, string>> {
   const communes = readCommunes();
   const ids = new Map<string, string>();
   for (const s of DEMO_DIRECTORY) {

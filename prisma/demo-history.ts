@@ -33,8 +33,8 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const weighted = <T,>(items: readonly (readonly [T, number])[]): T => {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
     let r = next() * items.reduce((s, [, w]) => s + w, 0);
     for (const [item, w] of items) if ((r -= w) < 0) return item;
     return items[items.length - 1]![0];
@@ -42,15 +42,87 @@ function generator(seed: number) {
   return { next, pick, weighted, between: (min: number, max: number) => min + next() * (max - min) };
 }
 
-const BIRTH_NAMES = ["Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefebvre", "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Lefèvre", "Faure", "André", "Mercier", "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Garcia"];
-const FEMALE = ["Marie", "Jeanne", "Françoise", "Monique", "Catherine", "Nicole", "Jacqueline", "Anne", "Sylvie", "Martine", "Christiane", "Odette", "Simone", "Colette"];
+const BIRTH_NAMES = [
+  "Martin",
+  "Bernard",
+  "Thomas",
+  "Petit",
+  "Robert",
+  "Richard",
+  "Durand",
+  "Dubois",
+  "Moreau",
+  "Laurent",
+  "Simon",
+  "Michel",
+  "Lefebvre",
+  "Leroy",
+  "Roux",
+  "David",
+  "Bertrand",
+  "Morel",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Dupont",
+  "Lambert",
+  "Fontaine",
+  "Rousseau",
+  "Vincent",
+  "Muller",
+  "Lefèvre",
+  "Faure",
+  "André",
+  "Mercier",
+  "Blanc",
+  "Guérin",
+  "Boyer",
+  "Garnier",
+  "Chevalier",
+  "François",
+  "Legrand",
+  "Gauthier",
+  "Garcia",
+];
+const FEMALE = [
+  "Marie",
+  "Jeanne",
+  "Françoise",
+  "Monique",
+  "Catherine",
+  "Nicole",
+  "Jacqueline",
+  "Anne",
+  "Sylvie",
+  "Martine",
+  "Christiane",
+  "Odette",
+  "Simone",
+  "Colette",
+];
 const MALE = ["Jean", "Pierre", "Michel", "André", "Philippe", "Jacques", "Bernard", "Alain", "Claude", "René", "Daniel", "Gérard", "Roger", "Marcel"];
 const NEEDS: (readonly [Need, number])[] = [
-  ["PALLIATIVE_CARE", 30], ["PAIN", 25], ["HOME_CARE", 18], ["PSYCHOLOGICAL_PATIENT", 10], ["PSYCHOLOGICAL_FAMILY", 8], ["NUTRITION", 8],
-  ["SOCIAL", 8], ["OTHER_SYMPTOMS", 7], ["CARER_RESPITE", 5], ["PHYSICAL_ACTIVITY", 2], ["ETHICAL_REFLECTION", 2],
+  ["PALLIATIVE_CARE", 30],
+  ["PAIN", 25],
+  ["HOME_CARE", 18],
+  ["PSYCHOLOGICAL_PATIENT", 10],
+  ["PSYCHOLOGICAL_FAMILY", 8],
+  ["NUTRITION", 8],
+  ["SOCIAL", 8],
+  ["OTHER_SYMPTOMS", 7],
+  ["CARER_RESPITE", 5],
+  ["PHYSICAL_ACTIVITY", 2],
+  ["ETHICAL_REFLECTION", 2],
 ];
-const OUTCOMES: (readonly [ClosureOutcome, number])[] = [["NEEDS_MET", 60], ["HOSPITALISED", 12], ["DECEASED", 12], ["REDIRECTED", 8], ["DECLINED_BY_PATIENT", 4], ["UNREACHABLE", 4]];
-const CALLERS: (readonly [RequesterKind, string, string][]) = [
+const OUTCOMES: (readonly [ClosureOutcome, number])[] = [
+  ["NEEDS_MET", 60],
+  ["HOSPITALISED", 12],
+  ["DECEASED", 12],
+  ["REDIRECTED", 8],
+  ["DECLINED_BY_PATIENT", 4],
+  ["UNREACHABLE", 4],
+];
+const CALLERS: readonly [RequesterKind, string, string][] = [
   ["OTHER_PROFESSIONAL", "Mme Claire Noël, infirmière libérale", "06 99 00 10 01"],
   ["HOSPITAL", "Service d'oncologie, CH de Verdun", "03 99 00 10 02"],
   ["PATIENT_FAMILY", "M. Luc Henry, fils", "06 99 00 10 03"],
@@ -61,14 +133,38 @@ const CALLERS: (readonly [RequesterKind, string, string][]) = [
 // requests of the last three days, still in the queue or with the teams.
 type Plan = { coordinator: string; territorySlugs: string[]; requests: number; recent: number; main: string[]; gp: string | null };
 const PLANS: Plan[] = [
-  { coordinator: "idec.meuse@demo.maillage.fr", territorySlugs: ["meuse-sud", "meuse-nord"], requests: 140, recent: 10, main: ["55029", "55545"], gp: "medecin@demo.maillage.fr" },
-  { coordinator: "idec.paca@demo.maillage.fr", territorySlugs: ["bouches-du-rhone", "alpes-maritimes"], requests: 60, recent: 5, main: ["13055", "06088"], gp: null },
+  {
+    coordinator: "idec.meuse@demo.maillage.fr",
+    territorySlugs: ["meuse-sud", "meuse-nord"],
+    requests: 140,
+    recent: 10,
+    main: ["55029", "55545"],
+    gp: "medecin@demo.maillage.fr",
+  },
+  {
+    coordinator: "idec.paca@demo.maillage.fr",
+    territorySlugs: ["bouches-du-rhone", "alpes-maritimes"],
+    requests: 60,
+    recent: 5,
+    main: ["13055", "06088"],
+    gp: null,
+  },
 ];
 
 type Step = { at: number; run: () => Promise<void> };
 type Filed = { id: string | null; stopped: boolean };
 
-export async function seedDemoHistory({ db, password, now = new Date(), log = () => {} }: { db: PrismaClient; password: string; now?: Date; log?: (message: string) => void }): Promise<void> {
+export async function seedDemoHistory({
+  db,
+  password,
+  now = new Date(),
+  log = () => {},
+}: {
+  db: PrismaClient;
+  password: string;
+  now?: Date;
+  log?: (message: string) => void;
+}): Promise<void> {
   if ((await db.request.count()) > 0) return; // once, on a database with no request yet
   const started = performance.now();
   const actorOf = async (email: string): Promise<Actor> => {
@@ -88,7 +184,10 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
     const known = teams.get(structureId);
     if (known) return known;
     const structure = await db.structure.findUniqueOrThrow({ where: { id: structureId }, select: { name: true, externalId: true } });
-    const key = (structure.externalId ?? structureId).replace(/^demo-/, "").replace(/[^a-z0-9.-]/gi, "-").toLowerCase();
+    const key = (structure.externalId ?? structureId)
+      .replace(/^demo-/, "")
+      .replace(/[^a-z0-9.-]/gi, "-")
+      .toLowerCase();
     const email = `equipe.${key}@demo.maillage.fr`;
     await upsertUser(db, { email, name: `Équipe — ${structure.name}`, role: "TEAM_MEMBER", password, structureIds: [structureId] });
     const actor = await actorOf(email);
@@ -142,12 +241,17 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
       const t0 = i < plan.requests ? workingTime(start + Math.sqrt(rng.next()) * (end - start)) : end - rng.between(0.1, 3) * DAY;
       const channel = gp && rng.next() < 0.2 ? "WEB" : rng.next() < 0.8 ? "PHONE" : "PUBLIC";
       const r = rng.next();
-      const communeCode = channel === "WEB" ? (r < 0.7 ? plan.main[0]! : rng.pick(communes).code) : r < 0.3 ? plan.main[0]! : r < 0.55 ? plan.main[1]! : rng.pick(communes).code;
+      const communeCode =
+        channel === "WEB" ? (r < 0.7 ? plan.main[0]! : rng.pick(communes).code) : r < 0.3 ? plan.main[0]! : r < 0.55 ? plan.main[1]! : rng.pick(communes).code;
       const first = rng.weighted(NEEDS);
       const second = rng.next() < 0.35 ? rng.weighted(NEEDS) : first;
       const needs = [...new Set([first, second])];
       const urgency = rng.next() < 0.25 ? ("CRISIS" as const) : ("PLANNED" as const);
-      const placeOfCare: PlaceOfCare = rng.weighted([["HOME", 80], ["NURSING_HOME", 15], ["HOSPITAL", 5]]);
+      const placeOfCare: PlaceOfCare = rng.weighted([
+        ["HOME", 80],
+        ["NURSING_HOME", 15],
+        ["HOSPITAL", 5],
+      ]);
       const female = rng.next() < 0.52;
       const identity = {
         birthName: rng.pick(BIRTH_NAMES),
@@ -156,17 +260,40 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
         sex: female ? ("FEMALE" as const) : ("MALE" as const),
       };
       const caller = rng.pick(CALLERS);
-      step(t0, filed, async () => {
-        const common = { communeCode, needs, consentCoordination: true as const };
-        const patient = { ...identity, ...common, placeOfCare, urgency, details: "Données de démonstration." };
-        const result =
-          channel === "WEB"
-            ? await fileRequest({ db, channel: "WEB", actor: gp!, input: patient, now: new Date(t0) })
-            : channel === "PHONE"
-              ? await fileRequest({ db, channel: "PHONE", actor: coordinator, input: { ...patient, channel: "PHONE", requesterKind: caller[0], requesterName: caller[1], requesterPhone: caller[2] }, now: new Date(t0) })
-              : await fileRequest({ db, channel: "PUBLIC", actor: null, input: { ...common, requesterName: "Mme Élise Robin", requesterPhone: "06 99 00 10 05", requesterRelation: "fille", details: "Données de démonstration." }, now: new Date(t0) });
-        filed.id = result.id;
-      }, true);
+      step(
+        t0,
+        filed,
+        async () => {
+          const common = { communeCode, needs, consentCoordination: true as const };
+          const patient = { ...identity, ...common, placeOfCare, urgency, details: "Données de démonstration." };
+          const result =
+            channel === "WEB"
+              ? await fileRequest({ db, channel: "WEB", actor: gp!, input: patient, now: new Date(t0) })
+              : channel === "PHONE"
+                ? await fileRequest({
+                    db,
+                    channel: "PHONE",
+                    actor: coordinator,
+                    input: { ...patient, channel: "PHONE", requesterKind: caller[0], requesterName: caller[1], requesterPhone: caller[2] },
+                    now: new Date(t0),
+                  })
+                : await fileRequest({
+                    db,
+                    channel: "PUBLIC",
+                    actor: null,
+                    input: {
+                      ...common,
+                      requesterName: "Mme Élise Robin",
+                      requesterPhone: "06 99 00 10 05",
+                      requesterRelation: "fille",
+                      details: "Données de démonstration.",
+                    },
+                    now: new Date(t0),
+                  });
+          filed.id = result.id;
+        },
+        true,
+      );
       // Triage within the day mostly; a crisis faster.
       const waiting = i >= plan.requests && rng.next() < 0.35; // just arrived: nobody has claimed it yet
       const tClaim = waiting ? Infinity : t0 + (urgency === "CRISIS" ? rng.between(0.3, 3) : rng.between(1, 20)) * HOUR;
@@ -179,13 +306,22 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
         const { suggestions } = await openCoordinationRequest({ db, actor: coordinator, requestId: filed.id!, now: new Date(tOrient) });
         const chosen = [...new Set(suggestions.needs.map((n) => n.candidates[0]?.structureId).filter((id): id is string => Boolean(id)))].slice(0, 2);
         if (chosen.length === 0) return; // an unmet need, flagged by the suggestions: the nurse looks elsewhere
-        await orientRequest({ db, actor: coordinator, input: { requestId: filed.id!, version: await version(filed.id!), structureIds: chosen }, now: new Date(tOrient) });
+        await orientRequest({
+          db,
+          actor: coordinator,
+          input: { requestId: filed.id!, version: await version(filed.id!), structureIds: chosen },
+          now: new Date(tOrient),
+        });
         const referrals = await db.referral.findMany({ where: { requestId: filed.id! }, select: { id: true } });
         referralIds.push(...referrals.map((r) => r.id));
       });
-            const tAnswer = tOrient + rng.between(1, 30) * HOUR;
+      const tAnswer = tOrient + rng.between(1, 30) * HOUR;
       const accepted = rng.next() < 0.82;
-      const declineReason = rng.weighted([["FULL", 3], ["OUTSIDE_AREA", 1], ["NOT_OUR_SERVICE", 2]] as const);
+      const declineReason = rng.weighted([
+        ["FULL", 3],
+        ["OUTSIDE_AREA", 1],
+        ["NOT_OUR_SERVICE", 2],
+      ] as const);
       const tContact = tAnswer + rng.between(0.5, 4) * DAY;
       const tComplete = tContact + rng.between(7, 35) * DAY;
       const answered: { id: string; team: Actor }[] = [];
@@ -203,18 +339,34 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
       });
       step(tContact, filed, async () => {
         const day = new Date(tContact).toISOString().slice(0, 10);
-        for (const { id, team } of answered) await recordFirstContact({ db, actor: team, input: { referralId: id, version: await referralVersion(id), contactDate: day }, now: new Date(tContact) });
+        for (const { id, team } of answered)
+          await recordFirstContact({
+            db,
+            actor: team,
+            input: { referralId: id, version: await referralVersion(id), contactDate: day },
+            now: new Date(tContact),
+          });
       });
       step(tComplete, filed, async () => {
         for (const { id, team } of answered) {
-          await completeReferral({ db, actor: team, input: { referralId: id, version: await referralVersion(id), feedback: "Intervention terminée, patient revu à domicile (démonstration)." }, now: new Date(tComplete) });
+          await completeReferral({
+            db,
+            actor: team,
+            input: { referralId: id, version: await referralVersion(id), feedback: "Intervention terminée, patient revu à domicile (démonstration)." },
+            now: new Date(tComplete),
+          });
         }
       });
       // Closed with an outcome and a summary for the GP, a few weeks on.
       const tClose = tComplete + rng.between(0.5, 5) * DAY;
       const outcome = rng.weighted(OUTCOMES);
       step(tClose, filed, async () => {
-        await closeRequest({ db, actor: coordinator, input: { requestId: filed.id!, version: await version(filed.id!), outcome, summary: "Synthèse de démonstration pour le médecin traitant." }, now: new Date(tClose) });
+        await closeRequest({
+          db,
+          actor: coordinator,
+          input: { requestId: filed.id!, version: await version(filed.id!), outcome, summary: "Synthèse de démonstration pour le médecin traitant." },
+          now: new Date(tClose),
+        });
       });
     }
   }
@@ -222,5 +374,7 @@ export async function seedDemoHistory({ db, password, now = new Date(), log = ()
   steps.sort((a, b) => a.at - b.at);
   for (const s of steps) await s.run();
   const requests = await db.request.count();
-  log(`Historique de démonstration : ${requests} demandes sur 13 mois (${stopped} arrêtées en chemin), en ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  log(
+    `Historique de démonstration : ${requests} demandes sur 13 mois (${stopped} arrêtées en chemin), en ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }

@@ -13,17 +13,43 @@ export type DemoAccount = { email: string; name: string; role: Role; scope: stri
 
 export const DEMO_ACCOUNTS: (DemoAccount & { territories?: string[]; structures?: string[]; rpps?: string })[] = [
   { email: "medecin@demo.maillage.fr", name: "Dr Claire Martin", role: "GP", scope: "médecin généraliste, Bar-le-Duc", rpps: "10003456789" },
-  { email: "idec.meuse@demo.maillage.fr", name: "Sophie Lambert", role: "COORDINATOR", scope: "IDEC Meuse Nord et Meuse Sud", territories: ["meuse-nord", "meuse-sud"] },
-  { email: "idec.paca@demo.maillage.fr", name: "Karim Benali", role: "COORDINATOR", scope: "IDEC Bouches-du-Rhône et Alpes-Maritimes", territories: ["bouches-du-rhone", "alpes-maritimes"] },
+  {
+    email: "idec.meuse@demo.maillage.fr",
+    name: "Sophie Lambert",
+    role: "COORDINATOR",
+    scope: "IDEC Meuse Nord et Meuse Sud",
+    territories: ["meuse-nord", "meuse-sud"],
+  },
+  {
+    email: "idec.paca@demo.maillage.fr",
+    name: "Karim Benali",
+    role: "COORDINATOR",
+    scope: "IDEC Bouches-du-Rhône et Alpes-Maritimes",
+    territories: ["bouches-du-rhone", "alpes-maritimes"],
+  },
   { email: "emsp@demo.maillage.fr", name: "Dr Anne Royer", role: "TEAM_MEMBER", scope: "EMSP de Bar-le-Duc", structures: ["emsp-bar-le-duc"] },
   { email: "had@demo.maillage.fr", name: "Julien Petit", role: "TEAM_MEMBER", scope: "HAD Meuse", structures: ["had-meuse"] },
-  { email: "ars@demo.maillage.fr", name: "Hélène Dubois", role: "ARS", scope: "ARS Grand Est (Meuse, Meurthe-et-Moselle, Vosges)", territories: ["meuse-nord", "meuse-sud", "meurthe-et-moselle", "vosges"] },
+  {
+    email: "ars@demo.maillage.fr",
+    name: "Hélène Dubois",
+    role: "ARS",
+    scope: "ARS Grand Est (Meuse, Meurthe-et-Moselle, Vosges)",
+    territories: ["meuse-nord", "meuse-sud", "meurthe-et-moselle", "vosges"],
+  },
   { email: "admin@demo.maillage.fr", name: "Marc Lefèvre", role: "ADMIN", scope: "administrateur du dispositif" },
 ];
 
 // history: also a year of activity played through the use cases (prisma/demo-history.ts), for
 // the run command and db:seed; the browser tests start without it, on counts they control.
-export async function seedDemo({ db, log = () => {}, history = false }: { db: PrismaClient; log?: (message: string) => void; history?: boolean }): Promise<void> {
+export async function seedDemo({
+  db,
+  log = () => {},
+  history = false,
+}: {
+  db: PrismaClient;
+  log?: (message: string) => void;
+  history?: boolean;
+}): Promise<void> {
   const started = performance.now();
   await loadReferenceGeography({ prisma: db, log });
   await loadDemoTerritories({ prisma: db, log });

@@ -44,11 +44,18 @@ function cycleFrom(start: string): string[] | null {
 
 test("no import cycle between the domain folders of lib/", () => {
   expect(domains.length).toBeGreaterThan(5);
-  const cycles = domains.map(cycleFrom).filter((c): c is string[] => c !== null).map((c) => c.join(" → "));
+  const cycles = domains
+    .map(cycleFrom)
+    .filter((c): c is string[] => c !== null)
+    .map((c) => c.join(" → "));
   expect(cycles).toEqual([]);
 });
 
 test("lib/ never imports from app/ or components/", () => {
-  const wrong = sources(lib).flatMap((file) => imports(file).filter((t) => /^(app|components)\//.test(t)).map((t) => `${path.relative(root, file)} → ${t}`));
+  const wrong = sources(lib).flatMap((file) =>
+    imports(file)
+      .filter((t) => /^(app|components)\//.test(t))
+      .map((t) => `${path.relative(root, file)} → ${t}`),
+  );
   expect(wrong).toEqual([]);
 });

@@ -67,13 +67,21 @@ async function actorOf(email: string): Promise<Actor> {
 const thisYear = parisYear();
 const PERIODS: { name: string; period: Period; param: string }[] = [
   { name: `année ${thisYear - 1}`, period: { from: parisTime(thisYear - 1, 1, 1, 0, 0), to: parisTime(thisYear, 1, 1, 0, 0) }, param: `annee=${thisYear - 1}` },
-  { name: `année ${thisYear} (en cours)`, period: { from: parisTime(thisYear, 1, 1, 0, 0), to: parisTime(thisYear + 1, 1, 1, 0, 0) }, param: `annee=${thisYear}` },
+  {
+    name: `année ${thisYear} (en cours)`,
+    period: { from: parisTime(thisYear, 1, 1, 0, 0), to: parisTime(thisYear + 1, 1, 1, 0, 0) },
+    param: `annee=${thisYear}`,
+  },
   {
     name: "15/03 → 10/09 (jours)",
     period: { from: parisTime(thisYear - 1, 3, 15, 0, 0), to: parisTime(thisYear - 1, 9, 11, 0, 0) },
     param: `du=${thisYear - 1}-03-15&au=${thisYear - 1}-09-10`,
   },
-  { name: "dix ans", period: { from: parisTime(thisYear - 9, 1, 1, 0, 0), to: parisTime(thisYear + 1, 1, 1, 0, 0) }, param: `du=${thisYear - 9}-01-01&au=${thisYear}-12-31` },
+  {
+    name: "dix ans",
+    period: { from: parisTime(thisYear - 9, 1, 1, 0, 0), to: parisTime(thisYear + 1, 1, 1, 0, 0) },
+    param: `du=${thisYear - 9}-01-01&au=${thisYear}-12-31`,
+  },
 ];
 
 try {
@@ -89,18 +97,26 @@ try {
   const [territory] = await db.$queryRaw<{ id: string; name: string }[]>`
     SELECT t.id, t.name FROM territory t JOIN territory_commune tc ON tc.territory_id = t.id JOIN commune c ON c.code = tc.commune_code
     WHERE t.department_code = ${big.code} GROUP BY 1, 2 ORDER BY sum(c.population) DESC LIMIT 1`;
-  const [facts] = await db.$queryRaw<{ requests: number; events: number }[]>`SELECT (SELECT count(*)::int FROM request) AS requests, (SELECT count(*)::int FROM "event") AS events`;
+  const [facts] = await db.$queryRaw<
+    { requests: number; events: number }[]
+  >`SELECT (SELECT count(*)::int FROM request) AS requests, (SELECT count(*)::int FROM "event") AS events`;
   const views: { level: Level; code: string; label: string }[] = [
     { level: "region", code: region, label: "région Auvergne-Rhône-Alpes" },
     { level: "department", code: big.code, label: `département ${big.code} ${big.name}` },
     { level: "department", code: small.code, label: `département ${small.code} ${small.name}` },
     { level: "territory", code: territory!.id, label: `territoire ${territory!.name}` },
   ];
-  console.log(`Banc d'essai : ${facts!.requests.toLocaleString("fr-FR")} demandes, ${facts!.events.toLocaleString("fr-FR")} événements ; ${os.cpus().length} cœurs, charge ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} ; ${RUNS} mesures par ligne.\n`);
+  console.log(
+    `Banc d'essai : ${facts!.requests.toLocaleString("fr-FR")} demandes, ${facts!.events.toLocaleString("fr-FR")} événements ; ${os.cpus().length} cœurs, charge ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} ; ${RUNS} mesures par ligne.\n`,
+  );
 
   console.log("Côté serveur — getDashboard (ARS de la région, petits effectifs masqués) :");
   for (const { name, period } of PERIODS) {
-    for (const view of views) await measure(`getDashboard ${name}`, view.label, () => getDashboard({ db, actor: ars, level: view.level, code: view.code, period }));
+    for (const view of views)
+      await measure(`getDashboard ${name}`, view.label, () => getDashboard({ db, actor: ars, level: view.level, code: view.code, period }));
   }
   console.log("\nCôté serveur — administrateur, France entière :");
   for (const { name, period } of PERIODS.slice(0, 2)) {
@@ -136,9 +152,14 @@ try {
       orderBy: { submittedAt: "desc" },
       take: RUNS + 3,
     });
-    const coordinator = await actorOf((await db.user.findFirstOrThrow({ where: { role: "COORDINATOR", territories: { some: { territoryId: territory!.id } } }, select: { email: true } })).email);
+    const coordinator = await actorOf(
+      (await db.user.findFirstOrThrow({ where: { role: "COORDINATOR", territories: { some: { territoryId: territory!.id } } }, select: { email: true } }))
+        .email,
+    );
     let i = 0;
-    await measure("getRoutingSuggestions", `demandes ouvertes, ${territory!.name}`, () => routing.getRoutingSuggestions({ db, actor: coordinator, requestId: open[i++ % open.length]!.id }));
+    await measure("getRoutingSuggestions", `demandes ouvertes, ${territory!.name}`, () =>
+      routing.getRoutingSuggestions({ db, actor: coordinator, requestId: open[i++ % open.length]!.id }),
+    );
   }
   const directory = await import("@/lib/directory/search-structures").catch(() => null);
   if (directory) {

@@ -25,10 +25,7 @@ async function main(): Promise<void> {
       départements: reference.departments,
       communes: reference.communes,
     })) {
-      console.log(
-        `  ${table.padEnd(13)} ${String(counts.total).padStart(6)} au référentiel, ` +
-          `${counts.inserted} ajoutées, ${counts.updated} mises à jour`,
-      );
+      console.log(`  ${table.padEnd(13)} ${String(counts.total).padStart(6)} au référentiel, ` + `${counts.inserted} ajoutées, ${counts.updated} mises à jour`);
     }
     if (withDemo) {
       const demoStarted = performance.now();

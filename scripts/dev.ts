@@ -28,7 +28,9 @@ try {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "x".repeat(32),
   });
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\nMaillage ne démarre pas : corrigez cette configuration (voir « Configuration » dans le README).`);
+  console.error(
+    `${error instanceof Error ? error.message : error}\nMaillage ne démarre pas : corrigez cette configuration (voir « Configuration » dans le README).`,
+  );
   process.exit(1);
 }
 const port = settings.PORT;

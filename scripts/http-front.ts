@@ -9,7 +9,10 @@ import { createServer, type IncomingMessage, type RequestListener, type Server }
  */
 export function appendPeerToForwardedFor(request: IncomingMessage): void {
   const sent = request.headers["x-forwarded-for"];
-  const hops = (Array.isArray(sent) ? sent : sent ? [sent] : []).flatMap((value) => value.split(",")).map((hop) => hop.trim()).filter(Boolean);
+  const hops = (Array.isArray(sent) ? sent : sent ? [sent] : [])
+    .flatMap((value) => value.split(","))
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const peer = request.socket.remoteAddress;
   if (peer) hops.push(peer);
   request.headers["x-forwarded-for"] = hops.join(", ");

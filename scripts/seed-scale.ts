@@ -476,17 +476,20 @@ try {
 
   await client.query(`RESET session_replication_role`).catch(() => undefined);
   await run("Tableaux de bord : faits et cube reconstruits depuis le journal", `RESET maillage.dashboard_projection; SELECT dashboard_rebuild()`);
-  await run(
-    "Nettoyage et statistiques",
-    `DROP TABLE scale_base, scale_req, scale_ref, scale_ev; ANALYZE;`,
-  );
+  await run("Nettoyage et statistiques", `DROP TABLE scale_base, scale_req, scale_ref, scale_ev; ANALYZE;`);
 
   // Accounts to sign in with for the benchmark.
   const prismaForAccounts = createPrismaClient(url);
   try {
     const departments = await prismaForAccounts.department.findMany({ where: { regionCode: SCALE_ARS_REGION }, select: { code: true } });
     const region = await prismaForAccounts.territory.findMany({ where: { departmentCode: { in: departments.map((d) => d.code) } }, select: { id: true } });
-    await upsertUser(prismaForAccounts, { email: SCALE_ARS_EMAIL, name: "ARS Auvergne-Rhône-Alpes (banc d'essai)", role: "ARS", password: SCALE_PASSWORD, territoryIds: region.map((r) => r.id) });
+    await upsertUser(prismaForAccounts, {
+      email: SCALE_ARS_EMAIL,
+      name: "ARS Auvergne-Rhône-Alpes (banc d'essai)",
+      role: "ARS",
+      password: SCALE_PASSWORD,
+      territoryIds: region.map((r) => r.id),
+    });
     await upsertUser(prismaForAccounts, { email: SCALE_ADMIN_EMAIL, name: "Administrateur (banc d'essai)", role: "ADMIN", password: SCALE_PASSWORD });
   } finally {
     await prismaForAccounts.$disconnect();
@@ -498,7 +501,8 @@ try {
     (SELECT count(*) FROM "event") AS events, (SELECT count(*) FROM request_fact) AS request_facts, (SELECT count(*) FROM dashboard_cell) AS cube_cells,
     pg_size_pretty(pg_database_size(current_database())) AS size`);
   console.log(`\nTerminé en ${seconds(started)} :`);
-  for (const [key, value] of Object.entries(summary.rows[0]!)) console.log(`  ${key.padEnd(14)} ${/^\d+$/.test(value) ? Number(value).toLocaleString("fr-FR") : value}`);
+  for (const [key, value] of Object.entries(summary.rows[0]!))
+    console.log(`  ${key.padEnd(14)} ${/^\d+$/.test(value) ? Number(value).toLocaleString("fr-FR") : value}`);
   console.log(`\nBanc d'essai : ${SCALE_ARS_EMAIL} (ARS, région ${SCALE_ARS_REGION}) et ${SCALE_ADMIN_EMAIL}, mot de passe ${SCALE_PASSWORD}.`);
 } catch (error) {
   console.error(`\nseed:scale a échoué : ${error instanceof Error ? error.message : String(error)}`);

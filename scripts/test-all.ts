@@ -9,6 +9,7 @@ const steps: Step[] = [
   { name: "Prisma client", command: "node", args: ["scripts/prisma-cli.mjs", "generate"] },
   { name: "Type check", command: "npx", args: ["tsc", "--noEmit", "-p", "."] },
   { name: "Lint", command: "npx", args: ["eslint", "--max-warnings=0", "."] },
+  { name: "Format", command: "npx", args: ["prettier", "--check", "."] },
   { name: "Unit tests", command: "npx", args: ["vitest", "run", "--project", "unit"] },
   { name: "Integration tests", command: "npx", args: ["vitest", "run", "--project", "integration"] },
   { name: "Build", command: "npx", args: ["next", "build"] },

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Connexion" };
 
 const ZParams = z.object({
   // Only paths of this site: never an open redirect to another one (lib/auth/callback-url.ts).
-  callbackUrl: z.string().optional().catch(undefined).transform((value) => safeCallbackPath(value) ?? undefined),
+  callbackUrl: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => safeCallbackPath(value) ?? undefined),
   error: z.string().max(100).optional().catch(undefined),
   deconnecte: z.string().optional().catch(undefined),
 });

@@ -24,8 +24,8 @@ export default async function PublicContactPage() {
         <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Demander de l&apos;aide</h1>
         <div className="mt-2 mb-6 max-w-2xl space-y-2 text-slate-700">
           <p>
-            Vous êtes malade, ou vous accompagnez un proche gravement malade à domicile : douleur, fatigue de l&apos;aidant, soins palliatifs, démarches… Laissez vos
-            coordonnées : une infirmière de coordination de votre territoire vous rappelle et cherche avec vous la bonne aide.
+            Vous êtes malade, ou vous accompagnez un proche gravement malade à domicile : douleur, fatigue de l&apos;aidant, soins palliatifs, démarches…
+            Laissez vos coordonnées : une infirmière de coordination de votre territoire vous rappelle et cherche avec vous la bonne aide.
           </p>
           <p className="font-medium text-slate-900">En cas d&apos;urgence vitale, appelez le 15 (ou le 112).</p>
         </div>

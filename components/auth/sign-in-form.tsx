@@ -13,7 +13,11 @@ type FieldErrors = { email?: string[]; password?: string[] };
 // False in the server's HTML and until React has hydrated the form, true after.
 const noSubscription = () => () => {};
 function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {

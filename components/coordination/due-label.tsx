@@ -19,5 +19,9 @@ export function DueLabel({ due }: { due: Due }) {
 }
 
 export function ReorientBadge() {
-  return <span className="inline-block rounded-full border border-amber-700 bg-amber-50 px-2.5 py-0.5 text-sm font-medium whitespace-nowrap text-amber-900">À réorienter</span>;
+  return (
+    <span className="inline-block rounded-full border border-amber-700 bg-amber-50 px-2.5 py-0.5 text-sm font-medium whitespace-nowrap text-amber-900">
+      À réorienter
+    </span>
+  );
 }

@@ -48,12 +48,35 @@ function IntakeForm({ onFiled }: { onFiled: (c: IntakeConfirmation) => void }) {
       </div>
       <Section title="L'appel" id="intake-appel">
         <ChoiceGroup name="channel" legend="Canal" type="radio" options={CHANNELS} defaultValue="PHONE" columns={2} errors={fe.channel} required />
-        <ChoiceGroup name="requesterKind" legend="Qui appelle ?" type="radio" options={options(REQUESTER_KIND_LABELS)} columns={2} errors={fe.requesterKind} required />
+        <ChoiceGroup
+          name="requesterKind"
+          legend="Qui appelle ?"
+          type="radio"
+          options={options(REQUESTER_KIND_LABELS)}
+          columns={2}
+          errors={fe.requesterKind}
+          required
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="requesterName" label="Nom de l'appelant" autoComplete="off" required errors={fe.requesterName} />
-          <TextField name="requesterPhone" label="Téléphone de l'appelant" type="tel" inputMode="tel" autoComplete="off" required errors={fe.requesterPhone} hint="Pour le rappeler, ex. 06 12 34 56 78" />
+          <TextField
+            name="requesterPhone"
+            label="Téléphone de l'appelant"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            required
+            errors={fe.requesterPhone}
+            hint="Pour le rappeler, ex. 06 12 34 56 78"
+          />
         </div>
-        <TextField name="requesterRelation" label="Lien avec le patient (facultatif)" hint="Ex. fille, infirmière libérale, médecin traitant" autoComplete="off" errors={fe.requesterRelation} />
+        <TextField
+          name="requesterRelation"
+          label="Lien avec le patient (facultatif)"
+          hint="Ex. fille, infirmière libérale, médecin traitant"
+          autoComplete="off"
+          errors={fe.requesterRelation}
+        />
       </Section>
       <Section title="Le patient" id="intake-patient">
         <div className="grid gap-4 sm:grid-cols-2">
@@ -63,12 +86,37 @@ function IntakeForm({ onFiled }: { onFiled: (c: IntakeConfirmation) => void }) {
         <BirthDateField name="birthDate" label="Date de naissance" errors={fe.birthDate} />
         <ChoiceGroup name="sex" legend="Sexe" type="radio" options={options(SEX_LABELS)} columns={3} errors={fe.sex} required />
         <CommuneField name="communeCode" label="Commune de résidence" hint="Nom, code postal ou code INSEE" errors={fe.communeCode} />
-        <ChoiceGroup name="placeOfCare" legend="Lieu de prise en charge" type="radio" options={options(PLACE_OF_CARE_LABELS)} defaultValue="HOME" columns={2} errors={fe.placeOfCare} required />
+        <ChoiceGroup
+          name="placeOfCare"
+          legend="Lieu de prise en charge"
+          type="radio"
+          options={options(PLACE_OF_CARE_LABELS)}
+          defaultValue="HOME"
+          columns={2}
+          errors={fe.placeOfCare}
+          required
+        />
       </Section>
       <Section title="La demande" id="intake-demande">
-        <ChoiceGroup name="needs" legend="Besoins" hint="Cochez tout ce qui s'applique." type="checkbox" options={options(NEED_LABELS)} columns={2} errors={fe.needs} required />
+        <ChoiceGroup
+          name="needs"
+          legend="Besoins"
+          hint="Cochez tout ce qui s'applique."
+          type="checkbox"
+          options={options(NEED_LABELS)}
+          columns={2}
+          errors={fe.needs}
+          required
+        />
         <ChoiceGroup name="urgency" legend="Urgence" type="radio" options={options(URGENCY_LABELS)} errors={fe.urgency} required />
-        <TextAreaField name="details" label="Précisions (facultatif)" hint="Situation, traitements, ce que l'appelant attend." rows={5} maxLength={4000} errors={fe.details} />
+        <TextAreaField
+          name="details"
+          label="Précisions (facultatif)"
+          hint="Situation, traitements, ce que l'appelant attend."
+          rows={5}
+          maxLength={4000}
+          errors={fe.details}
+        />
         <ChoiceGroup
           name="consentCoordination"
           legend="Consentement"
@@ -104,18 +152,25 @@ function Confirmation({ filed, onAnother }: { filed: IntakeConfirmation; onAnoth
             </p>
             {filed.triageDue ? <p className="mt-1">{filed.triageDue}.</p> : null}
             {filed.contactDue ? <p className="mt-1">{filed.contactDue}.</p> : null}
-            {filed.ownTerritory ? null : <p className="mt-2 font-medium">Cette commune relève d&apos;un territoire que vous ne coordonnez pas : la demande a été transmise à sa coordination.</p>}
+            {filed.ownTerritory ? null : (
+              <p className="mt-2 font-medium">
+                Cette commune relève d&apos;un territoire que vous ne coordonnez pas : la demande a été transmise à sa coordination.
+              </p>
+            )}
           </>
         ) : (
           <p className="mt-2 font-medium">
-            Aucun territoire ne couvre cette commune : la demande est enregistrée comme besoin non couvert. Dites-le à l&apos;appelant : aucune équipe de coordination ne
-            pourra la traiter pour l&apos;instant.
+            Aucun territoire ne couvre cette commune : la demande est enregistrée comme besoin non couvert. Dites-le à l&apos;appelant : aucune équipe de
+            coordination ne pourra la traiter pour l&apos;instant.
           </p>
         )}
       </Alert>
       <div className="flex flex-wrap gap-3">
         {filed.ownTerritory ? (
-          <Link href={`/coordination/demandes/${filed.requestId}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            href={`/coordination/demandes/${filed.requestId}`}
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             Ouvrir la demande {filed.number}
           </Link>
         ) : null}

@@ -48,7 +48,13 @@ export function StatusCounts({ counts, filters }: { counts: QueueCounts; filters
 // A plain GET form: the filters live in the URL (shareable, back button works, no JavaScript).
 export function QueueFilters({ filters }: { filters: TQueueFilters }) {
   return (
-    <form key={href(filters)} method="get" action="/coordination" aria-label="Filtrer la file" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end">
+    <form
+      key={href(filters)}
+      method="get"
+      action="/coordination"
+      aria-label="Filtrer la file"
+      className="grid grid-cols-1 gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end"
+    >
       <SelectField
         name={QUEUE_FILTER_PARAMS.status}
         label="Statut"

@@ -46,7 +46,9 @@ export function ReferralList({ requestId, referrals }: { requestId: string; refe
                 {r.firstContactAt ? <li>Premier contact le {formatDate(r.firstContactAt)}</li> : null}
                 {r.completedAt ? <li>Intervention terminée le {formatDateTime(r.completedAt)}</li> : null}
               </ul>
-              {ACTIVE_REFERRAL_STATUSES.includes(r.status) ? <CancelReferralForm requestId={requestId} referralId={r.id} version={r.version} structureName={r.structure.name} /> : null}
+              {ACTIVE_REFERRAL_STATUSES.includes(r.status) ? (
+                <CancelReferralForm requestId={requestId} referralId={r.id} version={r.version} structureName={r.structure.name} />
+              ) : null}
             </article>
           </li>
         );

@@ -70,7 +70,10 @@ function OrientForm({ refs, structures, hasSuggestions }: { refs: Ref; structure
         <form ref={formElement} onSubmit={onSubmit} onChange={onChange} noValidate className="flex flex-col gap-3" aria-label="Orienter la demande">
           <FormBanner state={state} />
           <RequestRef {...refs} />
-          <fieldset aria-describedby={["field-structureIds-hint", hasError ? "field-structureIds-error" : null].filter(Boolean).join(" ")} className="flex flex-col gap-2">
+          <fieldset
+            aria-describedby={["field-structureIds-hint", hasError ? "field-structureIds-error" : null].filter(Boolean).join(" ")}
+            className="flex flex-col gap-2"
+          >
             <legend className="mb-1 font-medium text-slate-900">Structures du territoire</legend>
             <p id="field-structureIds-hint" className="text-sm text-slate-600">
               Une orientation par structure cochée ; chaque équipe accepte ou refuse.
@@ -144,7 +147,15 @@ function NoteForm({ refs }: { refs: Ref }) {
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Ajouter une note">
         <FormBanner state={state} />
         <RequestRef {...refs} />
-        <TextAreaField name="body" label="Note de coordination" hint="Appel, évaluation, décision… Lue par la coordination seulement." rows={4} maxLength={4000} required errors={fieldErrors.body} />
+        <TextAreaField
+          name="body"
+          label="Note de coordination"
+          hint="Appel, évaluation, décision… Lue par la coordination seulement."
+          rows={4}
+          maxLength={4000}
+          required
+          errors={fieldErrors.body}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Enregistrement…" : "Ajouter la note"}
         </Button>
@@ -162,7 +173,15 @@ function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Clôturer la demande">
         <FormBanner state={state} />
         <RequestRef {...refs} />
-        <SelectField name="outcome" label="Issue de la demande" placeholder="Choisir l'issue…" options={OUTCOMES} defaultValue="" required errors={fieldErrors.outcome} />
+        <SelectField
+          name="outcome"
+          label="Issue de la demande"
+          placeholder="Choisir l'issue…"
+          options={OUTCOMES}
+          defaultValue=""
+          required
+          errors={fieldErrors.outcome}
+        />
         <TextAreaField
           name="summary"
           label="Synthèse pour le médecin"
@@ -174,8 +193,8 @@ function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
         />
         {unanswered > 0 ? (
           <p className="text-sm text-slate-700">
-            {unanswered === 1 ? "L'orientation sans réponse sera annulée" : `Les ${unanswered} orientations sans réponse seront annulées`} ; les équipes déjà engagées pourront encore
-            envoyer leur retour.
+            {unanswered === 1 ? "L'orientation sans réponse sera annulée" : `Les ${unanswered} orientations sans réponse seront annulées`} ; les équipes déjà
+            engagées pourront encore envoyer leur retour.
           </p>
         ) : null}
         <Button type="submit" disabled={pending}>
@@ -197,8 +216,20 @@ function CancelForm({ refs, active }: { refs: Ref; active: number }) {
         <FormBanner state={state} />
         <RequestRef {...refs} />
         <ChoiceGroup name="reason" legend="Motif" type="radio" options={CANCEL_REASONS} columns={2} required errors={fieldErrors.reason} />
-        <TextAreaField name="details" label="Précisions" hint="Ex. numéro de la demande en double. Le médecin lit ce motif." rows={3} maxLength={1000} required errors={fieldErrors.details} />
-        {active > 0 ? <p className="text-sm text-slate-700">{active === 1 ? "L'orientation en cours sera annulée." : `Les ${active} orientations en cours seront annulées.`}</p> : null}
+        <TextAreaField
+          name="details"
+          label="Précisions"
+          hint="Ex. numéro de la demande en double. Le médecin lit ce motif."
+          rows={3}
+          maxLength={1000}
+          required
+          errors={fieldErrors.details}
+        />
+        {active > 0 ? (
+          <p className="text-sm text-slate-700">
+            {active === 1 ? "L'orientation en cours sera annulée." : `Les ${active} orientations en cours seront annulées.`}
+          </p>
+        ) : null}
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Annulation…" : "Annuler la demande"}
         </Button>
@@ -214,7 +245,15 @@ function ReopenForm({ refs }: { refs: Ref }) {
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Rouvrir la demande">
         <FormBanner state={state} />
         <RequestRef {...refs} />
-        <TextAreaField name="reason" label="Motif de réouverture" hint="Ex. aggravation, nouvel appel du médecin. Le médecin lit ce motif." rows={3} maxLength={1000} required errors={fieldErrors.reason} />
+        <TextAreaField
+          name="reason"
+          label="Motif de réouverture"
+          hint="Ex. aggravation, nouvel appel du médecin. Le médecin lit ce motif."
+          rows={3}
+          maxLength={1000}
+          required
+          errors={fieldErrors.reason}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Enregistrement…" : "Rouvrir la demande"}
         </Button>
@@ -265,7 +304,17 @@ export function RequestActions({
 }
 
 // One referral's "Annuler l'orientation" (in the list of referrals).
-export function CancelReferralForm({ requestId, referralId, version, structureName }: { requestId: string; referralId: string; version: number; structureName: string }) {
+export function CancelReferralForm({
+  requestId,
+  referralId,
+  version,
+  structureName,
+}: {
+  requestId: string;
+  referralId: string;
+  version: number;
+  structureName: string;
+}) {
   const { formElement, onSubmit, pending, state } = useActionForm(cancelReferralAction);
   return (
     <form ref={formElement} onSubmit={onSubmit} className="mt-3 flex flex-col gap-2">

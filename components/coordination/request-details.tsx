@@ -1,7 +1,16 @@
 import type { ReactNode } from "react";
 import type { CoordinationRequest } from "@/lib/requests/coordination-queries";
 import { dueOf } from "@/lib/requests/coordination-queue";
-import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, REQUESTER_KIND_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/labels";
+import {
+  CANCEL_REASON_LABELS,
+  CHANNEL_LABELS,
+  CLOSURE_OUTCOME_LABELS,
+  NEED_LABELS,
+  PLACE_OF_CARE_LABELS,
+  REQUESTER_KIND_LABELS,
+  SEX_LABELS,
+  URGENCY_LABELS,
+} from "@/lib/labels";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { telHref } from "@/components/requests/territory-delays";
 import { DueLabel } from "@/components/coordination/due-label";
@@ -36,7 +45,8 @@ function Phone({ value }: { value: string }) {
 
 function age(birthDate: Date, now: Date): number {
   let years = now.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday = now.getUTCMonth() < birthDate.getUTCMonth() || (now.getUTCMonth() === birthDate.getUTCMonth() && now.getUTCDate() < birthDate.getUTCDate());
+  const beforeBirthday =
+    now.getUTCMonth() < birthDate.getUTCMonth() || (now.getUTCMonth() === birthDate.getUTCMonth() && now.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) years -= 1;
   return years;
 }
@@ -85,7 +95,9 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
         <Row term="Reçue le">
           {formatDateTime(request.submittedAt)} ({CHANNEL_LABELS[request.channel].toLowerCase()})
         </Row>
-        <Row term="Précisions">{request.details ? <span className="whitespace-pre-line">{request.details}</span> : <span className="text-slate-700">Aucune</span>}</Row>
+        <Row term="Précisions">
+          {request.details ? <span className="whitespace-pre-line">{request.details}</span> : <span className="text-slate-700">Aucune</span>}
+        </Row>
       </Card>
 
       <Card title="Demandeur" id="carte-demandeur">

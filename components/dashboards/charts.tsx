@@ -28,7 +28,14 @@ function wrap(label: string, width: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  if (lines.length > 2) return [lines[0]!, `${lines.slice(1).join(" ").slice(0, width - 1)}…`];
+  if (lines.length > 2)
+    return [
+      lines[0]!,
+      `${lines
+        .slice(1)
+        .join(" ")
+        .slice(0, width - 1)}…`,
+    ];
   return lines;
 }
 
@@ -55,7 +62,14 @@ export function HorizontalBarChart({ title, tableTitle, bars }: { title: string;
   const height = Math.max(120, bars.length * 40 + 30);
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">
-      <BarChart layout="vertical" data={toData(bars)} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        layout="vertical"
+        data={toData(bars)}
+        responsive
+        style={{ width: "100%", height }}
+        margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
         <XAxis type="number" allowDecimals={false} tick={{ fill: AXIS, fontSize: 12 }} stroke={AXIS} />
         <YAxis type="category" dataKey="label" width={150} tick={<CategoryTick />} interval={0} stroke={AXIS} />
@@ -81,7 +95,13 @@ export function MonthlyBarChart({ title, tableTitle, bars }: { title: string; ta
   if (bars.length === 0) return <NoChartData />;
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">
-      <BarChart data={toData(bars)} responsive style={{ width: "100%", height: 240 }} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+      <BarChart
+        data={toData(bars)}
+        responsive
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 20, right: 8, bottom: 4, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="label" tick={{ fill: AXIS, fontSize: 11 }} stroke={AXIS} interval="preserveStartEnd" minTickGap={8} />
         <YAxis allowDecimals={false} tick={{ fill: AXIS, fontSize: 12 }} stroke={AXIS} width={36} />
@@ -102,7 +122,14 @@ export function DelayChart({ title, tableTitle, bars }: { title: string; tableTi
   const data = bars.map((b) => ({ label: b.label, median: b.median ?? 0, p90: b.p90 ?? 0 }));
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">
-      <BarChart layout="vertical" data={data} responsive style={{ width: "100%", height: bars.length * 64 + 60 }} margin={{ top: 4, right: 56, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        layout="vertical"
+        data={data}
+        responsive
+        style={{ width: "100%", height: bars.length * 64 + 60 }}
+        margin={{ top: 4, right: 56, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <defs>
           <pattern id="hachures-p90" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#cfe7e3" />
@@ -134,19 +161,51 @@ function niceCeil(value: number): number {
 export type NormBar = { label: string; value: number };
 
 // A ratio per area against its national norm, drawn as a labelled reference line.
-export function NormChart({ title, tableTitle, bars, norm, normLabel }: { title: string; tableTitle: string; bars: NormBar[]; norm: number; normLabel: string }) {
+export function NormChart({
+  title,
+  tableTitle,
+  bars,
+  norm,
+  normLabel,
+}: {
+  title: string;
+  tableTitle: string;
+  bars: NormBar[];
+  norm: number;
+  normLabel: string;
+}) {
   if (bars.length === 0) return <NoChartData />;
   const max = niceCeil(Math.max(norm * 1.25, ...bars.map((b) => b.value * 1.1)));
   return (
     <div role="img" aria-label={chartName(title, tableTitle)} className="w-full">
-      <BarChart layout="vertical" data={bars} responsive style={{ width: "100%", height: bars.length * 40 + 60 }} margin={{ top: 24, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        layout="vertical"
+        data={bars}
+        responsive
+        style={{ width: "100%", height: bars.length * 40 + 60 }}
+        margin={{ top: 24, right: 48, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
         <XAxis type="number" domain={[0, max]} tick={{ fill: AXIS, fontSize: 12 }} stroke={AXIS} tickFormatter={(v: number) => v.toLocaleString("fr-FR")} />
         <YAxis type="category" dataKey="label" width={150} tick={<CategoryTick />} interval={0} stroke={AXIS} />
         <Bar dataKey="value" fill={BRAND} isAnimationActive={false} barSize={20}>
-          <LabelList dataKey="value" position="right" fill={DARK} fontSize={12} fontWeight={600} formatter={(v: unknown) => (typeof v === "number" ? v.toFixed(1).replace(".", ",") : "")} />
+          <LabelList
+            dataKey="value"
+            position="right"
+            fill={DARK}
+            fontSize={12}
+            fontWeight={600}
+            formatter={(v: unknown) => (typeof v === "number" ? v.toFixed(1).replace(".", ",") : "")}
+          />
         </Bar>
-        <ReferenceLine x={norm} stroke="#b45309" strokeWidth={2} strokeDasharray="6 3" label={{ value: normLabel, position: "top", fill: "#7c2d12", fontSize: 12 }} />
+        <ReferenceLine
+          x={norm}
+          stroke="#b45309"
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          label={{ value: normLabel, position: "top", fill: "#7c2d12", fontSize: 12 }}
+        />
       </BarChart>
     </div>
   );

@@ -54,7 +54,9 @@ export function ChoroplethMap({ id, title, items, unit }: { id: string; title: s
   const height = view.maxY - view.minY;
   const scale = Math.max(width, height) / 300; // label size follows the zoom
   const drawnCodes = new Set(drawn.map((i) => i.code));
-  const around = [...shapes.values()].filter((s) => !drawnCodes.has(s.code) && s.box.maxX >= view.minX && s.box.minX <= view.maxX && s.box.maxY >= view.minY && s.box.minY <= view.maxY);
+  const around = [...shapes.values()].filter(
+    (s) => !drawnCodes.has(s.code) && s.box.maxX >= view.minX && s.box.minX <= view.maxX && s.box.maxY >= view.minY && s.box.minY <= view.maxY,
+  );
   const bins = binsOf(drawn.flatMap((i) => (isMasked(i.count) ? [] : [i.count.value!])));
   const hasMasked = drawn.some((i) => isMasked(i.count));
   const titleId = `${id}-titre`;
@@ -64,7 +66,11 @@ export function ChoroplethMap({ id, title, items, unit }: { id: string; title: s
       <figcaption id={titleId} className="font-semibold text-slate-900">
         {title}
       </figcaption>
-      <svg viewBox={`${view.minX} ${view.minY} ${width} ${height}`} className="h-auto max-h-[28rem] w-full rounded-md border border-slate-300 bg-sky-50" aria-labelledby={titleId}>
+      <svg
+        viewBox={`${view.minX} ${view.minY} ${width} ${height}`}
+        className="h-auto max-h-[28rem] w-full rounded-md border border-slate-300 bg-sky-50"
+        aria-labelledby={titleId}
+      >
         <defs>
           <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width={4 * scale} height={4 * scale} patternTransform="rotate(45)">
             <rect width={4 * scale} height={4 * scale} fill="#ffffff" />
@@ -82,7 +88,12 @@ export function ChoroplethMap({ id, title, items, unit }: { id: string; title: s
           const label = `${item.name} : ${countInWords(item.count, unit.singular, unit.plural)}`;
           const body = (
             <>
-              <path d={shape.path} fill={fillOf(item.count, bins)} stroke={item.current ? "#0f172a" : "#334155"} strokeWidth={(item.current ? 2 : 0.8) * scale} />
+              <path
+                d={shape.path}
+                fill={fillOf(item.count, bins)}
+                stroke={item.current ? "#0f172a" : "#334155"}
+                strokeWidth={(item.current ? 2 : 0.8) * scale}
+              />
             </>
           );
           return item.href ? (
@@ -101,7 +112,19 @@ export function ChoroplethMap({ id, title, items, unit }: { id: string; title: s
             const cx = (b.minX + b.maxX) / 2;
             const cy = (b.minY + b.maxY) / 2;
             return (
-              <text key={item.code} x={cx} y={cy} textAnchor="middle" fontSize={9 * scale} fontWeight={700} fill="#0f172a" stroke="#ffffff" strokeWidth={2.5 * scale} paintOrder="stroke" strokeLinejoin="round">
+              <text
+                key={item.code}
+                x={cx}
+                y={cy}
+                textAnchor="middle"
+                fontSize={9 * scale}
+                fontWeight={700}
+                fill="#0f172a"
+                stroke="#ffffff"
+                strokeWidth={2.5 * scale}
+                paintOrder="stroke"
+                strokeLinejoin="round"
+              >
                 <tspan x={cx} dy={-1 * scale}>
                   {item.name}
                 </tspan>

@@ -20,8 +20,6 @@ export type DashboardLinks = {
   reportPath: (territoryCode: string) => string; // a territory's yearly report page
 };
 
-
-
 function Section({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-titre`} className="flex flex-col gap-4 border-t border-slate-300 pt-6">
@@ -35,7 +33,17 @@ function Section({ id, title, children, intro }: { id: string; title: string; ch
 }
 
 // Side by side on a wide screen; a wide table (many columns) goes under its chart.
-function ChartAndTable({ chart, table, csvHref, wide = false }: { chart: ReactNode; table: TableSpec | undefined; csvHref: (id: TableId) => string; wide?: boolean }) {
+function ChartAndTable({
+  chart,
+  table,
+  csvHref,
+  wide = false,
+}: {
+  chart: ReactNode;
+  table: TableSpec | undefined;
+  csvHref: (id: TableId) => string;
+  wide?: boolean;
+}) {
   if (!table) return null;
   return (
     <div className={`grid gap-4 ${wide ? "" : "lg:grid-cols-2"} lg:items-start`}>
@@ -164,7 +172,11 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
                       const count = zoneCount.get(`${c.level}-${c.code}`);
                       return (
                         <li key={`${c.level}-${c.code}`} className="flex flex-wrap items-center justify-between gap-x-4 px-3">
-                          <Link href={viewHref(c)} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" aria-label={count ? `${c.name} : ${countInWords(count, "demande", "demandes")}` : undefined}>
+                          <Link
+                            href={viewHref(c)}
+                            className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+                            aria-label={count ? `${c.name} : ${countInWords(count, "demande", "demandes")}` : undefined}
+                          >
                             {c.name}
                           </Link>
                           <span className="flex items-center gap-4 text-sm text-slate-700">
@@ -190,7 +202,10 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
 
       {d.area.level === "territory" ? (
         <p>
-          <Link href={reportHref(d.area.code)} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            href={reportHref(d.area.code)}
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             Rapport d&apos;activité {year} de {d.area.name}
           </Link>
         </p>
@@ -203,8 +218,16 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
           csvHref={csvHref}
           chart={<MonthlyBarChart title="Demandes par mois" tableTitle="Demandes par mois" bars={d.byMonth.map((m) => bar(formatMonth(m.month), m.count))} />}
         />
-        <ChartAndTable table={t("origine")} csvHref={csvHref} chart={<HorizontalBarChart title="Demandes par origine" tableTitle="Demandes par origine" bars={bars(d.byOrigin)} />} />
-        <ChartAndTable table={t("besoin")} csvHref={csvHref} chart={<HorizontalBarChart title="Demandes par besoin" tableTitle="Demandes par besoin" bars={bars(d.byNeed)} />} />
+        <ChartAndTable
+          table={t("origine")}
+          csvHref={csvHref}
+          chart={<HorizontalBarChart title="Demandes par origine" tableTitle="Demandes par origine" bars={bars(d.byOrigin)} />}
+        />
+        <ChartAndTable
+          table={t("besoin")}
+          csvHref={csvHref}
+          chart={<HorizontalBarChart title="Demandes par besoin" tableTitle="Demandes par besoin" bars={bars(d.byNeed)} />}
+        />
         <ChartAndTable
           table={t("issue")}
           csvHref={csvHref}
@@ -220,12 +243,19 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
         id="delais"
         title="Délais de réponse"
         intro={
-          <p>
-            Du dépôt de la demande à sa prise en charge par l&apos;infirmier·e de coordination, et au premier contact d&apos;une équipe avec le patient.
-          </p>
+          <p>Du dépôt de la demande à sa prise en charge par l&apos;infirmier·e de coordination, et au premier contact d&apos;une équipe avec le patient.</p>
         }
       >
-        <ChartAndTable wide table={t("delais")} csvHref={csvHref} chart={hasDelays ? <DelayChart title="Délais de réponse (médiane et 90e centile, en heures)" tableTitle="Délais de réponse (en heures)" bars={delays} /> : null} />
+        <ChartAndTable
+          wide
+          table={t("delais")}
+          csvHref={csvHref}
+          chart={
+            hasDelays ? (
+              <DelayChart title="Délais de réponse (médiane et 90e centile, en heures)" tableTitle="Délais de réponse (en heures)" bars={delays} />
+            ) : null
+          }
+        />
       </Section>
 
       <Section id="orientations" title="Orientations vers les équipes">
@@ -233,13 +263,27 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
           wide
           table={t("orientations")}
           csvHref={csvHref}
-          chart={<HorizontalBarChart title="Orientations proposées par type de structure" tableTitle="Orientations par type de structure" bars={bars(d.referralsByStructureType.map((r) => ({ label: r.label, count: r.proposed })))} />}
+          chart={
+            <HorizontalBarChart
+              title="Orientations proposées par type de structure"
+              tableTitle="Orientations par type de structure"
+              bars={bars(d.referralsByStructureType.map((r) => ({ label: r.label, count: r.proposed })))}
+            />
+          }
         />
-        <ChartAndTable table={t("refus")} csvHref={csvHref} chart={<HorizontalBarChart title="Motifs de refus" tableTitle="Motifs de refus des orientations" bars={bars(d.declineReasons)} />} />
+        <ChartAndTable
+          table={t("refus")}
+          csvHref={csvHref}
+          chart={<HorizontalBarChart title="Motifs de refus" tableTitle="Motifs de refus des orientations" bars={bars(d.declineReasons)} />}
+        />
       </Section>
 
       <Section id="besoins-non-couverts" title="Besoins non couverts">
-        <ChartAndTable table={t("besoins-non-couverts")} csvHref={csvHref} chart={unmetBars.length > 0 ? <HorizontalBarChart title="Besoins non couverts" tableTitle="Besoins non couverts" bars={unmetBars} /> : null} />
+        <ChartAndTable
+          table={t("besoins-non-couverts")}
+          csvHref={csvHref}
+          chart={unmetBars.length > 0 ? <HorizontalBarChart title="Besoins non couverts" tableTitle="Besoins non couverts" bars={unmetBars} /> : null}
+        />
       </Section>
 
       <Section
@@ -247,8 +291,8 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
         title="Couverture au regard des normes nationales"
         intro={
           <p>
-            Normes : {teamNorm.toLocaleString("fr-FR")} équipe mobile de soins palliatifs pour 200 000 habitants, {bedNorm.toLocaleString("fr-FR")} lits identifiés de soins palliatifs pour 100 000 habitants
-            (populations légales INSEE).
+            Normes : {teamNorm.toLocaleString("fr-FR")} équipe mobile de soins palliatifs pour 200 000 habitants, {bedNorm.toLocaleString("fr-FR")} lits
+            identifiés de soins palliatifs pour 100 000 habitants (populations légales INSEE).
           </p>
         }
       >

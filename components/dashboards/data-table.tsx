@@ -39,7 +39,10 @@ export function DataTable({ table, csvHref, compact = false }: { table: TableSpe
                         {cell.text}
                       </th>
                     ) : (
-                      <td key={c} className={`px-3 py-2 ${cell.numeric ? "text-right tabular-nums" : ""} ${cell.masked ? "text-slate-700 italic" : "text-slate-900"}`}>
+                      <td
+                        key={c}
+                        className={`px-3 py-2 ${cell.numeric ? "text-right tabular-nums" : ""} ${cell.masked ? "text-slate-700 italic" : "text-slate-900"}`}
+                      >
                         {cell.masked ? <span title={cell.masked}>{cell.text}</span> : cell.text}
                       </td>
                     ),

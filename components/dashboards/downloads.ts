@@ -60,7 +60,9 @@ export async function exportCsv(request: Request): Promise<Response> {
   if (!spec) return plain(404, "Ce tableau n'existe pas pour cette zone.");
   const csv = exportTableCsv({ headers: spec.headers, rows: spec.rows.map((row) => row.map((cell) => cell.value)) });
   const filename = `maillage-${spec.id}-${slug(dashboard.area.name)}-${periodSlug(query.choice)}.csv`;
-  return new Response(csv, { headers: { ...NO_STORE, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` } });
+  return new Response(csv, {
+    headers: { ...NO_STORE, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
+  });
 }
 
 export const ZReportYear = z.coerce.number().int().min(FIRST_YEAR).max(2100);
@@ -90,6 +92,11 @@ export async function reportPdf(request: Request, territoryId: string): Promise<
   });
   const filename = `rapport-activite-${year}-${slug(dashboard.area.name)}.pdf`;
   return new Response(new Uint8Array(pdf), {
-    headers: { ...NO_STORE, "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"`, "Content-Length": String(pdf.length) },
+    headers: {
+      ...NO_STORE,
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Length": String(pdf.length),
+    },
   });
 }

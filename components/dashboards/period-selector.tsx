@@ -3,7 +3,17 @@ import { formatPeriod } from "@/lib/dashboards/format";
 import { LEVEL_PARAM, yearOptions, type PeriodChoice } from "@/lib/dashboards/params";
 
 // Two plain GET forms (work without JavaScript, keep the area): a calendar year, or chosen days.
-export function PeriodSelector({ basePath, area, choice, problem }: { basePath: string; area: Pick<Area, "level" | "code"> | null; choice: PeriodChoice; problem: string | null }) {
+export function PeriodSelector({
+  basePath,
+  area,
+  choice,
+  problem,
+}: {
+  basePath: string;
+  area: Pick<Area, "level" | "code"> | null;
+  choice: PeriodChoice;
+  problem: string | null;
+}) {
   const hidden = area ? (
     <>
       <input type="hidden" name="niveau" value={LEVEL_PARAM[area.level]} />
@@ -11,7 +21,8 @@ export function PeriodSelector({ basePath, area, choice, problem }: { basePath: 
     </>
   ) : null;
   const field = "min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900";
-  const button = "inline-flex min-h-11 items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50";
+  const button =
+    "inline-flex min-h-11 items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50";
   return (
     <section aria-labelledby="periode-titre" className="rounded-lg border border-slate-300 bg-white p-4 print:hidden">
       <h2 id="periode-titre" className="text-lg font-semibold">

@@ -33,7 +33,11 @@ const styles = StyleSheet.create({
 
 // The PDF's standard fonts cover Latin-1 (WinAnsi) only: replace what they cannot draw.
 function pdfText(value: string): string {
-  return value.replace(/[\u202f\u00a0]/g, " ").replace(/→/g, "->").replace(/≥/g, ">=").replace(/≤/g, "<=");
+  return value
+    .replace(/[\u202f\u00a0]/g, " ")
+    .replace(/→/g, "->")
+    .replace(/≥/g, ">=")
+    .replace(/≤/g, "<=");
 }
 
 function PdfTable({ table }: { table: TableSpec }) {
@@ -64,7 +68,15 @@ function PdfTable({ table }: { table: TableSpec }) {
           <View key={r} style={styles.row} wrap={false}>
             {row.map((cell, c) => (
               <View key={c} style={[styles.cell, { width: width(c) }]}>
-                <Text style={{ textAlign: c > 0 && cell.numeric ? "right" : "left", fontSize: small ? 7.5 : 9, fontFamily: cell.masked ? "Helvetica-Oblique" : "Helvetica" }}>{pdfText(cell.text)}</Text>
+                <Text
+                  style={{
+                    textAlign: c > 0 && cell.numeric ? "right" : "left",
+                    fontSize: small ? 7.5 : 9,
+                    fontFamily: cell.masked ? "Helvetica-Oblique" : "Helvetica",
+                  }}
+                >
+                  {pdfText(cell.text)}
+                </Text>
               </View>
             ))}
           </View>
@@ -96,9 +108,7 @@ export function ReportPdf({ dashboard: d, tables, title, periodLabel, generatedA
         <Text style={styles.brand}>Maillage — coordination des soins de support et palliatifs</Text>
         <Text style={styles.title}>{pdfText(title)}</Text>
         <Text style={styles.subtitle}>{pdfText(`Territoire : ${d.area.name} — période ${periodLabel}`)}</Text>
-        <Text style={styles.notice}>
-          {pdfText(maskingNote(d.smallCountsMasked))}
-        </Text>
+        <Text style={styles.notice}>{pdfText(maskingNote(d.smallCountsMasked))}</Text>
         <View style={styles.figures}>
           {figures.map(([label, count]) => (
             <View key={label} style={styles.figure}>

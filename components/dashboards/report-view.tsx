@@ -20,8 +20,19 @@ const PRINT_CSS = `@media print {
   h2 { break-after: avoid; }
 }`;
 
-
-export function ReportView({ dashboard: d, year, pdfHref, backHref, years }: { dashboard: Dashboard; year: number; pdfHref: string; backHref: string; years: { year: number; href: string }[] }) {
+export function ReportView({
+  dashboard: d,
+  year,
+  pdfHref,
+  backHref,
+  years,
+}: {
+  dashboard: Dashboard;
+  year: number;
+  pdfHref: string;
+  backHref: string;
+  years: { year: number; href: string }[];
+}) {
   const tables = dashboardTables(d).filter((t) => t.id !== "synthese");
   const figures = [
     ["Demandes reçues", d.totals.requests],
@@ -48,7 +59,9 @@ export function ReportView({ dashboard: d, year, pdfHref, backHref, years }: { d
         <h1 id="rapport-titre" className="mt-1 text-2xl font-bold text-slate-900 sm:text-3xl">
           Rapport d&apos;activité {year} — {d.area.name}
         </h1>
-        <p className="mt-1 text-slate-700">Territoire {d.area.name}, période {formatPeriodDates(d.period)}.</p>
+        <p className="mt-1 text-slate-700">
+          Territoire {d.area.name}, période {formatPeriodDates(d.period)}.
+        </p>
       </header>
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <a href={pdfHref} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
@@ -77,7 +90,7 @@ export function ReportView({ dashboard: d, year, pdfHref, backHref, years }: { d
           {figures.map(([label, count]) => (
             <div key={label} className="rounded-lg border border-slate-300 bg-white p-4">
               <dt className="text-sm font-medium text-slate-700">{label}</dt>
-              <dd className="mt-1 text-3xl font-bold tabular-nums text-slate-900">{formatCount(count)}</dd>
+              <dd className="mt-1 text-3xl font-bold text-slate-900 tabular-nums">{formatCount(count)}</dd>
             </div>
           ))}
         </dl>

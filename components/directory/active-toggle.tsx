@@ -25,7 +25,9 @@ export function ActiveToggle({ structureId, version, active }: { structureId: st
       ) : null}
       {active && confirming ? (
         <div className="flex flex-col gap-2 rounded-md border border-red-700 bg-red-50 p-3">
-          <p className="text-red-900">La structure n&apos;apparaîtra plus dans l&apos;annuaire ni dans les suggestions d&apos;orientation. Son historique est conservé.</p>
+          <p className="text-red-900">
+            La structure n&apos;apparaîtra plus dans l&apos;annuaire ni dans les suggestions d&apos;orientation. Son historique est conservé.
+          </p>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" variant="danger" disabled={pending}>
               {pending ? "Désactivation…" : "Confirmer la désactivation"}

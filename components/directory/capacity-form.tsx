@@ -39,7 +39,15 @@ export function CapacityForm({ structureId, version, status }: { structureId: st
     <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Mettre à jour la disponibilité">
       <StructureRef structureId={structureId} version={version} />
       <FormBanner state={state} />
-      <ChoiceGroup name="capacityStatus" legend="Disponibilité" type="radio" columns={2} options={options} defaultValue={status} errors={fieldErrors.capacityStatus} />
+      <ChoiceGroup
+        name="capacityStatus"
+        legend="Disponibilité"
+        type="radio"
+        columns={2}
+        options={options}
+        defaultValue={status}
+        errors={fieldErrors.capacityStatus}
+      />
       <TextField
         name="capacitySince"
         type="date"

@@ -11,7 +11,19 @@ type Commune = Pick<CommuneOption, "code" | "name" | "postalCodes" | "department
  * (with a button to remove it) and the field is cleared for the next. The codes go in hidden
  * inputs named `name`.
  */
-export function CommuneListField({ name, legend, hint, initial, errors }: { name: string; legend: string; hint?: string; initial: Commune[]; errors?: string[] }) {
+export function CommuneListField({
+  name,
+  legend,
+  hint,
+  initial,
+  errors,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  initial: Commune[];
+  errors?: string[];
+}) {
   const [communes, setCommunes] = useState<Commune[]>(initial);
   // A new key remounts the autocomplete, empty, after each choice.
   const [round, setRound] = useState(0);

@@ -127,7 +127,8 @@ function ImportReportView({ report }: { report: ImportReport }) {
         Rapport d&apos;import
       </h2>
       <Alert tone={refused.length ? "error" : "success"}>
-        {integer.format(report.lines.length)} ligne{report.lines.length > 1 ? "s" : ""} : {integer.format(c.created)} créée{c.created > 1 ? "s" : ""}, {integer.format(c.updated)} mise{c.updated > 1 ? "s" : ""} à jour, {integer.format(c.unchanged)} inchangée{c.unchanged > 1 ? "s" : ""},{" "}
+        {integer.format(report.lines.length)} ligne{report.lines.length > 1 ? "s" : ""} : {integer.format(c.created)} créée{c.created > 1 ? "s" : ""},{" "}
+        {integer.format(c.updated)} mise{c.updated > 1 ? "s" : ""} à jour, {integer.format(c.unchanged)} inchangée{c.unchanged > 1 ? "s" : ""},{" "}
         {integer.format(c.refused)} refusée{c.refused > 1 ? "s" : ""} ({(report.durationMs / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s).
         {refused.length ? " Les lignes refusées n'ont rien modifié ; corrigez-les et réimportez le fichier : les autres seront « inchangées »." : ""}
       </Alert>
@@ -143,7 +144,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
       <details>
         <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700 underline">Toutes les lignes</summary>
         <LinesTable caption="Toutes les lignes du fichier" lines={report.lines.slice(0, SHOWN_LINES)} />
-        {report.lines.length > SHOWN_LINES ? <p className="mt-2">Les {integer.format(SHOWN_LINES)} premières lignes sont affichées ; le rapport téléchargé les contient toutes.</p> : null}
+        {report.lines.length > SHOWN_LINES ? (
+          <p className="mt-2">Les {integer.format(SHOWN_LINES)} premières lignes sont affichées ; le rapport téléchargé les contient toutes.</p>
+        ) : null}
       </details>
     </section>
   );
@@ -201,7 +204,10 @@ function LinesTable({ caption, lines }: { caption: string; lines: ImportLine[] }
 
 function downloadReport(report: ImportReport) {
   const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const rows = [["ligne", "resultat", "identifiant", "nom", "detail"], ...report.lines.map((l) => [String(l.line), OUTCOMES[l.outcome], l.key, l.name, l.reasons.length ? l.reasons.join(" | ") : l.fields.join(", ")])];
+  const rows = [
+    ["ligne", "resultat", "identifiant", "nom", "detail"],
+    ...report.lines.map((l) => [String(l.line), OUTCOMES[l.outcome], l.key, l.name, l.reasons.length ? l.reasons.join(" | ") : l.fields.join(", ")]),
+  ];
   const blob = new Blob([`\uFEFF${rows.map((r) => r.map(cell).join(";")).join("\r\n")}`], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");

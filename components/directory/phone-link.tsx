@@ -3,7 +3,15 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }
 
-export function PhoneLink({ phone, className = "font-semibold whitespace-nowrap text-brand-700 underline", label }: { phone: string; className?: string; label?: string }) {
+export function PhoneLink({
+  phone,
+  className = "font-semibold whitespace-nowrap text-brand-700 underline",
+  label,
+}: {
+  phone: string;
+  className?: string;
+  label?: string;
+}) {
   return (
     <a href={telHref(phone)} className={className} aria-label={label}>
       {phone}

@@ -44,7 +44,9 @@ export function StructureCard({ structure, needLabel, now }: { structure: Struct
             <dd className="text-slate-900">
               {s.referentName ?? ""}
               {s.referentName && s.referentPhone ? " — " : ""}
-              {s.referentPhone ? <PhoneLink phone={s.referentPhone} label={`Appeler le référent${s.referentName ? `, ${s.referentName}` : ""} : ${s.referentPhone}`} /> : null}
+              {s.referentPhone ? (
+                <PhoneLink phone={s.referentPhone} label={`Appeler le référent${s.referentName ? `, ${s.referentName}` : ""} : ${s.referentPhone}`} />
+              ) : null}
             </dd>
           </>
         ) : null}

@@ -13,7 +13,11 @@ export function Section({ legend, children, id, errors, hint }: { legend: string
   const errorId = id ? `${id}-error` : undefined;
   return (
     // min-w-0: a fieldset is as wide as its content by default; the offers grid must scroll instead.
-    <fieldset id={id} aria-describedby={errors?.length ? errorId : undefined} className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+    <fieldset
+      id={id}
+      aria-describedby={errors?.length ? errorId : undefined}
+      className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4"
+    >
       <legend className="px-1 text-lg font-semibold text-slate-900">{legend}</legend>
       {hint ? <p className="text-sm text-slate-700">{hint}</p> : null}
       {children}
@@ -30,12 +34,46 @@ export function ContactFields({ values, errors }: { values: Values; errors: Erro
   return (
     <Section legend="Coordonnées directes">
       <TextField name="phone" type="tel" label="Ligne directe (sans standard)" autoComplete="off" defaultValue={text(values, "phone")} errors={errors.phone} />
-      <TextField name="secureEmail" type="email" label="Messagerie sécurisée de santé" hint="Adresse MSSanté de l'équipe." autoComplete="off" defaultValue={text(values, "secureEmail")} errors={errors.secureEmail} />
+      <TextField
+        name="secureEmail"
+        type="email"
+        label="Messagerie sécurisée de santé"
+        hint="Adresse MSSanté de l'équipe."
+        autoComplete="off"
+        defaultValue={text(values, "secureEmail")}
+        errors={errors.secureEmail}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="referentName" label="Référent (nom, fonction)" autoComplete="off" defaultValue={text(values, "referentName")} errors={errors.referentName} />
-        <TextField name="referentPhone" type="tel" label="Téléphone direct du référent" autoComplete="off" defaultValue={text(values, "referentPhone")} errors={errors.referentPhone} />
-        <TextField name="backupName" label="Suppléant (nom, fonction)" autoComplete="off" defaultValue={text(values, "backupName")} errors={errors.backupName} />
-        <TextField name="backupPhone" type="tel" label="Téléphone direct du suppléant" autoComplete="off" defaultValue={text(values, "backupPhone")} errors={errors.backupPhone} />
+        <TextField
+          name="referentName"
+          label="Référent (nom, fonction)"
+          autoComplete="off"
+          defaultValue={text(values, "referentName")}
+          errors={errors.referentName}
+        />
+        <TextField
+          name="referentPhone"
+          type="tel"
+          label="Téléphone direct du référent"
+          autoComplete="off"
+          defaultValue={text(values, "referentPhone")}
+          errors={errors.referentPhone}
+        />
+        <TextField
+          name="backupName"
+          label="Suppléant (nom, fonction)"
+          autoComplete="off"
+          defaultValue={text(values, "backupName")}
+          errors={errors.backupName}
+        />
+        <TextField
+          name="backupPhone"
+          type="tel"
+          label="Téléphone direct du suppléant"
+          autoComplete="off"
+          defaultValue={text(values, "backupPhone")}
+          errors={errors.backupPhone}
+        />
       </div>
     </Section>
   );
@@ -56,10 +94,24 @@ export function HoursFields({ values, errors }: { values: Values; errors: Errors
     <Section legend="Horaires" hint="Pour chaque jour, les plages où l'on vous joint, par exemple « 08:30-12:00, 13:30-17:30 ». Laissez vide un jour fermé.">
       <div className="grid gap-4 sm:grid-cols-2">
         {DAYS.map(([day, label]) => (
-          <TextField key={day} name={`hours_${day}`} label={label} autoComplete="off" inputMode="text" defaultValue={text(values, `hours_${day}`)} errors={errors[`hours_${day}`]} />
+          <TextField
+            key={day}
+            name={`hours_${day}`}
+            label={label}
+            autoComplete="off"
+            inputMode="text"
+            defaultValue={text(values, `hours_${day}`)}
+            errors={errors[`hours_${day}`]}
+          />
         ))}
       </div>
-      <TextField name="hoursNote" label="Précision (facultatif)" hint="Par exemple : astreinte, qui appeler hors horaires." defaultValue={text(values, "hoursNote")} errors={errors.hoursNote} />
+      <TextField
+        name="hoursNote"
+        label="Précision (facultatif)"
+        hint="Par exemple : astreinte, qui appeler hors horaires."
+        defaultValue={text(values, "hoursNote")}
+        errors={errors.hoursNote}
+      />
       <label className="flex min-h-11 items-center gap-3">
         <input type="checkbox" name="onCall24h" defaultChecked={values.onCall24h === "on"} className="size-5 accent-brand-700" />
         <span>Astreinte joignable 24 h/24</span>
@@ -79,7 +131,12 @@ const SETTINGS = [
 export function OffersField({ values, errors }: { values: Values; errors: Errors }) {
   const checked = new Set(Array.isArray(values.offers) ? values.offers : []);
   return (
-    <Section legend="Offre : besoins pris en charge selon le lieu" id="field-offers" errors={errors.offers} hint="Ce que la structure prend en charge, et où. Les suggestions d'orientation s'en servent.">
+    <Section
+      legend="Offre : besoins pris en charge selon le lieu"
+      id="field-offers"
+      errors={errors.offers}
+      hint="Ce que la structure prend en charge, et où. Les suggestions d'orientation s'en servent."
+    >
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           <thead>
@@ -103,7 +160,14 @@ export function OffersField({ values, errors }: { values: Values; errors: Errors
                 {SETTINGS.map(([setting, settingLabel]) => (
                   <td key={setting} className="px-0 py-1 text-center sm:px-1">
                     <label className="inline-flex size-11 cursor-pointer items-center justify-center">
-                      <input type="checkbox" name="offers" value={`${need}:${setting}`} defaultChecked={checked.has(`${need}:${setting}`)} aria-label={`${label} — ${settingLabel}`} className="size-5 accent-brand-700" />
+                      <input
+                        type="checkbox"
+                        name="offers"
+                        value={`${need}:${setting}`}
+                        defaultChecked={checked.has(`${need}:${setting}`)}
+                        aria-label={`${label} — ${settingLabel}`}
+                        className="size-5 accent-brand-700"
+                      />
                     </label>
                   </td>
                 ))}

@@ -51,15 +51,29 @@ export function StructureForm({
   territoryChoices: Territory[];
   allowNoTerritory: boolean;
 }) {
-  const { formElement, onSubmit, pending, state, fieldErrors: errors } = useActionForm(structure ? updateStructureAction : createStructureAction, { resetOnSuccess: false });
+  const {
+    formElement,
+    onSubmit,
+    pending,
+    state,
+    fieldErrors: errors,
+  } = useActionForm(structure ? updateStructureAction : createStructureAction, { resetOnSuccess: false });
   const banner = useRef<HTMLDivElement>(null);
   useFocusFirstError(state, banner);
   const byCode = new Map(communes.map((c) => [c.code, c]));
-  const coverage = (Array.isArray(values.coverageCommuneCodes) ? values.coverageCommuneCodes : []).map((code) => byCode.get(code)).filter((c): c is Commune => Boolean(c));
+  const coverage = (Array.isArray(values.coverageCommuneCodes) ? values.coverageCommuneCodes : [])
+    .map((code) => byCode.get(code))
+    .filter((c): c is Commune => Boolean(c));
   const territoryIds = new Set(Array.isArray(values.coverageTerritoryIds) ? values.coverageTerritoryIds : []);
 
   return (
-    <form ref={formElement} onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-6" aria-label={structure ? "Modifier la structure" : "Nouvelle structure"}>
+    <form
+      ref={formElement}
+      onSubmit={onSubmit}
+      noValidate
+      className="flex max-w-3xl flex-col gap-6"
+      aria-label={structure ? "Modifier la structure" : "Nouvelle structure"}
+    >
       {structure ? (
         <>
           <input type="hidden" name="structureId" value={structure.id} />
@@ -72,7 +86,16 @@ export function StructureForm({
 
       <Section legend="Identité">
         <TextField name="name" label="Nom de la structure" autoComplete="off" defaultValue={text(values, "name")} errors={errors.name} />
-        <SelectField name="type" label="Type" options={options(STRUCTURE_TYPE_LABELS)} placeholder="Choisissez…" defaultValue={text(values, "type")} errors={errors.type} style={{ width: "100%" }} className="min-w-0" />
+        <SelectField
+          name="type"
+          label="Type"
+          options={options(STRUCTURE_TYPE_LABELS)}
+          placeholder="Choisissez…"
+          defaultValue={text(values, "type")}
+          errors={errors.type}
+          style={{ width: "100%" }}
+          className="min-w-0"
+        />
         <SelectField
           name="territoryId"
           label="Territoire gestionnaire"
@@ -83,21 +106,70 @@ export function StructureForm({
           errors={errors.territoryId}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="finess" label="Numéro FINESS (facultatif)" hint="9 caractères ; la clé est vérifiée." inputMode="text" autoComplete="off" spellCheck={false} defaultValue={text(values, "finess")} errors={errors.finess} />
-          <TextField name="externalId" label="Identifiant externe (facultatif)" hint="Clé de l'import CSV ; créée automatiquement si vide." autoComplete="off" spellCheck={false} defaultValue={text(values, "externalId")} errors={errors.externalId} />
-          <TextField name="beds" label="Lits (USP, LISP ; facultatif)" inputMode="numeric" autoComplete="off" defaultValue={text(values, "beds")} errors={errors.beds} />
+          <TextField
+            name="finess"
+            label="Numéro FINESS (facultatif)"
+            hint="9 caractères ; la clé est vérifiée."
+            inputMode="text"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={text(values, "finess")}
+            errors={errors.finess}
+          />
+          <TextField
+            name="externalId"
+            label="Identifiant externe (facultatif)"
+            hint="Clé de l'import CSV ; créée automatiquement si vide."
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={text(values, "externalId")}
+            errors={errors.externalId}
+          />
+          <TextField
+            name="beds"
+            label="Lits (USP, LISP ; facultatif)"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={text(values, "beds")}
+            errors={errors.beds}
+          />
         </div>
-        <TextAreaField name="description" label="Présentation (facultatif)" hint="Équipe, missions, conditions d'intervention." defaultValue={text(values, "description")} errors={errors.description} maxLength={2000} />
+        <TextAreaField
+          name="description"
+          label="Présentation (facultatif)"
+          hint="Équipe, missions, conditions d'intervention."
+          defaultValue={text(values, "description")}
+          errors={errors.description}
+          maxLength={2000}
+        />
       </Section>
 
       <Section legend="Adresse">
-        <CommuneField name="addressCommuneCode" label="Commune" hint="Nom ou code postal, puis choisissez dans la liste." defaultValue={addressCommune} errors={errors.addressCommuneCode} />
+        <CommuneField
+          name="addressCommuneCode"
+          label="Commune"
+          hint="Nom ou code postal, puis choisissez dans la liste."
+          defaultValue={addressCommune}
+          errors={errors.addressCommuneCode}
+        />
         <TextField name="address" label="Adresse (facultatif)" autoComplete="off" defaultValue={text(values, "address")} errors={errors.address} />
       </Section>
 
-      <Section legend="Zone d'intervention" id="field-coverage" errors={errors.coverage} hint="Des communes, des départements entiers ou des territoires entiers (au moins l'un des trois).">
+      <Section
+        legend="Zone d'intervention"
+        id="field-coverage"
+        errors={errors.coverage}
+        hint="Des communes, des départements entiers ou des territoires entiers (au moins l'un des trois)."
+      >
         <CommuneListField name="coverageCommuneCodes" legend="Communes" initial={coverage} errors={errors.coverageCommuneCodes} />
-        <TextField name="coverageDepartmentCodes" label="Départements entiers" hint="Codes séparés par des virgules, par exemple « 55, 54 »." autoComplete="off" defaultValue={text(values, "coverageDepartmentCodes")} errors={errors.coverageDepartmentCodes} />
+        <TextField
+          name="coverageDepartmentCodes"
+          label="Départements entiers"
+          hint="Codes séparés par des virgules, par exemple « 55, 54 »."
+          autoComplete="off"
+          defaultValue={text(values, "coverageDepartmentCodes")}
+          errors={errors.coverageDepartmentCodes}
+        />
         <ChoiceGroup
           name="coverageTerritoryIds"
           legend="Territoires entiers"
@@ -110,7 +182,15 @@ export function StructureForm({
       </Section>
 
       <Section legend="Public">
-        <ChoiceGroup name="ageGroups" legend="Patients pris en charge" type="checkbox" inline options={options(AGE_GROUP_LABELS)} defaultValue={Array.isArray(values.ageGroups) ? values.ageGroups : ["ADULT"]} errors={errors.ageGroups} />
+        <ChoiceGroup
+          name="ageGroups"
+          legend="Patients pris en charge"
+          type="checkbox"
+          inline
+          options={options(AGE_GROUP_LABELS)}
+          defaultValue={Array.isArray(values.ageGroups) ? values.ageGroups : ["ADULT"]}
+          errors={errors.ageGroups}
+        />
       </Section>
 
       <OffersField values={values} errors={errors} />
@@ -119,8 +199,23 @@ export function StructureForm({
 
       {structure ? null : (
         <Section legend="Disponibilité">
-          <ChoiceGroup name="capacityStatus" legend="Disponibilité aujourd'hui" type="radio" columns={2} options={options(CAPACITY_LABELS)} defaultValue={text(values, "capacityStatus") || "AVAILABLE"} errors={errors.capacityStatus} />
-          <TextField name="capacitySince" type="date" label="Depuis le (facultatif)" defaultValue={text(values, "capacitySince")} errors={errors.capacitySince} className="sm:max-w-xs" />
+          <ChoiceGroup
+            name="capacityStatus"
+            legend="Disponibilité aujourd'hui"
+            type="radio"
+            columns={2}
+            options={options(CAPACITY_LABELS)}
+            defaultValue={text(values, "capacityStatus") || "AVAILABLE"}
+            errors={errors.capacityStatus}
+          />
+          <TextField
+            name="capacitySince"
+            type="date"
+            label="Depuis le (facultatif)"
+            defaultValue={text(values, "capacitySince")}
+            errors={errors.capacitySince}
+            className="sm:max-w-xs"
+          />
         </Section>
       )}
 

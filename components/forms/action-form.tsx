@@ -30,7 +30,10 @@ export function sentVersionOf(form: FormData): number | null {
 // only on success. Destructure the result: `ref={formElement}`.
 // `announce`: the success message goes to the enclosing ActionOutcome as well (any other success
 // clears it).
-export function useActionForm<T = undefined>(action: FormAction<T>, { resetOnSuccess = true, announce = false }: { resetOnSuccess?: boolean; announce?: boolean } = {}) {
+export function useActionForm<T = undefined>(
+  action: FormAction<T>,
+  { resetOnSuccess = true, announce = false }: { resetOnSuccess?: boolean; announce?: boolean } = {},
+) {
   const formElement = useRef<HTMLFormElement>(null);
   const outcome = useContext(ActionOutcome);
   // Told as the action returns, not from an effect: a form whose success changes the status is

@@ -46,7 +46,10 @@ export function CommuneField({ name, label, errors, defaultValue = null, hint, o
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/communes?q=${encodeURIComponent(query.trim())}&limit=8`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const response = await fetch(`/api/communes?q=${encodeURIComponent(query.trim())}&limit=8`, {
+          signal: controller.signal,
+          headers: { Accept: "application/json" },
+        });
         const body = (await response.json().catch(() => ({}))) as { communes?: CommuneOption[]; error?: string };
         if (!response.ok || !body.communes) {
           setOptions([]);
@@ -192,7 +195,9 @@ export function CommuneField({ name, label, errors, defaultValue = null, hint, o
                   <span className="font-medium">
                     {option.name} <span className="font-normal">({option.postalCodes.join(", ") || option.departmentCode})</span>
                   </span>
-                  <span className={`text-sm ${index === active ? "text-white" : "text-slate-600"}`}>{option.territory ? option.territory.name : "Aucun territoire ne couvre encore cette commune"}</span>
+                  <span className={`text-sm ${index === active ? "text-white" : "text-slate-600"}`}>
+                    {option.territory ? option.territory.name : "Aucun territoire ne couvre encore cette commune"}
+                  </span>
                 </li>
               ))}
             </ul>

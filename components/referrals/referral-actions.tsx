@@ -2,7 +2,13 @@
 
 import { useState, type ReactNode } from "react";
 import { DECLINE_REASON_LABELS, type REFERRAL_STATUS_LABELS } from "@/lib/labels";
-import { acceptReferralAction, addReferralNoteAction, completeReferralAction, declineReferralAction, recordFirstContactAction } from "@/lib/referrals/team-actions";
+import {
+  acceptReferralAction,
+  addReferralNoteAction,
+  completeReferralAction,
+  declineReferralAction,
+  recordFirstContactAction,
+} from "@/lib/referrals/team-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -61,8 +67,23 @@ function DeclineForm({ refs }: { refs: Ref }) {
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <Hidden {...refs} />
-        <SelectField name="reason" label="Motif du refus" placeholder="Choisir un motif…" options={DECLINE_OPTIONS} defaultValue="" required errors={fieldErrors.reason} />
-        <TextAreaField name="details" label="Précisions" hint="Obligatoires pour « Autre motif ». Lues par la coordination et par le médecin adresseur." rows={3} maxLength={1000} errors={fieldErrors.details} />
+        <SelectField
+          name="reason"
+          label="Motif du refus"
+          placeholder="Choisir un motif…"
+          options={DECLINE_OPTIONS}
+          defaultValue=""
+          required
+          errors={fieldErrors.reason}
+        />
+        <TextAreaField
+          name="details"
+          label="Précisions"
+          hint="Obligatoires pour « Autre motif ». Lues par la coordination et par le médecin adresseur."
+          rows={3}
+          maxLength={1000}
+          errors={fieldErrors.details}
+        />
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Enregistrement…" : "Refuser l'orientation"}
         </Button>
@@ -79,7 +100,17 @@ function FirstContactForm({ refs, today, minDay }: { refs: Ref; today: string; m
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <Hidden {...refs} />
-        <TextField name="contactDate" label="Date du premier contact" type="date" defaultValue={today} min={minDay} max={today} required hint="Le jour où l'équipe a joint ou vu le patient." errors={fieldErrors.contactDate} />
+        <TextField
+          name="contactDate"
+          label="Date du premier contact"
+          type="date"
+          defaultValue={today}
+          min={minDay}
+          max={today}
+          required
+          hint="Le jour où l'équipe a joint ou vu le patient."
+          errors={fieldErrors.contactDate}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Enregistrement…" : "Enregistrer le premier contact"}
         </Button>
@@ -158,22 +189,22 @@ export function ReferralActions({
   const canWrite = status === "ACCEPTED" || status === "IN_PROGRESS";
   return (
     <ActionOutcome.Provider value={setFlash}>
-    <div className="flex flex-col gap-4">
-      {isOutcomeShown(flash, version) ? <Alert tone="success">{flash.message}</Alert> : null}
-      {canStart && status === "PROPOSED" ? (
-        <div className="grid items-start gap-4 md:grid-cols-2">
-          <AcceptForm refs={refs} />
-          <DeclineForm refs={refs} />
-        </div>
-      ) : null}
-      {canWrite ? (
-        <div className="grid items-start gap-4 md:grid-cols-2">
-          {canStart && status === "ACCEPTED" ? <FirstContactForm refs={refs} today={today} minDay={minContactDay} /> : null}
-          {status === "IN_PROGRESS" ? <CompleteForm refs={refs} /> : null}
-          <NoteForm refs={refs} />
-        </div>
-      ) : null}
-    </div>
+      <div className="flex flex-col gap-4">
+        {isOutcomeShown(flash, version) ? <Alert tone="success">{flash.message}</Alert> : null}
+        {canStart && status === "PROPOSED" ? (
+          <div className="grid items-start gap-4 md:grid-cols-2">
+            <AcceptForm refs={refs} />
+            <DeclineForm refs={refs} />
+          </div>
+        ) : null}
+        {canWrite ? (
+          <div className="grid items-start gap-4 md:grid-cols-2">
+            {canStart && status === "ACCEPTED" ? <FirstContactForm refs={refs} today={today} minDay={minContactDay} /> : null}
+            {status === "IN_PROGRESS" ? <CompleteForm refs={refs} /> : null}
+            <NoteForm refs={refs} />
+          </div>
+        ) : null}
+      </div>
     </ActionOutcome.Provider>
   );
 }

@@ -66,7 +66,9 @@ export function RequestCard({ referral }: { referral: TeamReferral }) {
         </Row>
         <Row label="Adressée par">{request.referrer}</Row>
         <Row label="Déposée le">{formatDateTime(request.submittedAt)}</Row>
-        {request.contactDueAt && (referral.status === "PROPOSED" || referral.status === "ACCEPTED") ? <Row label="Échéance">{dueSentence("contact", request.contactDueAt, request.dueClock)}</Row> : null}
+        {request.contactDueAt && (referral.status === "PROPOSED" || referral.status === "ACCEPTED") ? (
+          <Row label="Échéance">{dueSentence("contact", request.contactDueAt, request.dueClock)}</Row>
+        ) : null}
         {request.details ? (
           <Row label="Précisions du demandeur">
             <span className="whitespace-pre-line">{request.details}</span>
@@ -87,7 +89,7 @@ export function RequestCard({ referral }: { referral: TeamReferral }) {
       {referral.coordinatorNote ? (
         <div className="mt-4 rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">
           <p className="text-sm font-semibold text-brand-800">Message de la coordination</p>
-          <p className="mt-1 whitespace-pre-line break-words text-slate-900">{referral.coordinatorNote}</p>
+          <p className="mt-1 break-words whitespace-pre-line text-slate-900">{referral.coordinatorNote}</p>
         </div>
       ) : null}
     </section>
@@ -100,7 +102,9 @@ export function ReferralOutcome({ referral }: { referral: TeamReferral }) {
     case "PROPOSED":
       return <p>Cette orientation attend la réponse de votre équipe.</p>;
     case "ACCEPTED":
-      return <p>Acceptée le {referral.respondedAt ? formatDateTime(referral.respondedAt) : "—"}. Enregistrez le premier contact dès que le patient est joint.</p>;
+      return (
+        <p>Acceptée le {referral.respondedAt ? formatDateTime(referral.respondedAt) : "—"}. Enregistrez le premier contact dès que le patient est joint.</p>
+      );
     case "IN_PROGRESS":
       return <p>Premier contact le {referral.firstContactAt ? formatDate(referral.firstContactAt) : "—"}. Intervention en cours.</p>;
     case "COMPLETED":
@@ -109,9 +113,10 @@ export function ReferralOutcome({ referral }: { referral: TeamReferral }) {
       return (
         <>
           <p>
-            Refusée le {referral.respondedAt ? formatDateTime(referral.respondedAt) : "—"} : {referral.declineReason ? DECLINE_REASON_LABELS[referral.declineReason].toLowerCase() : "motif non précisé"}. La coordination en est informée.
+            Refusée le {referral.respondedAt ? formatDateTime(referral.respondedAt) : "—"} :{" "}
+            {referral.declineReason ? DECLINE_REASON_LABELS[referral.declineReason].toLowerCase() : "motif non précisé"}. La coordination en est informée.
           </p>
-          {referral.declineDetails ? <p className="whitespace-pre-line break-words text-slate-700">Précisions : {referral.declineDetails}</p> : null}
+          {referral.declineDetails ? <p className="break-words whitespace-pre-line text-slate-700">Précisions : {referral.declineDetails}</p> : null}
         </>
       );
     case "CANCELLED":

@@ -13,5 +13,9 @@ const TONES: Record<ReferralStatus, string> = {
 };
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
-  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${TONES[status]}`}>{REFERRAL_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${TONES[status]}`}>
+      {REFERRAL_STATUS_LABELS[status]}
+    </span>
+  );
 }

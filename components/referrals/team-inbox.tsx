@@ -8,7 +8,23 @@ import { ReferralStatusBadge } from "@/components/referrals/referral-status-badg
 
 // One section of the team's inbox: a heading with its count, then one card per referral. The
 // request number is the link (its accessible name), everything else is read at a glance.
-export function InboxSection({ id, title, items, empty, now, showStructure, when }: { id: string; title: string; items: InboxItem[]; empty: string; now: Date; showStructure: boolean; when: "proposed" | "updated" }) {
+export function InboxSection({
+  id,
+  title,
+  items,
+  empty,
+  now,
+  showStructure,
+  when,
+}: {
+  id: string;
+  title: string;
+  items: InboxItem[];
+  empty: string;
+  now: Date;
+  showStructure: boolean;
+  when: "proposed" | "updated";
+}) {
   return (
     <section aria-labelledby={id} className="mb-8">
       <h2 id={id} className="mb-3 text-xl font-semibold text-slate-900">
@@ -33,7 +49,9 @@ function InboxCard({ item, now, showStructure, when }: { item: InboxItem; now: D
   const closed = item.request.status === "CLOSED" || item.request.status === "CANCELLED";
   const at = when === "proposed" ? item.proposedAt : item.updatedAt;
   return (
-    <article className={`rounded-lg border bg-white p-4 ${item.request.urgency === "CRISIS" && item.status === "PROPOSED" ? "border-l-4 border-red-700" : "border-slate-300"}`}>
+    <article
+      className={`rounded-lg border bg-white p-4 ${item.request.urgency === "CRISIS" && item.status === "PROPOSED" ? "border-l-4 border-red-700" : "border-slate-300"}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Link href={`/equipe/orientations/${item.id}`} className="text-lg font-semibold text-brand-700 underline">
           {requestNumberLabel(item.request.number)}

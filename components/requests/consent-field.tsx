@@ -5,7 +5,9 @@ export function ConsentField({ name, children, errors, defaultChecked }: { name:
   const errorId = `field-${name}-error`;
   return (
     <div className="flex flex-col gap-1">
-      <label className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-md border bg-white p-3 ${errors?.length ? "border-red-700" : "border-slate-400"}`}>
+      <label
+        className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-md border bg-white p-3 ${errors?.length ? "border-red-700" : "border-slate-400"}`}
+      >
         <input
           type="checkbox"
           name={name}

@@ -17,7 +17,10 @@ export function MyRequestList({ items }: { items: MyRequestListItem[] }) {
             </Link>
             <span className="flex flex-wrap gap-2">
               {r.hasNews ? (
-                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900" title="Nouvelle étape depuis votre dernière consultation">
+                <span
+                  className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900"
+                  title="Nouvelle étape depuis votre dernière consultation"
+                >
                   Nouveau<span className="sr-only"> : nouvelle étape depuis votre dernière consultation</span>
                 </span>
               ) : null}

@@ -58,22 +58,62 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
 
       <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Patient</legend>
-        <TextField name="birthName" label="Nom de naissance" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={text("birthName")} errors={errors.birthName} />
-        <TextField name="firstNames" label="Prénom(s)" autoComplete="off" autoCapitalize="words" spellCheck={false} defaultValue={text("firstNames")} errors={errors.firstNames} />
+        <TextField
+          name="birthName"
+          label="Nom de naissance"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          defaultValue={text("birthName")}
+          errors={errors.birthName}
+        />
+        <TextField
+          name="firstNames"
+          label="Prénom(s)"
+          autoComplete="off"
+          autoCapitalize="words"
+          spellCheck={false}
+          defaultValue={text("firstNames")}
+          errors={errors.firstNames}
+        />
         <BirthDateField name="birthDate" label="Date de naissance" defaultValue={text("birthDate")} errors={errors.birthDate} />
         <ChoiceGroup name="sex" legend="Sexe" type="radio" columns={3} inline options={options(SEX_LABELS)} defaultValue={text("sex")} errors={errors.sex} />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Lieu de vie</legend>
-        <CommuneField name="communeCode" label="Commune de résidence" hint="Nom ou code postal, puis choisissez dans la liste." defaultValue={state?.commune ?? null} errors={errors.communeCode} onSelect={setCommune} />
+        <CommuneField
+          name="communeCode"
+          label="Commune de résidence"
+          hint="Nom ou code postal, puis choisissez dans la liste."
+          defaultValue={state?.commune ?? null}
+          errors={errors.communeCode}
+          onSelect={setCommune}
+        />
         {shownCommune && !shownCommune.territory ? <UnmetNeedNotice audience="gp" /> : null}
-        <ChoiceGroup name="placeOfCare" legend="Lieu de prise en charge" type="radio" columns={2} options={options(PLACE_OF_CARE_LABELS)} defaultValue={text("placeOfCare") ?? "HOME"} errors={errors.placeOfCare} />
+        <ChoiceGroup
+          name="placeOfCare"
+          legend="Lieu de prise en charge"
+          type="radio"
+          columns={2}
+          options={options(PLACE_OF_CARE_LABELS)}
+          defaultValue={text("placeOfCare") ?? "HOME"}
+          errors={errors.placeOfCare}
+        />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Demande</legend>
-        <ChoiceGroup name="needs" legend="Besoins" hint="Cochez tout ce qui s'applique." type="checkbox" columns={2} options={options(NEED_LABELS)} defaultValue={values.needs} errors={errors.needs} />
+        <ChoiceGroup
+          name="needs"
+          legend="Besoins"
+          hint="Cochez tout ce qui s'applique."
+          type="checkbox"
+          columns={2}
+          options={options(NEED_LABELS)}
+          defaultValue={values.needs}
+          errors={errors.needs}
+        />
         <div onChange={(e) => setUrgency((e.target as HTMLInputElement).value as "CRISIS" | "PLANNED")}>
           <ChoiceGroup
             name="urgency"
@@ -85,11 +125,19 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           />
         </div>
         {territory ? <TerritoryDelays territory={territory} urgency={shownUrgency} /> : null}
-        <TextAreaField name="details" label="Précisions (facultatif)" hint="Contexte, traitements en cours, ce que vous attendez de l'équipe." defaultValue={text("details")} errors={errors.details} maxLength={4000} />
+        <TextAreaField
+          name="details"
+          label="Précisions (facultatif)"
+          hint="Contexte, traitements en cours, ce que vous attendez de l'équipe."
+          defaultValue={text("details")}
+          errors={errors.details}
+          maxLength={4000}
+        />
       </fieldset>
 
       <ConsentField name="consentCoordination" defaultChecked={values.consentCoordination === "on"} errors={errors.consentCoordination}>
-        Le patient (ou sa personne de confiance) accepte que sa situation soit partagée avec l&apos;équipe de coordination et les équipes qu&apos;elle sollicitera.
+        Le patient (ou sa personne de confiance) accepte que sa situation soit partagée avec l&apos;équipe de coordination et les équipes qu&apos;elle
+        sollicitera.
       </ConsentField>
 
       <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-start">

@@ -80,7 +80,16 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
         </div>
       ) : null}
       <TextField name="requesterName" label="Votre nom" autoComplete="name" defaultValue={text("requesterName")} errors={errors.requesterName} />
-      <TextField name="requesterPhone" label="Votre téléphone" hint="Pour que l'infirmière de coordination vous rappelle." type="tel" autoComplete="tel" inputMode="tel" defaultValue={text("requesterPhone")} errors={errors.requesterPhone} />
+      <TextField
+        name="requesterPhone"
+        label="Votre téléphone"
+        hint="Pour que l'infirmière de coordination vous rappelle."
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        defaultValue={text("requesterPhone")}
+        errors={errors.requesterPhone}
+      />
       <TextField
         name="requesterRelation"
         label="Votre lien avec la personne malade"
@@ -89,7 +98,14 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
         defaultValue={text("requesterRelation")}
         errors={errors.requesterRelation}
       />
-      <CommuneField name="communeCode" label="Commune où vit la personne malade" hint="Nom ou code postal, puis choisissez dans la liste." defaultValue={failed?.commune ?? null} errors={errors.communeCode} onSelect={setCommune} />
+      <CommuneField
+        name="communeCode"
+        label="Commune où vit la personne malade"
+        hint="Nom ou code postal, puis choisissez dans la liste."
+        defaultValue={failed?.commune ?? null}
+        errors={errors.communeCode}
+        onSelect={setCommune}
+      />
       {territory ? (
         <p className="-mt-3 text-sm text-slate-700">
           Guichet unique de ce territoire :{" "}
@@ -100,8 +116,24 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
       ) : shownCommune ? (
         <UnmetNeedNotice audience="public" />
       ) : null}
-      <ChoiceGroup name="needs" legend="De quoi avez-vous besoin ?" hint="Cochez tout ce qui s'applique." type="checkbox" columns={2} options={NEED_OPTIONS} defaultValue={values.needs} errors={errors.needs} />
-      <TextAreaField name="details" label="Votre message (facultatif)" hint="La situation en quelques mots, et quand vous joindre." defaultValue={text("details")} errors={errors.details} maxLength={2000} />
+      <ChoiceGroup
+        name="needs"
+        legend="De quoi avez-vous besoin ?"
+        hint="Cochez tout ce qui s'applique."
+        type="checkbox"
+        columns={2}
+        options={NEED_OPTIONS}
+        defaultValue={values.needs}
+        errors={errors.needs}
+      />
+      <TextAreaField
+        name="details"
+        label="Votre message (facultatif)"
+        hint="La situation en quelques mots, et quand vous joindre."
+        defaultValue={text("details")}
+        errors={errors.details}
+        maxLength={2000}
+      />
       <ConsentField name="consentCoordination" defaultChecked={values.consentCoordination === "on"} errors={errors.consentCoordination}>
         J&apos;accepte que l&apos;équipe de coordination enregistre ces informations et me rappelle.
       </ConsentField>

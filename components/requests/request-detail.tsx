@@ -62,7 +62,7 @@ export function ClosureSummary({ request }: { request: MyRequestDetail }) {
         {request.closureOutcome ? CLOSURE_OUTCOME_LABELS[request.closureOutcome] : "Clôturée"}
         {request.closedAt ? ` · le ${formatDateTime(request.closedAt)}` : ""}
       </p>
-      {request.closureSummary ? <p className="mt-2 whitespace-pre-line break-words text-slate-900">{request.closureSummary}</p> : null}
+      {request.closureSummary ? <p className="mt-2 break-words whitespace-pre-line text-slate-900">{request.closureSummary}</p> : null}
     </section>
   );
 }
@@ -99,7 +99,7 @@ export function RequestFacts({ request }: { request: MyRequestDetail }) {
         {request.details ? (
           <>
             <dt className="font-medium text-slate-700">Précisions</dt>
-            <dd className="whitespace-pre-line break-words">{request.details}</dd>
+            <dd className="break-words whitespace-pre-line">{request.details}</dd>
           </>
         ) : null}
       </dl>

@@ -13,10 +13,18 @@ const STATUS_TONES: Record<Status, string> = {
 };
 
 export function StatusBadge({ status }: { status: Status }) {
-  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${STATUS_TONES[status]}`}>{REQUEST_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${STATUS_TONES[status]}`}>
+      {REQUEST_STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 export function UrgencyBadge({ urgency }: { urgency: keyof typeof URGENCY_SHORT_LABELS }) {
   if (urgency !== "CRISIS") return null;
-  return <span className="inline-block rounded-full border border-red-700 bg-red-50 px-2.5 py-0.5 text-sm font-medium whitespace-nowrap text-red-900">{URGENCY_SHORT_LABELS.CRISIS}</span>;
+  return (
+    <span className="inline-block rounded-full border border-red-700 bg-red-50 px-2.5 py-0.5 text-sm font-medium whitespace-nowrap text-red-900">
+      {URGENCY_SHORT_LABELS.CRISIS}
+    </span>
+  );
 }

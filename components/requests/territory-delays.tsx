@@ -35,8 +35,8 @@ export function TerritoryDelays({ territory, urgency }: { territory: TerritoryPr
           return (
             <li key={u}>
               <p className="font-medium">
-                {URGENCY_TITLES[u]} : prise en charge par une infirmière de coordination {delayPhrase(p.triageHours, p.clock)}, premier contact {delayPhrase(p.contactHours, p.clock)} (
-                {DUE_CLOCK_PHRASES[p.clock]}).
+                {URGENCY_TITLES[u]} : prise en charge par une infirmière de coordination {delayPhrase(p.triageHours, p.clock)}, premier contact{" "}
+                {delayPhrase(p.contactHours, p.clock)} ({DUE_CLOCK_PHRASES[p.clock]}).
               </p>
               {/* Dates of the visitor's clock at render: the server's filing comes seconds later. */}
               <ul className="list-disc pl-5" suppressHydrationWarning>

@@ -7,7 +7,11 @@ export function TerritoryNumbers({ territories }: { territories: Pick<TerritoryS
   return (
     <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
       {territories.map((t) => (
-        <article key={t.id} aria-labelledby={`territoire-${t.id}`} className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white px-3 py-2">
+        <article
+          key={t.id}
+          aria-labelledby={`territoire-${t.id}`}
+          className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white px-3 py-2"
+        >
           <h3 id={`territoire-${t.id}`} className="text-sm font-medium text-slate-900">
             {t.name}
           </h3>

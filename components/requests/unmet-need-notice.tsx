@@ -9,13 +9,13 @@ export function UnmetNeedNotice({ audience, sent = false }: { audience: "gp" | "
       </p>
       {audience === "gp" ? (
         <p className="mt-1">
-          Elle compte parmi les besoins non couverts que suit l&apos;agence régionale de santé. Pour votre patient, adressez-vous à l&apos;équipe mobile de soins palliatifs de
-          l&apos;hôpital le plus proche. En cas d&apos;urgence vitale, appelez le 15.
+          Elle compte parmi les besoins non couverts que suit l&apos;agence régionale de santé. Pour votre patient, adressez-vous à l&apos;équipe mobile de
+          soins palliatifs de l&apos;hôpital le plus proche. En cas d&apos;urgence vitale, appelez le 15.
         </p>
       ) : (
         <p className="mt-1">
-          Elle compte parmi les besoins non couverts que suit l&apos;agence régionale de santé. Parlez-en au médecin traitant de la personne malade. En cas d&apos;urgence vitale,
-          appelez le 15 (ou le 112).
+          Elle compte parmi les besoins non couverts que suit l&apos;agence régionale de santé. Parlez-en au médecin traitant de la personne malade. En cas
+          d&apos;urgence vitale, appelez le 15 (ou le 112).
         </p>
       )}
     </div>

@@ -104,7 +104,12 @@ export function RulesCell({
             <label htmlFor={addId} className="text-sm font-medium text-slate-900">
               Ajouter un type <span className="sr-only">({where})</span>
             </label>
-            <select id={addId} value={choice} onChange={(e) => setChoice(e.target.value)} className="min-h-11 w-full rounded-md border border-slate-500 bg-white px-2 text-base text-slate-900">
+            <select
+              id={addId}
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+              className="min-h-11 w-full rounded-md border border-slate-500 bg-white px-2 text-base text-slate-900"
+            >
               <option value="">Choisir…</option>
               {addable.map((type) => (
                 <option key={type} value={type}>

@@ -6,7 +6,18 @@ import { NEED_LABELS } from "@/lib/labels";
 import { updateRoutingRulesAction } from "@/lib/routing/actions";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { ordinal } from "@/lib/routing/phrases";
-import { addableTypes, addType, cloneRules, moveType, removeType, RULE_NEEDS, RULE_SETTINGS, type DraftRules, type RuleNeed, type RuleSetting } from "@/lib/routing/rules-draft";
+import {
+  addableTypes,
+  addType,
+  cloneRules,
+  moveType,
+  removeType,
+  RULE_NEEDS,
+  RULE_SETTINGS,
+  type DraftRules,
+  type RuleNeed,
+  type RuleSetting,
+} from "@/lib/routing/rules-draft";
 import { diffRules } from "@/lib/routing/rules-schema";
 import type { RoutingRules } from "@/lib/routing/types";
 import { Button } from "@/components/ui/button";
@@ -89,10 +100,22 @@ export function RulesEditor({ territory, rules, version }: { territory: { id: st
       <FormBanner state={state} />
 
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="secondary" className="disabled:cursor-not-allowed disabled:text-slate-500" disabled={isDefault} onClick={() => resetTo(DEFAULT_ROUTING_RULES, "Règles par défaut rétablies dans le brouillon : vérifiez puis enregistrez.")}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="disabled:cursor-not-allowed disabled:text-slate-500"
+          disabled={isDefault}
+          onClick={() => resetTo(DEFAULT_ROUTING_RULES, "Règles par défaut rétablies dans le brouillon : vérifiez puis enregistrez.")}
+        >
           Rétablir les règles par défaut
         </Button>
-        <Button type="button" variant="secondary" className="disabled:cursor-not-allowed disabled:text-slate-500" disabled={changes.length === 0} onClick={() => resetTo(base.rules, "Modifications annulées.")}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="disabled:cursor-not-allowed disabled:text-slate-500"
+          disabled={changes.length === 0}
+          onClick={() => resetTo(base.rules, "Modifications annulées.")}
+        >
           Annuler mes modifications
         </Button>
       </div>
@@ -125,7 +148,9 @@ export function RulesEditor({ territory, rules, version }: { territory: { id: st
               Continuer les modifications
             </Button>
           </form>
-          <p className="mt-2 text-sm text-slate-700">Les suggestions de toutes les demandes ouvertes du territoire suivront les nouvelles règles dès l&apos;enregistrement.</p>
+          <p className="mt-2 text-sm text-slate-700">
+            Les suggestions de toutes les demandes ouvertes du territoire suivront les nouvelles règles dès l&apos;enregistrement.
+          </p>
         </section>
       ) : null}
 
@@ -135,7 +160,9 @@ export function RulesEditor({ territory, rules, version }: { territory: { id: st
           <details key={need} open={index === 0 || undefined} className="rounded-lg border border-slate-300 bg-white">
             <summary className="min-h-11 cursor-pointer px-4 py-3">
               <h2 className="inline text-lg font-semibold">{NEED_LABELS[need]}</h2>
-              {changed > 0 ? <span className="ml-2 text-sm font-medium text-brand-800">{changed === 1 ? "1 lieu modifié" : `${changed} lieux modifiés`}</span> : null}
+              {changed > 0 ? (
+                <span className="ml-2 text-sm font-medium text-brand-800">{changed === 1 ? "1 lieu modifié" : `${changed} lieux modifiés`}</span>
+              ) : null}
             </summary>
             <div className="grid gap-3 px-3 pb-4 sm:px-4 md:grid-cols-2">
               {RULE_SETTINGS.map((setting) => (
@@ -157,7 +184,9 @@ export function RulesEditor({ territory, rules, version }: { territory: { id: st
 
       {/* Always in reach, at the bottom of the screen: how much is pending, and the preview. */}
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-300 bg-white px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.08)]">
-        <p className="flex-1 font-medium text-slate-900">{changes.length === 0 ? "Aucune modification en cours." : `${count(changes.length)} non enregistrée${changes.length === 1 ? "" : "s"}.`}</p>
+        <p className="flex-1 font-medium text-slate-900">
+          {changes.length === 0 ? "Aucune modification en cours." : `${count(changes.length)} non enregistrée${changes.length === 1 ? "" : "s"}.`}
+        </p>
         <Button type="button" disabled={changes.length === 0} onClick={() => setReviewing(true)}>
           Vérifier et enregistrer
         </Button>

@@ -71,8 +71,8 @@ function UnmetNeed({ reason, id }: { reason: string | null; id: string }) {
       </p>
       {reason ? <p className="mt-1">{sentence(reason)}</p> : null}
       <p className="mt-1 text-sm">
-        Enregistré comme besoin non couvert du territoire (compté pour l&apos;agence régionale de santé). Vous pouvez orienter vers une structure du territoire en indiquant le motif, ou
-        chercher une solution hors annuaire.
+        Enregistré comme besoin non couvert du territoire (compté pour l&apos;agence régionale de santé). Vous pouvez orienter vers une structure du territoire
+        en indiquant le motif, ou chercher une solution hors annuaire.
       </p>
     </div>
   );
@@ -122,7 +122,11 @@ function NeedBlock({ need, refs }: { need: NeedSuggestions; refs: Ref }) {
                 <span className="block text-slate-900">{excluded.reasons.join(" ; ")}</span>
               </li>
             ))}
-            {hidden > 0 ? <li className="text-slate-700">{hidden === 1 ? "Et une autre structure, plus éloignée du besoin." : `Et ${hidden} autres structures, plus éloignées du besoin.`}</li> : null}
+            {hidden > 0 ? (
+              <li className="text-slate-700">
+                {hidden === 1 ? "Et une autre structure, plus éloignée du besoin." : `Et ${hidden} autres structures, plus éloignées du besoin.`}
+              </li>
+            ) : null}
           </ul>
         </details>
       ) : null}
@@ -153,10 +157,12 @@ export function RoutingSuggestions({ suggestions, requestId, version }: { sugges
       <p className="mb-3 text-sm text-slate-700">
         Pour un patient de {suggestions.communeName}, {PLACE_OF_CARE_LABELS[suggestions.placeOfCare].toLowerCase()}
         {suggestions.urgency === "CRISIS" ? ", en situation de crise (la disponibilité prime)" : ""}, selon l&apos;annuaire et{" "}
-        {suggestions.rulesCustomized ? "les règles d'orientation du territoire" : "les règles d'orientation par défaut"}. Les {suggestions.topSuggestions} premières suggestions de chaque besoin
-        s&apos;orientent en un clic ; pour toute autre structure, un motif est demandé.
+        {suggestions.rulesCustomized ? "les règles d'orientation du territoire" : "les règles d'orientation par défaut"}. Les {suggestions.topSuggestions}{" "}
+        premières suggestions de chaque besoin s&apos;orientent en un clic ; pour toute autre structure, un motif est demandé.
       </p>
-      {refs.canOrient ? null : suggestions.status === "SUBMITTED" ? <p className="mb-3 font-medium text-slate-800">Prenez en charge la demande pour orienter.</p> : null}
+      {refs.canOrient ? null : suggestions.status === "SUBMITTED" ? (
+        <p className="mb-3 font-medium text-slate-800">Prenez en charge la demande pour orienter.</p>
+      ) : null}
       <div className="flex flex-col gap-4">
         {suggestions.needs.map((need) => (
           <NeedBlock key={need.need} need={need} refs={refs} />

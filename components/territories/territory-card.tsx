@@ -33,7 +33,8 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
         <dd>{formatOpeningHours(territory.openingHours)}</dd>
         <dt className="font-medium text-slate-700">Situation de crise</dt>
         <dd>
-          prise en charge {delayPhrase(sl.triageHoursCrisis, crisisClock)}, premier contact {delayPhrase(sl.firstContactHoursCrisis, crisisClock)} ({DUE_CLOCK_PHRASES[crisisClock]})
+          prise en charge {delayPhrase(sl.triageHoursCrisis, crisisClock)}, premier contact {delayPhrase(sl.firstContactHoursCrisis, crisisClock)} (
+          {DUE_CLOCK_PHRASES[crisisClock]})
         </dd>
         {sl.crisisClock === "ON_CALL" && sl.onCallHours ? (
           <>
@@ -68,7 +69,17 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
   );
 }
 
-export function TerritoryList({ territories, showSize = false, empty, headingLevel = 2 }: { territories: TerritorySummary[]; showSize?: boolean; empty: string; headingLevel?: 2 | 3 }) {
+export function TerritoryList({
+  territories,
+  showSize = false,
+  empty,
+  headingLevel = 2,
+}: {
+  territories: TerritorySummary[];
+  showSize?: boolean;
+  empty: string;
+  headingLevel?: 2 | 3;
+}) {
   if (territories.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2">

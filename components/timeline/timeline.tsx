@@ -15,7 +15,17 @@ const HIGHLIGHTED = new Set(["FEEDBACK", "CLOSURE"]);
  * come from getRequestTimeline (already filtered for the reader's role), oldest first unless
  * `newestFirst`. No hooks: usable from server and client components alike.
  */
-export function Timeline({ entries, newestFirst = false, labelledBy, empty = "Aucun événement pour l'instant." }: { entries: TimelineEntry[]; newestFirst?: boolean; labelledBy?: string; empty?: string }) {
+export function Timeline({
+  entries,
+  newestFirst = false,
+  labelledBy,
+  empty = "Aucun événement pour l'instant.",
+}: {
+  entries: TimelineEntry[];
+  newestFirst?: boolean;
+  labelledBy?: string;
+  empty?: string;
+}) {
   if (entries.length === 0) return <p className="text-slate-700">{empty}</p>;
   const ordered = newestFirst ? [...entries].reverse() : entries;
   return (
@@ -42,7 +52,7 @@ function TimelineNote({ kind, body }: { kind: string; body: string }) {
   return (
     <div className={`mt-2 rounded-md p-3 ${highlighted ? "border-l-4 border-brand-600 bg-brand-50" : "border border-slate-200 bg-white"}`}>
       <p className={`text-sm font-semibold ${highlighted ? "text-brand-800" : "text-slate-700"}`}>{NOTE_LABELS[kind] ?? "Note"}</p>
-      <p className="mt-1 whitespace-pre-line break-words text-slate-900">{body}</p>
+      <p className="mt-1 break-words whitespace-pre-line text-slate-900">{body}</p>
     </div>
   );
 }

@@ -65,7 +65,12 @@ export async function authenticateUser(options: Options): Promise<AuthenticateRe
   if (!account || !valid) {
     if (account) {
       await db.$transaction((tx) =>
-        recordEvent(tx, null, { type: "auth.sign_in_failed", subjectType: "user", subjectId: account.id, data: { failures: attempt.failures, locked: attempt.locks } }),
+        recordEvent(tx, null, {
+          type: "auth.sign_in_failed",
+          subjectType: "user",
+          subjectId: account.id,
+          data: { failures: attempt.failures, locked: attempt.locks },
+        }),
       );
     }
     return attempt.locks ? { ok: false, reason: "LOCKED", minutesLeft: lockMinutes } : { ok: false, reason: "INVALID" };
@@ -96,7 +101,10 @@ type Attempt = { allowed: true; failures: number; locks: boolean } | { allowed: 
  * (a success deletes the row afterwards) and, when it is the `maxFailures`-th in a row, locks the
  * e-mail from now on. An expired lock starts a new count. Refused (no row updated) while locked.
  */
-async function reserveAttempt(db: Db, { key, now, maxFailures, lockUntil }: { key: string; now: Date; maxFailures: number; lockUntil: Date }): Promise<Attempt> {
+async function reserveAttempt(
+  db: Db,
+  { key, now, maxFailures, lockUntil }: { key: string; now: Date; maxFailures: number; lockUntil: Date },
+): Promise<Attempt> {
   const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO login_guard AS g (key, failures, locked_until, updated_at)
     VALUES (${key}, 1, CASE WHEN 1 >= ${maxFailures}::int THEN ${lockUntil}::timestamp END, ${now}::timestamp)

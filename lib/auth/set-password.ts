@@ -5,7 +5,19 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 
 // A new password for an account: every session opened with the old one ends on the server (a
 // stolen session does not survive the password change it prompted). `actorId`: who changed it.
-export async function setPassword({ userId, password, actorId = userId, db = prisma, now = new Date() }: { userId: string; password: string; actorId?: string; db?: Db; now?: Date }) {
+export async function setPassword({
+  userId,
+  password,
+  actorId = userId,
+  db = prisma,
+  now = new Date(),
+}: {
+  userId: string;
+  password: string;
+  actorId?: string;
+  db?: Db;
+  now?: Date;
+}) {
   const hash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } });

@@ -52,13 +52,21 @@ export async function readCoverage(db: Db, ctx: ScopeContext, areas: Area[], nor
 
   return areas.map((area) => {
     const inArea = (s: StructureRow) =>
-      area.level === "country" ? true : area.level === "region" ? regionOf(s.department_code) === area.code : area.level === "department" ? s.department_code === area.code : s.territory_id === area.code;
+      area.level === "country"
+        ? true
+        : area.level === "region"
+          ? regionOf(s.department_code) === area.code
+          : area.level === "department"
+            ? s.department_code === area.code
+            : s.territory_id === area.code;
     const mine = structures.filter(inArea);
     const mobileTeams = mine.reduce((n, s) => n + s.teams, 0);
     const palliativeBeds = mine.reduce((n, s) => n + s.beds, 0);
     let population = 0;
     if (area.level === "territory") population = territoryPopulation.get(area.code) ?? 0;
-    else for (const [code, p] of departments) if (area.level === "country" || (area.level === "region" ? regionOf(code) === area.code : code === area.code)) population += p;
+    else
+      for (const [code, p] of departments)
+        if (area.level === "country" || (area.level === "region" ? regionOf(code) === area.code : code === area.code)) population += p;
     const mobileTeamsPer200k = population > 0 ? round2((mobileTeams / population) * 200_000) : 0;
     const palliativeBedsPer100k = population > 0 ? round2((palliativeBeds / population) * 100_000) : 0;
     return {

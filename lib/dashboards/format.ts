@@ -33,7 +33,9 @@ export function formatCount(count: Count): string {
 
 // What a masked figure means, for a title or a screen reader.
 export function maskedMeaning(count: Count): string {
-  return count.reason === "secondary" ? "valeur masquée pour qu'un petit effectif ne puisse pas être retrouvé par différence" : "moins de 5 : valeur masquée pour protéger l'anonymat";
+  return count.reason === "secondary"
+    ? "valeur masquée pour qu'un petit effectif ne puisse pas être retrouvé par différence"
+    : "moins de 5 : valeur masquée pour protéger l'anonymat";
 }
 
 // A count in words, for accessible names: "123 demandes", "moins de 5 demandes".

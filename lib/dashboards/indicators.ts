@@ -53,7 +53,19 @@ function counter(area: AreaKey, counts: AreaCounts, protection: Protection | nul
 
 const round1 = (x: number | null) => (x === null || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 
-export async function getDashboard({ actor, level, code, period, db = prisma }: { actor: Actor; level: Level; code: string; period: Period; db?: Db }): Promise<Dashboard> {
+export async function getDashboard({
+  actor,
+  level,
+  code,
+  period,
+  db = prisma,
+}: {
+  actor: Actor;
+  level: Level;
+  code: string;
+  period: Period;
+  db?: Db;
+}): Promise<Dashboard> {
   assertCan(actor, "dashboards.view");
   assertPeriod(period);
   const ctx = await resolveScope(db, actor);
@@ -119,7 +131,8 @@ export async function getDashboard({ actor, level, code, period, db = prisma }: 
 
   const unmetNeeds: Dashboard["unmetNeeds"] = [];
   for (const need of Object.values(Need)) {
-    if (shown(`unmetNeed:${need}`)) unmetNeeds.push({ need, label: NEED_LABELS[need], communeCode: null, communeName: null, count: count(`unmetNeed:${need}`) });
+    if (shown(`unmetNeed:${need}`))
+      unmetNeeds.push({ need, label: NEED_LABELS[need], communeCode: null, communeName: null, count: count(`unmetNeed:${need}`) });
   }
   // Communes are listed only from 5 requests (readFamilyCounts drops the others): shown as counted.
   const communes = [...counts.entries()]

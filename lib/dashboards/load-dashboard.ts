@@ -28,7 +28,15 @@ export function pathTo(tree: AreaNode, target: { level: Level; code: string }): 
   return walk(tree, []);
 }
 
-export async function loadDashboard({ actor, area, period }: { actor: Actor; area: { level: Level; code: string } | null; period: Period }): Promise<{ dashboard: Dashboard; trail: Area[] }> {
+export async function loadDashboard({
+  actor,
+  area,
+  period,
+}: {
+  actor: Actor;
+  area: { level: Level; code: string } | null;
+  period: Period;
+}): Promise<{ dashboard: Dashboard; trail: Area[] }> {
   try {
     const tree = await getAreaTree({ actor });
     const top = topArea(tree);

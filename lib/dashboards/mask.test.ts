@@ -36,8 +36,15 @@ describe("maskCounts", () => {
   });
 
   test("a hidden residual that is not a patient count is left alone", () => {
-    const input: CellInput[] = [...cells({ requests: 40, met: 30, deceased: 7 }), { id: "open", value: 3, hidden: { min: 0, max: Infinity, sensitive: false } }];
-    expect(states(maskCounts({ cells: input, equations: [sum("requests", ["met", "deceased", "open"])] }))).toEqual({ requests: "published", met: "published", deceased: "published" });
+    const input: CellInput[] = [
+      ...cells({ requests: 40, met: 30, deceased: 7 }),
+      { id: "open", value: 3, hidden: { min: 0, max: Infinity, sensitive: false } },
+    ];
+    expect(states(maskCounts({ cells: input, equations: [sum("requests", ["met", "deceased", "open"])] }))).toEqual({
+      requests: "published",
+      met: "published",
+      deceased: "published",
+    });
   });
 
   test("a région and its départements: the masked département cannot be recovered from the région", () => {
@@ -65,7 +72,14 @@ describe("maskCounts", () => {
         ...["total", "a", "b", "c"].map((k) => sum(`p.${k}`, [`c.${k}`])),
       ],
     });
-    expect(states(result)).toMatchObject({ "p.a": "small", "p.b": "secondary", "c.a": "small", "c.b": "secondary", "c.c": "published", "c.total": "published" });
+    expect(states(result)).toMatchObject({
+      "p.a": "small",
+      "p.b": "secondary",
+      "c.a": "small",
+      "c.b": "secondary",
+      "c.c": "published",
+      "c.total": "published",
+    });
     expect(result.unresolved).toEqual([]);
   });
 
@@ -85,7 +99,11 @@ describe("maskCounts", () => {
 
   test("reports what it cannot protect instead of looping", () => {
     const result = maskCounts({
-      cells: [{ id: "total", value: 10, fixed: "published" }, { id: "a", value: 3 }, { id: "b", value: 7, fixed: "published" }],
+      cells: [
+        { id: "total", value: 10, fixed: "published" },
+        { id: "a", value: 3 },
+        { id: "b", value: 7, fixed: "published" },
+      ],
       equations: [sum("total", ["a", "b"])],
     });
     expect(result.unresolved).toEqual(["a"]);
@@ -95,17 +113,27 @@ describe("maskCounts", () => {
     // 6 areas × 5 categories with row and column totals, many small cells: after masking, no
     // small cell is pinned down by the row and column sums (checked by brute force per cell).
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const values: Record<string, number> = {};
     const equations: Equation[] = [];
     for (let r = 0; r < 6; r++) for (let c = 0; c < 5; c++) values[`r${r}c${c}`] = Math.floor(random() * 9);
     for (let r = 0; r < 6; r++) {
       values[`r${r}`] = [0, 1, 2, 3, 4].reduce((s, c) => s + values[`r${r}c${c}`]!, 0);
-      equations.push(sum(`r${r}`, [0, 1, 2, 3, 4].map((c) => `r${r}c${c}`)));
+      equations.push(
+        sum(
+          `r${r}`,
+          [0, 1, 2, 3, 4].map((c) => `r${r}c${c}`),
+        ),
+      );
     }
     for (let c = 0; c < 5; c++) {
       values[`c${c}`] = [0, 1, 2, 3, 4, 5].reduce((s, r) => s + values[`r${r}c${c}`]!, 0);
-      equations.push(sum(`c${c}`, [0, 1, 2, 3, 4, 5].map((r) => `r${r}c${c}`)));
+      equations.push(
+        sum(
+          `c${c}`,
+          [0, 1, 2, 3, 4, 5].map((r) => `r${r}c${c}`),
+        ),
+      );
     }
     const result = maskCounts({ cells: cells(values), equations });
     expect(result.unresolved).toEqual([]);

@@ -90,7 +90,10 @@ function implied(i: number, own: Sums, other: Sums, lo: Float64Array, hi: Float6
   const ownHiRest = own.hInf - (hi[i] === Infinity ? 1 : 0) > 0 ? Infinity : own.h - (hi[i] === Infinity ? 0 : hi[i]!);
   const otherLo = other.lInf > 0 ? -Infinity : other.l;
   const otherHi = other.hInf > 0 ? Infinity : other.h;
-  return [otherLo === -Infinity || ownHiRest === Infinity ? -Infinity : otherLo - ownHiRest, otherHi === Infinity || ownLoRest === -Infinity ? Infinity : otherHi - ownLoRest];
+  return [
+    otherLo === -Infinity || ownHiRest === Infinity ? -Infinity : otherLo - ownHiRest,
+    otherHi === Infinity || ownLoRest === -Infinity ? Infinity : otherHi - ownLoRest,
+  ];
 }
 
 // What an observer can infer: each cell's interval, tightened equation by equation (a work list:
@@ -203,7 +206,8 @@ export function maskCounts({ cells: input, equations }: { cells: CellInput[]; eq
             if (seen.has(j)) continue;
             seen.add(j);
             const v = input[j]!.value;
-            if (free(j) && v >= SMALL_COUNT && (large === null || v < input[large]!.value || (v === input[large]!.value && model.ids[j]! < model.ids[large]!))) large = j;
+            if (free(j) && v >= SMALL_COUNT && (large === null || v < input[large]!.value || (v === input[large]!.value && model.ids[j]! < model.ids[large]!)))
+              large = j;
             else if (free(j) && v === 0 && (zero === null || model.ids[j]! < model.ids[zero]!)) zero = j;
             else if (states[j] !== "published" && pinned(j, lo, hi)) next.push(j);
           }

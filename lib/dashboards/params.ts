@@ -12,12 +12,31 @@ const PARAM_LEVEL = Object.fromEntries(Object.entries(LEVEL_PARAM).map(([level, 
 
 export const FIRST_YEAR = 2020;
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const ZParams = z.object({
-  niveau: z.preprocess(one, z.enum(Object.values(LEVEL_PARAM) as [string, ...string[]]).optional().catch(undefined)),
-  code: z.preprocess(one, z.string().trim().min(1).max(64).regex(/^[\w-]+$/).optional().catch(undefined)),
+  niveau: z.preprocess(
+    one,
+    z
+      .enum(Object.values(LEVEL_PARAM) as [string, ...string[]])
+      .optional()
+      .catch(undefined),
+  ),
+  code: z.preprocess(
+    one,
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[\w-]+$/)
+      .optional()
+      .catch(undefined),
+  ),
   annee: z.preprocess(one, z.coerce.number().int().min(FIRST_YEAR).max(2100).optional().catch(undefined)),
   du: z.preprocess(one, ZDay.optional().catch(undefined)),
   au: z.preprocess(one, ZDay.optional().catch(undefined)),

@@ -4,7 +4,10 @@ import { monthsOf, splitPeriod } from "@/lib/dashboards/periods";
 
 describe("splitPeriod", () => {
   test("a calendar year is twelve whole months, read from the cube", () => {
-    expect(splitPeriod({ from: parisTime(2025, 1, 1, 0, 0), to: parisTime(2026, 1, 1, 0, 0) })).toEqual({ months: { from: "2025-01-01", to: "2026-01-01" }, edges: [] });
+    expect(splitPeriod({ from: parisTime(2025, 1, 1, 0, 0), to: parisTime(2026, 1, 1, 0, 0) })).toEqual({
+      months: { from: "2025-01-01", to: "2026-01-01" },
+      edges: [],
+    });
   });
 
   test("days cut into months: whole months from the cube, the edges from the facts", () => {

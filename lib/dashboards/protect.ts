@@ -55,7 +55,10 @@ export function areaModel(area: AreaKey, counts: AreaCounts): AreaModel {
   sum("requests", ["newPatients"], { name: "~repeat", sensitive: true });
   sum("activeFile", ["newPatients"], { name: "~returning", sensitive: true });
   // Requests with unmet needs have at least one unmet need.
-  equations.push({ plus: [id("unmet"), hidden("~extraUnmetNeeds", of("unmetNeed").reduce((s, n) => s + v(n), 0) - v("unmet"), false)], minus: of("unmetNeed").map(id) });
+  equations.push({
+    plus: [id("unmet"), hidden("~extraUnmetNeeds", of("unmetNeed").reduce((s, n) => s + v(n), 0) - v("unmet"), false)],
+    minus: of("unmetNeed").map(id),
+  });
   for (const need of of("need")) {
     const key = need.slice("need:".length);
     sum(need, [`unmetNeed:${key}`], { name: `~needMet:${key}`, sensitive: true });
@@ -124,7 +127,10 @@ function hierarchy(parent: AreaKey, parentModel: AreaModel, children: { key: Are
 export type Protection = Map<string, CellState>; // "<area>#<name>" → state
 
 // Runs the families of the path (France first), each with the decisions of the previous fixed.
-export function protectPath({ path, childrenOf, figures }: { path: AreaKey[]; childrenOf: Map<AreaKey, AreaKey[]>; figures: Map<AreaKey, AreaCounts> }): { states: Protection; unresolved: string[] } {
+export function protectPath({ path, childrenOf, figures }: { path: AreaKey[]; childrenOf: Map<AreaKey, AreaKey[]>; figures: Map<AreaKey, AreaCounts> }): {
+  states: Protection;
+  unresolved: string[];
+} {
   const states: Protection = new Map();
   const unresolved: string[] = [];
   const models = new Map<AreaKey, AreaModel>();

@@ -75,7 +75,10 @@ function copyCountryFromRegion<V>(targets: FamilyTargets, result: Map<AreaKey, V
   if (region) result.set("country:FR", copy(result.get(region)!));
 }
 
-export async function readFamilyCounts(db: Db, { scope, period, targets }: { scope: DashboardScope; period: Period; targets: FamilyTargets }): Promise<Map<AreaKey, AreaCounts>> {
+export async function readFamilyCounts(
+  db: Db,
+  { scope, period, targets }: { scope: DashboardScope; period: Period; targets: FamilyTargets },
+): Promise<Map<AreaKey, AreaCounts>> {
   const split = splitPeriod(period);
   const parts: Prisma.Sql[] = [];
   if (split.months) {
@@ -113,7 +116,10 @@ export async function readFamilyCounts(db: Db, { scope, period, targets }: { sco
 
 // The active file: distinct patients with a request open at some time in the period (a request
 // with no identified patient counts as one person). Per area, like readFamilyCounts.
-export async function readActiveFile(db: Db, { scope, period, targets }: { scope: DashboardScope; period: Period; targets: FamilyTargets }): Promise<Map<AreaKey, number>> {
+export async function readActiveFile(
+  db: Db,
+  { scope, period, targets }: { scope: DashboardScope; period: Period; targets: FamilyTargets },
+): Promise<Map<AreaKey, number>> {
   const lookBack = new Date(period.from.getTime() - 90 * 86_400_000);
   const grouped = (level: string, code: Prisma.Sql, where: Prisma.Sql) => Prisma.sql`
     SELECT ${level}::text AS level, ${code}::text AS code, count(DISTINCT who)::int AS n FROM a WHERE ${where} GROUP BY 2`;
@@ -137,7 +143,13 @@ export async function readActiveFile(db: Db, { scope, period, targets }: { scope
   return result;
 }
 
-export type DelayRow = { urgency: "CRISIS" | "PLANNED"; triageP50: number | null; triageP90: number | null; contactP50: number | null; contactP90: number | null };
+export type DelayRow = {
+  urgency: "CRISIS" | "PLANNED";
+  triageP50: number | null;
+  triageP90: number | null;
+  contactP50: number | null;
+  contactP90: number | null;
+};
 
 // Median and 90th percentile (interpolated) of the delays of the area's requests submitted in the
 // period, per urgency, in opening hours.

@@ -85,7 +85,9 @@ export async function resolveScope(db: Db, actor: Actor): Promise<ScopeContext> 
           SELECT DISTINCT c.department_code AS code FROM territory_commune tc JOIN commune c ON c.code = tc.commune_code
           WHERE tc.territory_id = ANY(${ids}::text[])`,
   ]);
-  const departmentCodes = [...new Set([...territories.map((t) => t.departmentCode), ...touched.map((d) => d.code)])].filter((c) => geography.departments.has(c)).sort();
+  const departmentCodes = [...new Set([...territories.map((t) => t.departmentCode), ...touched.map((d) => d.code)])]
+    .filter((c) => geography.departments.has(c))
+    .sort();
   const regionCodes = [...new Set(departmentCodes.map((c) => geography.departments.get(c)!.regionCode))].sort();
   return { scope: { all: false, territoryIds: territories.map((t) => t.id), departmentCodes }, geography, territories, departmentCodes, regionCodes };
 }

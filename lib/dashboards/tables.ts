@@ -3,7 +3,17 @@
 // more than the page (no identity, no free text; masked counts stay "< 5" everywhere).
 import type { CsvValue } from "@/lib/dashboards/csv";
 import type { ChildFigure, Count, Dashboard, DelayStats } from "@/lib/dashboards/types";
-import { DELAY_BASIS_LABELS, formatCount, formatDecimal, formatHours, formatInteger, formatMonth, formatRate, isMasked, maskedMeaning } from "@/lib/dashboards/format";
+import {
+  DELAY_BASIS_LABELS,
+  formatCount,
+  formatDecimal,
+  formatHours,
+  formatInteger,
+  formatMonth,
+  formatRate,
+  isMasked,
+  maskedMeaning,
+} from "@/lib/dashboards/format";
 
 // `value` is what the CSV export writes (lib/dashboards/csv: a Count keeps its mask there too).
 export type Cell = { text: string; value: CsvValue; numeric: boolean; masked?: string };
@@ -48,7 +58,14 @@ function breakdown(id: TableId, title: string, keyHeader: string, rows: { label:
 const URGENCY_NAMES = { CRISIS: "Crise", PLANNED: "Programmée" } as const;
 
 function delayRows(kind: string, stats: Record<"CRISIS" | "PLANNED", DelayStats>): Cell[][] {
-  return (["CRISIS", "PLANNED"] as const).map((u) => [text(kind), text(URGENCY_NAMES[u]), count(stats[u].measured), hours(stats[u].medianHours), hours(stats[u].p90Hours), text(DELAY_BASIS_LABELS[stats[u].basis])]);
+  return (["CRISIS", "PLANNED"] as const).map((u) => [
+    text(kind),
+    text(URGENCY_NAMES[u]),
+    count(stats[u].measured),
+    hours(stats[u].medianHours),
+    hours(stats[u].p90Hours),
+    text(DELAY_BASIS_LABELS[stats[u].basis]),
+  ]);
 }
 
 export function dashboardTables(d: Dashboard): TableSpec[] {

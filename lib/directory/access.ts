@@ -34,8 +34,11 @@ export function canManageStructure(actor: Actor, structure: Owned): boolean {
 /** The administering territory a coordinator gives a structure must be one of theirs. */
 export function assertTerritoryInScope(actor: Actor, territoryId: string | null): void {
   if (actor.role === "ADMIN") return;
-  if (!territoryId) throw new AppError("INVALID_INPUT", "Certains champs sont à corriger.", { territoryId: ["Choisissez le territoire qui administre la fiche."] });
+  if (!territoryId)
+    throw new AppError("INVALID_INPUT", "Certains champs sont à corriger.", { territoryId: ["Choisissez le territoire qui administre la fiche."] });
   if (!actor.territoryIds.includes(territoryId)) {
-    throw new AppError("INVALID_INPUT", "Certains champs sont à corriger.", { territoryId: ["Vous ne pouvez rattacher une structure qu'à l'un de vos territoires."] });
+    throw new AppError("INVALID_INPUT", "Certains champs sont à corriger.", {
+      territoryId: ["Vous ne pouvez rattacher une structure qu'à l'un de vos territoires."],
+    });
   }
 }

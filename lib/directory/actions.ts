@@ -66,7 +66,8 @@ export const setStructureActiveAction = formAction({
   permission: "directory.manage",
   schema: ZSetActive,
   page: (raw) => structurePath(idOf(raw)),
-  run: ({ actor, parsed }) => setStructureActive({ actor, input: { structureId: parsed.structureId, version: parsed.version, active: parsed.active === "true" } }),
+  run: ({ actor, parsed }) =>
+    setStructureActive({ actor, input: { structureId: parsed.structureId, version: parsed.version, active: parsed.active === "true" } }),
   revalidate: ({ structureId }) => [structurePath(structureId), "/annuaire"],
   message: (_, { active }) =>
     active === "true"

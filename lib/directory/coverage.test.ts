@@ -44,8 +44,12 @@ describe("coverage summary", () => {
 
   test("says départements, territories, then up to four communes by name", () => {
     expect(summarizeCoverage({ ...NONE, coverageDepartmentCodes: ["54", "55"] }, names)).toBe("Départements Meurthe-et-Moselle (54), Meuse (55)");
-    expect(summarizeCoverage({ ...NONE, coverageDepartmentCodes: ["55"], coverageTerritoryIds: ["t-meuse-sud"] }, names)).toBe("Département Meuse (55) · Territoire Meuse Sud (Bar-le-Duc)");
-    expect(summarizeCoverage({ ...NONE, coverageCommuneCodes: ["55029", "55186", "55291", "55302"] }, names)).toBe("Bar-le-Duc, Fains-Véel, Ligny-en-Barrois, Longeville-en-Barrois");
+    expect(summarizeCoverage({ ...NONE, coverageDepartmentCodes: ["55"], coverageTerritoryIds: ["t-meuse-sud"] }, names)).toBe(
+      "Département Meuse (55) · Territoire Meuse Sud (Bar-le-Duc)",
+    );
+    expect(summarizeCoverage({ ...NONE, coverageCommuneCodes: ["55029", "55186", "55291", "55302"] }, names)).toBe(
+      "Bar-le-Duc, Fains-Véel, Ligny-en-Barrois, Longeville-en-Barrois",
+    );
     expect(summarizeCoverage(NONE, names)).toBe("Zone non renseignée");
   });
 

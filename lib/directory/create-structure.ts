@@ -14,7 +14,17 @@ export function generateExternalId(): string {
 }
 
 // A coordinator (for one of their territories) or an admin adds a structure to the directory.
-export async function createStructure({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZCreateStructureForm>>; db?: Db; now?: Date }): Promise<{ id: string }> {
+export async function createStructure({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: Partial<z.input<typeof ZCreateStructureForm>>;
+  db?: Db;
+  now?: Date;
+}): Promise<{ id: string }> {
   assertCan(actor, "directory.manage");
   const data = ZCreateStructureForm.parse(input);
   assertTerritoryInScope(actor, data.territoryId);

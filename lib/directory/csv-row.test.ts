@@ -64,7 +64,16 @@ describe("a CSV line", () => {
   });
 
   test("accents, case and the database codes are accepted too", () => {
-    expect(parsed({ ...LINE, type: "Consultation douleur", offres_domicile: "DOULEUR | PALLIATIVE_CARE", capacite: "Évaluation préalable", publics: "Enfants, adultes", astreinte_24h: "Oui" })).toMatchObject({
+    expect(
+      parsed({
+        ...LINE,
+        type: "Consultation douleur",
+        offres_domicile: "DOULEUR | PALLIATIVE_CARE",
+        capacite: "Évaluation préalable",
+        publics: "Enfants, adultes",
+        astreinte_24h: "Oui",
+      }),
+    ).toMatchObject({
       type: "PAIN_CLINIC",
       capacityStatus: "ASSESSMENT_FIRST",
       ageGroups: ["ADULT", "CHILD"],
@@ -73,7 +82,17 @@ describe("a CSV line", () => {
   });
 
   test("every mistake is reported at once, by column, in French; nothing is half-read", () => {
-    const result = parseCsvRecord({ ...LINE, type: "hopital", finess: "550000005", offres_ehpad: "douleur, massage", telephone: "12", capacite: "plein", lits: "deux", horaires: "lun 18:00-08:00", astreinte_24h: "peut-être" });
+    const result = parseCsvRecord({
+      ...LINE,
+      type: "hopital",
+      finess: "550000005",
+      offres_ehpad: "douleur, massage",
+      telephone: "12",
+      capacite: "plein",
+      lits: "deux",
+      horaires: "lun 18:00-08:00",
+      astreinte_24h: "peut-être",
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual(
       expect.arrayContaining([

@@ -147,8 +147,16 @@ const NEED_BY_CODE = reverse(NEED_CODES);
 const CAPACITY_BY_CODE = reverse(CAPACITY_CODES);
 const AGE_BY_CODE = reverse(AGE_CODES);
 
-const splitList = (text: string | undefined) => (text ?? "").split(/[,;|]+|\s{2,}/).map((v) => v.trim()).filter(Boolean);
-const splitCodes = (text: string | undefined) => (text ?? "").split(/[\s,;|]+/).map((v) => v.trim()).filter(Boolean);
+const splitList = (text: string | undefined) =>
+  (text ?? "")
+    .split(/[,;|]+|\s{2,}/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+const splitCodes = (text: string | undefined) =>
+  (text ?? "")
+    .split(/[\s,;|]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 function yesNo(text: string | undefined, column: CsvColumn, errors: string[], empty: boolean): boolean {
   const v = fold(text ?? "");
@@ -180,7 +188,9 @@ export function parseCsvRecord(record: CsvRecord, { requireCoverage = true }: { 
   const errors: string[] = [];
   const type = TYPE_BY_CODE.get(fold(record.type ?? ""));
   if (!type) {
-    errors.push(record.type?.trim() ? `type : « ${record.type.trim()} » inconnu (valeurs possibles : ${Object.values(TYPE_CODES).join(", ")}).` : "type : obligatoire.");
+    errors.push(
+      record.type?.trim() ? `type : « ${record.type.trim()} » inconnu (valeurs possibles : ${Object.values(TYPE_CODES).join(", ")}).` : "type : obligatoire.",
+    );
   }
   const capacityText = (record.capacite ?? "").trim();
   const capacityStatus = capacityText ? CAPACITY_BY_CODE.get(fold(capacityText)) : "AVAILABLE";
@@ -238,7 +248,9 @@ export function parseCsvRecord(record: CsvRecord, { requireCoverage = true }: { 
     }
   }
   if (!record.identifiant_externe?.trim() && !record.finess?.trim()) {
-    errors.push("identifiant_externe : obligatoire quand il n'y a pas de numéro FINESS (c'est la clé qui permet de réimporter le fichier sans créer de doublon).");
+    errors.push(
+      "identifiant_externe : obligatoire quand il n'y a pas de numéro FINESS (c'est la clé qui permet de réimporter le fichier sans créer de doublon).",
+    );
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
   const { territoryId: _territoryId, coverageTerritoryIds: _ids, ...rest } = parsed.data;

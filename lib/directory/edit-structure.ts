@@ -19,11 +19,21 @@ export async function loadEditable(db: Db | Tx, actor: Actor, structureId: strin
 
 export function assertSameVersion(row: StructureRow, version: number): void {
   if (row.version !== version) {
-    throw new AppError("CONFLICT", "Cette fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page pour voir sa version actuelle, puis refaites votre modification.");
+    throw new AppError(
+      "CONFLICT",
+      "Cette fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page pour voir sa version actuelle, puis refaites votre modification.",
+    );
   }
 }
 
-export async function applyStructureChanges(actor: Actor, db: Db, structureId: string, version: number, next: Partial<TStructureData>, now: Date): Promise<UpdateResult> {
+export async function applyStructureChanges(
+  actor: Actor,
+  db: Db,
+  structureId: string,
+  version: number,
+  next: Partial<TStructureData>,
+  now: Date,
+): Promise<UpdateResult> {
   return db.$transaction(async (tx) => {
     const row = await loadEditable(tx, actor, structureId);
     assertSameVersion(row, version);
@@ -31,7 +41,12 @@ export async function applyStructureChanges(actor: Actor, db: Db, structureId: s
     if (fields.length === 0) return { changed: false, fields, version };
     const changes = Object.fromEntries(fields.map((f) => [f, next[f]])) as Partial<TStructureData>;
     const newVersion = await updateOnVersion(tx, row.id, version, changes);
-    await recordEvent(tx, actor.id, { type: "directory.structure_updated", subjectType: "structure", subjectId: row.id, data: { fields, source: "form" } }, now);
+    await recordEvent(
+      tx,
+      actor.id,
+      { type: "directory.structure_updated", subjectType: "structure", subjectId: row.id, data: { fields, source: "form" } },
+      now,
+    );
     return { changed: true, fields, version: newVersion };
   });
 }

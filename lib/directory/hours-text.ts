@@ -10,7 +10,9 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 // Short French day names, in the order of the week: "lun", "mar", ... (accents optional on input).
 export const DAY_SHORT: Record<TWeekday, string> = { mon: "lun", tue: "mar", wed: "mer", thu: "jeu", fri: "ven", sat: "sam", sun: "dim" };
 
-const DAY_BY_SHORT = new Map<string, TWeekday>(WEEKDAYS.flatMap((d) => [[DAY_SHORT[d], d] as [string, TWeekday], [WEEKDAY_LABELS[d], d] as [string, TWeekday]]));
+const DAY_BY_SHORT = new Map<string, TWeekday>(
+  WEEKDAYS.flatMap((d) => [[DAY_SHORT[d], d] as [string, TWeekday], [WEEKDAY_LABELS[d], d] as [string, TWeekday]]),
+);
 
 // "8:30", "08h30", "8h", "08.30" → "08:30"; "24:00" allowed as the end of a day.
 function normalizeTime(raw: string): string | null {
@@ -37,7 +39,10 @@ export function parseDayRanges(text: string, dayLabel: string): Result<DayRanges
     if (start === "24:00" || minutes(start) >= minutes(end)) return { ok: false, error: `${dayLabel} : la fin (${end}) doit être après le début (${start}).` };
     const previous = ranges.at(-1);
     if (previous && minutes(start) < minutes(previous[1])) {
-      return { ok: false, error: `${dayLabel} : les plages doivent être dans l'ordre et ne pas se chevaucher (${previous[0]}-${previous[1]} puis ${start}-${end}).` };
+      return {
+        ok: false,
+        error: `${dayLabel} : les plages doivent être dans l'ordre et ne pas se chevaucher (${previous[0]}-${previous[1]} puis ${start}-${end}).`,
+      };
     }
     ranges.push([start, end]);
   }
@@ -66,7 +71,8 @@ export function parseWeekText(text: string): Result<TOpeningHours | null> {
     const m = /^([a-zéèûô.]+)(?:\s*-\s*([a-zéèûô.]+))?\s+(.+)$/i.exec(group);
     const first = m ? DAY_BY_SHORT.get(normalizeDay(m[1] ?? "")) : undefined;
     const last = m?.[2] ? DAY_BY_SHORT.get(normalizeDay(m[2])) : first;
-    if (!m || !first || !last) return { ok: false, error: `« ${group} » : jour attendu en tête (lun, mar, mer, jeu, ven, sam, dim ; ex. « lun-ven 08:30-17:30 »).` };
+    if (!m || !first || !last)
+      return { ok: false, error: `« ${group} » : jour attendu en tête (lun, mar, mer, jeu, ven, sam, dim ; ex. « lun-ven 08:30-17:30 »).` };
     const from = WEEKDAYS.indexOf(first);
     const to = WEEKDAYS.indexOf(last);
     if (to < from) return { ok: false, error: `« ${group} » : les jours vont du lundi au dimanche (ex. « lun-ven »).` };

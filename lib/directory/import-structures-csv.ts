@@ -161,7 +161,8 @@ export async function importStructuresCsv({
         return record;
       },
       on_skip: (err) => {
-        if (err) unreadable ??= { line: parsedUpTo + 1, message: err.code === "CSV_QUOTE_NOT_CLOSED" ? "un guillemet ouvert n'est jamais refermé" : err.message };
+        if (err)
+          unreadable ??= { line: parsedUpTo + 1, message: err.code === "CSV_QUOTE_NOT_CLOSED" ? "un guillemet ouvert n'est jamais refermé" : err.message };
         return undefined;
       },
     }) as unknown as { info: { lines: number }; record: string[] }[];
@@ -187,8 +188,12 @@ export async function importStructuresCsv({
   const duplicated = columns.filter((c, i) => c !== null && columns.indexOf(c) !== i);
   if (duplicated.length) report.fileErrors.push(`Colonnes en double : ${[...new Set(duplicated)].join(", ")}.`);
   const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c) && !(c === "identifiant_externe" && present.has("finess")));
-  if (missing.length) report.fileErrors.push(`Colonnes obligatoires absentes : ${missing.join(", ")} (la première ligne doit porter les noms de colonnes ; exportez l'annuaire pour avoir un modèle).`);
-  if (body.length > MAX_IMPORT_LINES) report.fileErrors.push(`Trop de lignes : ${body.length} (${MAX_IMPORT_LINES} au plus par fichier) ; découpez le fichier.`);
+  if (missing.length)
+    report.fileErrors.push(
+      `Colonnes obligatoires absentes : ${missing.join(", ")} (la première ligne doit porter les noms de colonnes ; exportez l'annuaire pour avoir un modèle).`,
+    );
+  if (body.length > MAX_IMPORT_LINES)
+    report.fileErrors.push(`Trop de lignes : ${body.length} (${MAX_IMPORT_LINES} au plus par fichier) ; découpez le fichier.`);
   if (report.fileErrors.length) return finish();
   await onProgress?.({ phase: "lecture", done: body.length, total: body.length });
 
@@ -200,17 +205,30 @@ export async function importStructuresCsv({
     });
     return { line, cells, record };
   });
-  const context = await loadContext(db, actor, records.map((r) => r.record));
+  const context = await loadContext(
+    db,
+    actor,
+    records.map((r) => r.record),
+  );
   const planned: Planned[] = [];
   // The territory each line is about (for the per-territory import events), when known.
   const lineTerritories: (string | null)[] = [];
   const seenKeys = new Map<string, number>();
   const seenFiness = new Map<string, number>();
   for (const { line, cells, record } of records) {
-    const result: ImportLine = { line, outcome: "refused", key: record.identifiant_externe || record.finess || "", name: record.nom ?? "", reasons: [], fields: [] };
+    const result: ImportLine = {
+      line,
+      outcome: "refused",
+      key: record.identifiant_externe || record.finess || "",
+      name: record.nom ?? "",
+      reasons: [],
+      fields: [],
+    };
     report.lines.push(result);
     if (cells.length !== header.cells.length) {
-      result.reasons.push(`La ligne compte ${cells.length} colonne${cells.length > 1 ? "s" : ""} au lieu de ${header.cells.length} (un point-virgule en trop ou en moins ? mettez entre guillemets un texte qui en contient).`);
+      result.reasons.push(
+        `La ligne compte ${cells.length} colonne${cells.length > 1 ? "s" : ""} au lieu de ${header.cells.length} (un point-virgule en trop ou en moins ? mettez entre guillemets un texte qui en contient).`,
+      );
       continue;
     }
     const plan = planLine(context, record, result, seenKeys, seenFiness, line);
@@ -220,7 +238,14 @@ export async function importStructuresCsv({
   }
   if (unreadable) {
     const u = unreadable as { line: number; message: string };
-    report.lines.push({ line: u.line, outcome: "refused", key: "", name: "", reasons: [`Ligne illisible : ${u.message} ; la suite du fichier n'a pas pu être lue.`], fields: [] });
+    report.lines.push({
+      line: u.line,
+      outcome: "refused",
+      key: "",
+      name: "",
+      reasons: [`Ligne illisible : ${u.message} ; la suite du fichier n'a pas pu être lue.`],
+      fields: [],
+    });
   }
   await onProgress?.({ phase: "verification", done: records.length, total: records.length });
 
@@ -263,7 +288,14 @@ type Context = {
 async function loadContext(db: Db, actor: Actor, records: CsvRecord[]): Promise<Context> {
   const keys = [...new Set(records.map((r) => r.identifiant_externe ?? "").filter(Boolean))];
   const finess = [...new Set(records.map((r) => (r.finess ?? "").replace(/[\s.-]/g, "").toUpperCase()).filter(Boolean))];
-  const communeCodes = [...new Set(records.flatMap((r) => [...(r.communes_couvertes ?? "").split(/[\s,;|]+/), r.commune_adresse ?? ""]).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  const communeCodes = [
+    ...new Set(
+      records
+        .flatMap((r) => [...(r.communes_couvertes ?? "").split(/[\s,;|]+/), r.commune_adresse ?? ""])
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
   const structures: StructureRow[] = [];
   for (let i = 0; i < Math.max(keys.length, finess.length); i += LOOKUP_CHUNK) {
     const k = keys.slice(i, i + LOOKUP_CHUNK);
@@ -279,7 +311,10 @@ async function loadContext(db: Db, actor: Actor, records: CsvRecord[]): Promise<
   for (let i = 0; i < communeCodes.length; i += 5000) {
     knownCommunes.push(...(await db.commune.findMany({ where: { code: { in: communeCodes.slice(i, i + 5000) } }, select: { code: true } })).map((c) => c.code));
   }
-  const [territories, departments] = await Promise.all([db.territory.findMany({ select: { id: true, slug: true } }), db.department.findMany({ select: { code: true } })]);
+  const [territories, departments] = await Promise.all([
+    db.territory.findMany({ select: { id: true, slug: true } }),
+    db.department.findMany({ select: { code: true } }),
+  ]);
   return {
     byExternalId: new Map(structures.filter((s) => s.externalId).map((s) => [s.externalId!, s])),
     byFiness: new Map(structures.filter((s) => s.finess).map((s) => [s.finess!, s])),
@@ -345,16 +380,21 @@ function planLine(ctx: Context, record: CsvRecord, result: ImportLine, seenKeys:
   const territoryId = territorySlug ? ctx.territoryBySlug.get(territorySlug) : null;
   if (territoryId === undefined) reasons.push(`territoire : « ${territorySlug} » inconnu (valeurs possibles : ${[...ctx.territoryBySlug.keys()].join(", ")}).`);
   const unknownTerritories = coverageTerritorySlugs.filter((s) => !ctx.territoryBySlug.has(s));
-  if (unknownTerritories.length) reasons.push(`territoires_couverts : inconnus : ${unknownTerritories.join(", ")} (valeurs possibles : ${[...ctx.territoryBySlug.keys()].join(", ")}).`);
+  if (unknownTerritories.length)
+    reasons.push(`territoires_couverts : inconnus : ${unknownTerritories.join(", ")} (valeurs possibles : ${[...ctx.territoryBySlug.keys()].join(", ")}).`);
   const unknownCommunes = [...rest.coverageCommuneCodes].filter((c) => !ctx.communes.has(c));
-  if (unknownCommunes.length) reasons.push(`communes_couvertes : codes INSEE inconnus : ${unknownCommunes.slice(0, 10).join(", ")}${unknownCommunes.length > 10 ? "…" : ""}.`);
+  if (unknownCommunes.length)
+    reasons.push(`communes_couvertes : codes INSEE inconnus : ${unknownCommunes.slice(0, 10).join(", ")}${unknownCommunes.length > 10 ? "…" : ""}.`);
   if (rest.addressCommuneCode && !ctx.communes.has(rest.addressCommuneCode)) reasons.push(`commune_adresse : code INSEE inconnu : ${rest.addressCommuneCode}.`);
   const unknownDepartments = rest.coverageDepartmentCodes.filter((d) => !ctx.departments.has(d));
   if (unknownDepartments.length) reasons.push(`departements_couverts : inconnus : ${unknownDepartments.join(", ")}.`);
 
   // Scope: a coordinator creates and changes only structures of their territories.
   if (ctx.scope) {
-    const mine = [...ctx.scope].map((id) => ctx.slugById.get(id)).filter(Boolean).join(", ");
+    const mine = [...ctx.scope]
+      .map((id) => ctx.slugById.get(id))
+      .filter(Boolean)
+      .join(", ");
     if (existing && !(existing.territoryId && ctx.scope.has(existing.territoryId))) {
       reasons.push(`Cette structure est gérée par un autre territoire : vous ne pouvez la modifier (vos territoires : ${mine || "aucun"}).`);
     } else if (territoryId !== undefined && !(territoryId && ctx.scope.has(territoryId))) {
@@ -374,15 +414,23 @@ function planLine(ctx: Context, record: CsvRecord, result: ImportLine, seenKeys:
     if (first !== undefined) reasons.push(`finess : déjà utilisé à la ligne ${first} du fichier.`);
     else seenFiness.set(rest.finess, line);
     const holder = ctx.byFiness.get(rest.finess);
-    if (holder && holder.id !== existing?.id) reasons.push(`finess : ce numéro est déjà celui de « ${holder.name} »${holder.externalId ? ` (identifiant ${holder.externalId})` : ""}.`);
+    if (holder && holder.id !== existing?.id)
+      reasons.push(`finess : ce numéro est déjà celui de « ${holder.name} »${holder.externalId ? ` (identifiant ${holder.externalId})` : ""}.`);
   }
   if (reasons.length) return { write: null, territoryId: existing?.territoryId ?? territoryId ?? null };
 
-  const data: TStructureData = { ...rest, territoryId: territoryId ?? null, coverageTerritoryIds: coverageTerritorySlugs.map((s) => ctx.territoryBySlug.get(s)!).sort() };
+  const data: TStructureData = {
+    ...rest,
+    territoryId: territoryId ?? null,
+    coverageTerritoryIds: coverageTerritorySlugs.map((s) => ctx.territoryBySlug.get(s)!).sort(),
+  };
   result.name = data.name;
   if (!existing) {
     result.outcome = "created";
-    return { write: { kind: "create", data: { ...data, externalId: data.externalId ?? generateExternalId() }, territoryId: data.territoryId }, territoryId: data.territoryId };
+    return {
+      write: { kind: "create", data: { ...data, externalId: data.externalId ?? generateExternalId() }, territoryId: data.territoryId },
+      territoryId: data.territoryId,
+    };
   }
   const fields = changedFields(toStructureData(existing), data);
   if (fields.length === 0) {
@@ -391,7 +439,10 @@ function planLine(ctx: Context, record: CsvRecord, result: ImportLine, seenKeys:
   }
   result.outcome = "updated";
   result.fields = fields;
-  return { write: { kind: "update", row: existing, changes: Object.fromEntries(fields.map((f) => [f, data[f]])), fields, territoryId: data.territoryId }, territoryId: data.territoryId };
+  return {
+    write: { kind: "update", row: existing, changes: Object.fromEntries(fields.map((f) => [f, data[f]])), fields, territoryId: data.territoryId },
+    territoryId: data.territoryId,
+  };
 }
 
 // A chunk in a few statements: one multi-row insert for the new structures, one for their offers,
@@ -414,13 +465,18 @@ async function writeChunk(tx: Tx, actor: Actor, chunk: Planned[], now: Date): Pr
     events.push({ type: "directory.structure_updated", subjectType: "structure", subjectId: p.row.id, data: { fields: p.fields, source: "csv" } });
   }
   if (events.length) {
-    await tx.event.createMany({ data: events.map((e) => ZEvent.parse(e)).map((e) => ({ type: e.type, actorId: actor.id, at: now, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data })) });
+    await tx.event.createMany({
+      data: events
+        .map((e) => ZEvent.parse(e))
+        .map((e) => ({ type: e.type, actorId: actor.id, at: now, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data })),
+    });
   }
 }
 
 function writeFailure(error: unknown): string {
   const appError = toAppError(error);
-  if (appError.code === "CONFLICT" && /modifiée/.test(appError.message)) return "Cette structure a été modifiée pendant l'import : réimportez le fichier pour reprendre sa version actuelle.";
+  if (appError.code === "CONFLICT" && /modifiée/.test(appError.message))
+    return "Cette structure a été modifiée pendant l'import : réimportez le fichier pour reprendre sa version actuelle.";
   if (appError.code === "CONFLICT") return "Identifiant externe ou numéro FINESS pris entre-temps par une autre structure (import simultané ?).";
   return "Enregistrement impossible pour cette ligne ; réessayez dans un instant.";
 }
@@ -441,7 +497,17 @@ async function recordImportEvents(db: Db, actor: Actor, report: ImportReport, li
   if (changed.length === 0) return;
   await db.$transaction(async (tx) => {
     for (const [subject, c] of changed) {
-      await recordEvent(tx, actor.id, { type: "directory.csv_imported", subjectType: "territory", subjectId: subject, data: { created: c.created, updated: c.updated, unchanged: c.unchanged, rejected: c.refused } }, now);
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "directory.csv_imported",
+          subjectType: "territory",
+          subjectId: subject,
+          data: { created: c.created, updated: c.updated, unchanged: c.unchanged, rejected: c.refused },
+        },
+        now,
+      );
     }
   });
 }

@@ -77,9 +77,15 @@ export async function getStructureDetails({ id, db = prisma }: { id: string; db?
   });
   if (!s) throw new AppError("NOT_FOUND", "Cette structure n'existe pas ou plus.");
   const [communes, departments, territories] = await Promise.all([
-    s.coverageCommuneCodes.length ? db.commune.findMany({ where: { code: { in: s.coverageCommuneCodes } }, select: { code: true, name: true }, orderBy: { name: "asc" } }) : [],
-    s.coverageDepartmentCodes.length ? db.department.findMany({ where: { code: { in: s.coverageDepartmentCodes } }, select: { code: true, name: true }, orderBy: { code: "asc" } }) : [],
-    s.coverageTerritoryIds.length ? db.territory.findMany({ where: { id: { in: s.coverageTerritoryIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : [],
+    s.coverageCommuneCodes.length
+      ? db.commune.findMany({ where: { code: { in: s.coverageCommuneCodes } }, select: { code: true, name: true }, orderBy: { name: "asc" } })
+      : [],
+    s.coverageDepartmentCodes.length
+      ? db.department.findMany({ where: { code: { in: s.coverageDepartmentCodes } }, select: { code: true, name: true }, orderBy: { code: "asc" } })
+      : [],
+    s.coverageTerritoryIds.length
+      ? db.territory.findMany({ where: { id: { in: s.coverageTerritoryIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+      : [],
   ]);
   const data = toStructureData(s);
   return {
@@ -135,7 +141,15 @@ export function toFormValues(data: TStructureData): StructureFormValues {
   return values;
 }
 
-export type StructureForEdit = { id: string; version: number; name: string; territoryId: string | null; active: boolean; values: StructureFormValues; communes: { code: string; name: string; postalCodes: string[]; departmentCode: string }[] };
+export type StructureForEdit = {
+  id: string;
+  version: number;
+  name: string;
+  territoryId: string | null;
+  active: boolean;
+  values: StructureFormValues;
+  communes: { code: string; name: string; postalCodes: string[]; departmentCode: string }[];
+};
 
 /**
  * A structure the actor may edit, with its form values; NOT_FOUND otherwise (absent or outside the
@@ -145,6 +159,12 @@ export async function getStructureForEdit({ actor, id, db = prisma }: { actor: A
   const s = await db.structure.findFirst({ where: { AND: [{ id }, editableStructureScope(actor)] }, select: STRUCTURE_DATA_SELECT });
   if (!s) throw new AppError("NOT_FOUND", "Cette structure n'existe pas ou vous ne pouvez pas la modifier.");
   const codes = [...s.coverageCommuneCodes, ...(s.addressCommuneCode ? [s.addressCommuneCode] : [])];
-  const communes = codes.length ? await db.commune.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, postalCodes: true, departmentCode: true }, orderBy: { name: "asc" } }) : [];
+  const communes = codes.length
+    ? await db.commune.findMany({
+        where: { code: { in: codes } },
+        select: { code: true, name: true, postalCodes: true, departmentCode: true },
+        orderBy: { name: "asc" },
+      })
+    : [];
   return { id: s.id, version: s.version, name: s.name, territoryId: s.territoryId, active: s.active, values: toFormValues(toStructureData(s)), communes };
 }

@@ -5,9 +5,12 @@ import { formatWeekText, parseDayRanges, parseWeekText } from "@/lib/directory/h
 describe("FINESS", () => {
   // Published numbers (national file, ARS Corse decisions): the key is a Luhn key; in Corsica the
   // letters count as A = 1, B = 2.
-  test.each(["010780195", "010000156", "750712184", "540023264", "2A0000014", "2A0002606", "2B0000020", "2B0005342"])("%s is a valid FINESS number", (finess) => {
-    expect(isValidFinessKey(finess)).toBe(true);
-  });
+  test.each(["010780195", "010000156", "750712184", "540023264", "2A0000014", "2A0002606", "2B0000020", "2B0005342"])(
+    "%s is a valid FINESS number",
+    (finess) => {
+      expect(isValidFinessKey(finess)).toBe(true);
+    },
+  );
 
   test.each([
     ["010780196", "last digit changed"],
@@ -41,7 +44,13 @@ describe("phones", () => {
 
 describe("opening hours as typed", () => {
   test("a day: ranges in order; 'fermé' or empty is closed; mistakes named in French", () => {
-    expect(parseDayRanges("8h30-12h, 13:30 - 17:30", "Lundi")).toEqual({ ok: true, value: [["08:30", "12:00"], ["13:30", "17:30"]] });
+    expect(parseDayRanges("8h30-12h, 13:30 - 17:30", "Lundi")).toEqual({
+      ok: true,
+      value: [
+        ["08:30", "12:00"],
+        ["13:30", "17:30"],
+      ],
+    });
     expect(parseDayRanges(" ", "Lundi")).toEqual({ ok: true, value: [] });
     expect(parseDayRanges("fermé", "Lundi")).toEqual({ ok: true, value: [] });
     expect(parseDayRanges("12:00-08:00", "Lundi")).toMatchObject({ ok: false, error: expect.stringMatching(/^Lundi : la fin/) });
@@ -55,18 +64,36 @@ describe("opening hours as typed", () => {
     expect(parsed).toEqual({
       ok: true,
       value: {
-        mon: [["08:30", "12:00"], ["13:30", "17:30"]],
-        tue: [["08:30", "12:00"], ["13:30", "17:30"]],
-        wed: [["08:30", "12:00"], ["13:30", "17:30"]],
-        thu: [["08:30", "12:00"], ["13:30", "17:30"]],
-        fri: [["08:30", "12:00"], ["13:30", "17:30"]],
+        mon: [
+          ["08:30", "12:00"],
+          ["13:30", "17:30"],
+        ],
+        tue: [
+          ["08:30", "12:00"],
+          ["13:30", "17:30"],
+        ],
+        wed: [
+          ["08:30", "12:00"],
+          ["13:30", "17:30"],
+        ],
+        thu: [
+          ["08:30", "12:00"],
+          ["13:30", "17:30"],
+        ],
+        fri: [
+          ["08:30", "12:00"],
+          ["13:30", "17:30"],
+        ],
         sat: [["09:00", "12:00"]],
         sun: [],
       },
     });
     expect(formatWeekText(parsed.ok ? parsed.value : null)).toBe(text);
     expect(parseWeekText("")).toEqual({ ok: true, value: null });
-    expect(parseWeekText("Lundi 9h-12h; mercredi 9h-12h")).toMatchObject({ ok: true, value: { mon: [["09:00", "12:00"]], tue: [], wed: [["09:00", "12:00"]] } });
+    expect(parseWeekText("Lundi 9h-12h; mercredi 9h-12h")).toMatchObject({
+      ok: true,
+      value: { mon: [["09:00", "12:00"]], tue: [], wed: [["09:00", "12:00"]] },
+    });
     expect(parseWeekText("lun-ven 9-17; ven 9-12")).toMatchObject({ ok: false, error: "Le vendredi est indiqué deux fois." });
     expect(parseWeekText("tous les jours 9-17")).toMatchObject({ ok: false, error: expect.stringMatching(/jour attendu/) });
   });
@@ -76,7 +103,13 @@ const MINIMAL = { name: "EMSP de test", type: "EMSP", coverageDepartmentCodes: "
 
 describe("a structure", () => {
   test("needs a name, a type, a public and a coverage; lists are deduplicated and sorted; blanks are null", () => {
-    const parsed = ZStructure.parse({ ...MINIMAL, coverageCommuneCodes: "55545, 55029 55029", offers: ["PAIN:HOME", "PAIN:HOME", "PALLIATIVE_CARE:NURSING_HOME"], phone: " ", beds: "" });
+    const parsed = ZStructure.parse({
+      ...MINIMAL,
+      coverageCommuneCodes: "55545, 55029 55029",
+      offers: ["PAIN:HOME", "PAIN:HOME", "PALLIATIVE_CARE:NURSING_HOME"],
+      phone: " ",
+      beds: "",
+    });
     expect(parsed).toMatchObject({
       coverageCommuneCodes: ["55029", "55545"],
       coverageDepartmentCodes: ["55"],
@@ -114,7 +147,11 @@ describe("a structure", () => {
       capacityStatus: "WAITING_LIST",
       capacitySince: new Date("2026-11-12T12:00:00Z"),
     });
-    expect(ZUpdateCapacity.safeParse({ structureId: "s1", version: 0, capacityStatus: "MAYBE" }).error?.issues[0]?.message).toBe("Choisissez la disponibilité.");
-    expect(ZUpdateCapacity.safeParse({ structureId: "s1", version: 0, capacityStatus: "FULL", capacitySince: "31/02/2026" }).error?.issues[0]?.message).toMatch(/date invalide/);
+    expect(ZUpdateCapacity.safeParse({ structureId: "s1", version: 0, capacityStatus: "MAYBE" }).error?.issues[0]?.message).toBe(
+      "Choisissez la disponibilité.",
+    );
+    expect(ZUpdateCapacity.safeParse({ structureId: "s1", version: 0, capacityStatus: "FULL", capacitySince: "31/02/2026" }).error?.issues[0]?.message).toMatch(
+      /date invalide/,
+    );
   });
 });

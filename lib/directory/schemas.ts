@@ -45,7 +45,8 @@ export const ZFiness = z
 
 // ——— Field helpers ———
 // Empty text (or only spaces) means "not given": null in the database.
-const blankToNull = (v: unknown) => (v === undefined || v === null ? null : typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
+const blankToNull = (v: unknown) =>
+  v === undefined || v === null ? null : typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v;
 
 const optionalText = (max: number, label: string, multiline = false) => ZOptionalText({ max, label, multiline });
 
@@ -114,7 +115,10 @@ const optionalDay = (label: string) =>
   );
 
 // ——— Offers: which needs a structure serves, in which care setting ———
-export const ZOffer = z.object({ need: z.enum(Need, { error: "Besoin inconnu." }), setting: z.enum(PlaceOfCare, { error: "Lieu de prise en charge inconnu." }) });
+export const ZOffer = z.object({
+  need: z.enum(Need, { error: "Besoin inconnu." }),
+  setting: z.enum(PlaceOfCare, { error: "Lieu de prise en charge inconnu." }),
+});
 export type TOffer = z.infer<typeof ZOffer>;
 
 const NEED_ORDER = Object.values(Need);
@@ -144,7 +148,10 @@ const AGE_ORDER = Object.values(AgeGroup);
 
 // ——— A structure: everything a coordinator or an admin edits (form and CSV alike) ———
 export const ZStructureFields = z.object({
-  name: z.preprocess((v) => blankToNull(typeof v === "string" ? cleanText(v) : v), z.string({ error: "Indiquez le nom de la structure." }).max(200, "Nom : 200 caractères au maximum.")),
+  name: z.preprocess(
+    (v) => blankToNull(typeof v === "string" ? cleanText(v) : v),
+    z.string({ error: "Indiquez le nom de la structure." }).max(200, "Nom : 200 caractères au maximum."),
+  ),
   type: z.enum(StructureType, { error: "Choisissez le type de structure." }),
   externalId: z.preprocess(
     blankToNull,
@@ -157,11 +164,22 @@ export const ZStructureFields = z.object({
   territoryId: z.preprocess(blankToNull, ZIdentifier().nullable()),
   addressCommuneCode: z.preprocess(blankToNull, z.string().regex(COMMUNE_CODE, "Commune de l'adresse : choisissez-la dans la liste (code INSEE).").nullable()),
   address: optionalText(300, "Adresse"),
-  coverageCommuneCodes: list(z.string().regex(COMMUNE_CODE, "Communes couvertes : codes INSEE à 5 caractères attendus (ex. 55029)."), 5000, "Communes couvertes : 5 000 au plus ; couvrez plutôt un département ou un territoire."),
-  coverageDepartmentCodes: list(z.string().regex(DEPARTMENT_CODE, "Départements couverts : codes attendus (ex. 55, 2A, 974)."), 101, "Départements couverts : 101 au plus."),
+  coverageCommuneCodes: list(
+    z.string().regex(COMMUNE_CODE, "Communes couvertes : codes INSEE à 5 caractères attendus (ex. 55029)."),
+    5000,
+    "Communes couvertes : 5 000 au plus ; couvrez plutôt un département ou un territoire.",
+  ),
+  coverageDepartmentCodes: list(
+    z.string().regex(DEPARTMENT_CODE, "Départements couverts : codes attendus (ex. 55, 2A, 974)."),
+    101,
+    "Départements couverts : 101 au plus.",
+  ),
   coverageTerritoryIds: z.preprocess(
     (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
-    z.array(ZIdentifier()).max(200).transform((ids) => [...new Set(ids)].sort()),
+    z
+      .array(ZIdentifier())
+      .max(200)
+      .transform((ids) => [...new Set(ids)].sort()),
   ),
   ageGroups: z.preprocess(
     (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
@@ -185,7 +203,12 @@ export const ZStructureFields = z.object({
   backupPhone: optionalPhone("Téléphone du suppléant"),
   beds: z.preprocess(
     blankToNull,
-    z.coerce.number({ error: "Lits : un nombre entier est attendu." }).int("Lits : un nombre entier est attendu.").min(1, "Lits : au moins 1 (laissez vide sinon).").max(500, "Lits : 500 au plus.").nullable(),
+    z.coerce
+      .number({ error: "Lits : un nombre entier est attendu." })
+      .int("Lits : un nombre entier est attendu.")
+      .min(1, "Lits : au moins 1 (laissez vide sinon).")
+      .max(500, "Lits : 500 au plus.")
+      .nullable(),
   ),
   capacityStatus: z.preprocess((v) => blankToNull(v) ?? "AVAILABLE", z.enum(CapacityStatus, { error: "Disponibilité inconnue." })),
   capacitySince: optionalDay("Depuis le"),
@@ -201,7 +224,8 @@ const coverageRequired = (v: Partial<Record<(typeof COVERAGE_KEYS)[number], unkn
 const COVERAGE_CHECK = {
   path: ["coverage"],
   message: "Indiquez la zone couverte : des communes, des départements ou des territoires.",
-  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((i) => (COVERAGE_KEYS as readonly PropertyKey[]).includes(i.path?.[0] ?? "")),
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((i) => (COVERAGE_KEYS as readonly PropertyKey[]).includes(i.path?.[0] ?? "")),
 };
 
 /** A whole structure (creation, full edit, CSV line). */
@@ -224,7 +248,10 @@ const hourField = (day: TWeekday) =>
       return parsed.value;
     }),
   );
-const hourFields = Object.fromEntries(WEEKDAYS.map((day) => [`hours_${day}`, hourField(day)])) as unknown as Record<`hours_${TWeekday}`, ReturnType<typeof hourField>>;
+const hourFields = Object.fromEntries(WEEKDAYS.map((day) => [`hours_${day}`, hourField(day)])) as unknown as Record<
+  `hours_${TWeekday}`,
+  ReturnType<typeof hourField>
+>;
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -246,16 +273,41 @@ export const ZCreateStructureForm = ZStructureFields.omit({ openingHours: true, 
   .transform(withHours);
 
 /** The full edit form (coordinators, admins). Capacity has its own form (it confirms the date). */
-export const ZUpdateStructureForm = ZStructureFields.omit({ openingHours: true, active: true, capacityStatus: true, capacitySince: true, capacityConfirmedAt: true })
+export const ZUpdateStructureForm = ZStructureFields.omit({
+  openingHours: true,
+  active: true,
+  capacityStatus: true,
+  capacitySince: true,
+  capacityConfirmedAt: true,
+})
   .extend(hourFields)
   .extend({ structureId: ZId, version: ZVersion })
   .refine(coverageRequired, COVERAGE_CHECK)
   .transform(withHours);
 
 /** What a team member may change on their own structure: how to reach them. */
-export const CONTACT_FIELDS = ["phone", "secureEmail", "openingHours", "hoursNote", "onCall24h", "referentName", "referentPhone", "backupName", "backupPhone"] as const;
+export const CONTACT_FIELDS = [
+  "phone",
+  "secureEmail",
+  "openingHours",
+  "hoursNote",
+  "onCall24h",
+  "referentName",
+  "referentPhone",
+  "backupName",
+  "backupPhone",
+] as const;
 
-export const ZUpdateContactsForm = ZStructureFields.pick({ phone: true, secureEmail: true, hoursNote: true, onCall24h: true, referentName: true, referentPhone: true, backupName: true, backupPhone: true })
+export const ZUpdateContactsForm = ZStructureFields.pick({
+  phone: true,
+  secureEmail: true,
+  hoursNote: true,
+  onCall24h: true,
+  referentName: true,
+  referentPhone: true,
+  backupName: true,
+  backupPhone: true,
+})
   .extend(hourFields)
   .extend({ structureId: ZId, version: ZVersion })
   .transform(withHours);
@@ -278,6 +330,11 @@ export const ZDirectorySearchParams = z.object({
   besoin: optionalParam(z.enum(Need)),
   type: optionalParam(z.enum(StructureType)),
   lieu: optionalParam(z.enum(PlaceOfCare)),
-  apres: optionalParam(z.string().max(500).refine((v) => cleanText(v) === v)),
+  apres: optionalParam(
+    z
+      .string()
+      .max(500)
+      .refine((v) => cleanText(v) === v),
+  ),
   inactives: optionalParam(z.literal("1")),
 });

@@ -85,7 +85,16 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
  * serves), combined by a BitmapOr; the need (and setting) is a semi-join on structure_offer's
  * (need, setting) index. Sorted by name with a keyset cursor. An unknown commune gives no result.
  */
-export async function searchStructures({ communeCode, need, type, setting, limit, cursor, includeInactive = false, db = prisma }: SearchStructuresInput): Promise<SearchStructuresResult> {
+export async function searchStructures({
+  communeCode,
+  need,
+  type,
+  setting,
+  limit,
+  cursor,
+  includeInactive = false,
+  db = prisma,
+}: SearchStructuresInput): Promise<SearchStructuresResult> {
   const take = Math.min(Math.max(Math.trunc(limit) || 20, 1), 100);
   const after = decodeCursor(cursor);
   const conditions: Prisma.Sql[] = [];
@@ -138,7 +147,11 @@ export async function searchStructures({ communeCode, need, type, setting, limit
   const page = rows.slice(0, take);
   const names = await coverageNames(db, page, communeCode);
   const items = page.map((r) => {
-    const coverage = { coverageCommuneCodes: r.coverage_commune_codes, coverageDepartmentCodes: r.coverage_department_codes, coverageTerritoryIds: r.coverage_territory_ids };
+    const coverage = {
+      coverageCommuneCodes: r.coverage_commune_codes,
+      coverageDepartmentCodes: r.coverage_department_codes,
+      coverageTerritoryIds: r.coverage_territory_ids,
+    };
     return {
       id: r.id,
       name: r.name,
@@ -172,7 +185,9 @@ function sortSettings(settings: PlaceOfCare[]): PlaceOfCare[] {
 
 // The names a page of results shows: départements, territories, the first communes of each list.
 async function coverageNames(db: Db, rows: Row[], communeCode: string | undefined) {
-  const communeCodes = new Set(rows.flatMap((r) => communesToName({ coverageCommuneCodes: r.coverage_commune_codes, coverageDepartmentCodes: [], coverageTerritoryIds: [] })));
+  const communeCodes = new Set(
+    rows.flatMap((r) => communesToName({ coverageCommuneCodes: r.coverage_commune_codes, coverageDepartmentCodes: [], coverageTerritoryIds: [] })),
+  );
   if (communeCode) communeCodes.add(communeCode);
   const departmentCodes = [...new Set(rows.flatMap((r) => r.coverage_department_codes))];
   const territoryIds = [...new Set(rows.flatMap((r) => r.coverage_territory_ids))];

@@ -8,7 +8,17 @@ import { ZStructureRef } from "@/lib/directory/schemas";
 import { updateOnVersion } from "@/lib/directory/structure-data";
 
 /** Deactivate (hidden from searches and suggestions, kept for history) or reactivate an entry. */
-export async function setStructureActive({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZStructureRef> & { active: boolean }; db?: Db; now?: Date }): Promise<UpdateResult> {
+export async function setStructureActive({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZStructureRef> & { active: boolean };
+  db?: Db;
+  now?: Date;
+}): Promise<UpdateResult> {
   assertCan(actor, "directory.manage");
   const { structureId, version } = ZStructureRef.parse(input);
   const active = input.active === true;

@@ -124,16 +124,25 @@ export async function writeOffers(tx: Tx, structureId: string, offers: TStructur
  * between makes it a conflict, never a silent overwrite. Returns the new version.
  */
 export async function updateOnVersion(tx: Tx, id: string, version: number, data: Partial<TStructureData>): Promise<number> {
-  const { count } = await tx.structure.updateMany({ where: { id, version }, data: { ...(structureColumns(data) as Prisma.StructureUncheckedUpdateManyInput), version: { increment: 1 } } });
+  const { count } = await tx.structure.updateMany({
+    where: { id, version },
+    data: { ...(structureColumns(data) as Prisma.StructureUncheckedUpdateManyInput), version: { increment: 1 } },
+  });
   if (count === 0) {
-    throw new AppError("CONFLICT", "Cette fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page pour voir sa version actuelle, puis refaites votre modification.");
+    throw new AppError(
+      "CONFLICT",
+      "Cette fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page pour voir sa version actuelle, puis refaites votre modification.",
+    );
   }
   if (data.offers) await writeOffers(tx, id, data.offers);
   return version + 1;
 }
 
 /** Codes and ids a structure refers to that do not exist, as field errors in French. */
-export async function checkReferences(db: Db | Tx, data: Partial<Pick<TStructureData, "addressCommuneCode" | "coverageCommuneCodes" | "coverageDepartmentCodes" | "coverageTerritoryIds" | "territoryId">>): Promise<Record<string, string[]>> {
+export async function checkReferences(
+  db: Db | Tx,
+  data: Partial<Pick<TStructureData, "addressCommuneCode" | "coverageCommuneCodes" | "coverageDepartmentCodes" | "coverageTerritoryIds" | "territoryId">>,
+): Promise<Record<string, string[]>> {
   const errors: Record<string, string[]> = {};
   const communes = [...new Set([...(data.coverageCommuneCodes ?? []), ...(data.addressCommuneCode ? [data.addressCommuneCode] : [])])];
   const territories = [...new Set([...(data.coverageTerritoryIds ?? []), ...(data.territoryId ? [data.territoryId] : [])])];
@@ -147,7 +156,8 @@ export async function checkReferences(db: Db | Tx, data: Partial<Pick<TStructure
   const territorySet = new Set(knownTerritories.map((t) => t.id));
   if (data.addressCommuneCode && !communeSet.has(data.addressCommuneCode)) errors.addressCommuneCode = [`Commune inconnue : ${data.addressCommuneCode}.`];
   const unknownCommunes = (data.coverageCommuneCodes ?? []).filter((c) => !communeSet.has(c));
-  if (unknownCommunes.length) errors.coverageCommuneCodes = [`Communes inconnues : ${unknownCommunes.slice(0, 10).join(", ")}${unknownCommunes.length > 10 ? "…" : ""}.`];
+  if (unknownCommunes.length)
+    errors.coverageCommuneCodes = [`Communes inconnues : ${unknownCommunes.slice(0, 10).join(", ")}${unknownCommunes.length > 10 ? "…" : ""}.`];
   const unknownDepartments = (data.coverageDepartmentCodes ?? []).filter((d) => !departmentSet.has(d));
   if (unknownDepartments.length) errors.coverageDepartmentCodes = [`Départements inconnus : ${unknownDepartments.join(", ")}.`];
   if ((data.coverageTerritoryIds ?? []).some((t) => !territorySet.has(t))) errors.coverageTerritoryIds = ["Territoire inconnu : rechargez la page."];
@@ -160,7 +170,9 @@ export async function checkUniqueKeys(db: Db | Tx, data: Pick<TStructureData, "f
   const errors: Record<string, string[]> = {};
   const [byFiness, byExternalId] = await Promise.all([
     data.finess ? db.structure.findFirst({ where: { finess: data.finess, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } }) : null,
-    data.externalId ? db.structure.findFirst({ where: { externalId: data.externalId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } }) : null,
+    data.externalId
+      ? db.structure.findFirst({ where: { externalId: data.externalId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } })
+      : null,
   ]);
   if (byFiness) errors.finess = [`Ce numéro FINESS est déjà celui de « ${byFiness.name} ».`];
   if (byExternalId) errors.externalId = [`Cet identifiant externe est déjà celui de « ${byExternalId.name} ».`];

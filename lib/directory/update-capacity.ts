@@ -14,7 +14,17 @@ export type CapacityResult = { version: number; statusChanged: boolean; capacity
  * the routing read: "confirmée le …"); a new status starts "since" today unless a date is given; the
  * same status keeps its date. One event per statement, even a plain confirmation.
  */
-export async function updateCapacity({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZUpdateCapacity>>; db?: Db; now?: Date }): Promise<CapacityResult> {
+export async function updateCapacity({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: Partial<z.input<typeof ZUpdateCapacity>>;
+  db?: Db;
+  now?: Date;
+}): Promise<CapacityResult> {
   assertCan(actor, "directory.edit");
   const { structureId, version, capacityStatus, capacitySince } = ZUpdateCapacity.parse(input);
   if (capacitySince && capacitySince.getTime() > now.getTime() + 24 * 3600_000) {
@@ -29,7 +39,10 @@ export async function updateCapacity({ actor, input, db = prisma, now = new Date
       data: { capacityStatus, capacitySince: since, capacityConfirmedAt: now, version: { increment: 1 } },
     });
     if (count === 0) {
-      throw new AppError("CONFLICT", "Cette fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page pour voir sa disponibilité actuelle, puis recommencez.");
+      throw new AppError(
+        "CONFLICT",
+        "Cette fiche a été modifiée par quelqu'un d'autre entre-temps : rechargez la page pour voir sa disponibilité actuelle, puis recommencez.",
+      );
     }
     await recordEvent(tx, actor.id, { type: "directory.capacity_updated", subjectType: "structure", subjectId: row.id, data: { status: capacityStatus } }, now);
     return { version: version + 1, statusChanged, capacityConfirmedAt: now };

@@ -6,7 +6,17 @@ import { applyStructureChanges, type UpdateResult } from "@/lib/directory/edit-s
 import { CONTACT_FIELDS, ZUpdateContactsForm, type TStructureData } from "@/lib/directory/schemas";
 
 /** Team members (their own structures), and coordinators and admins: how to reach the team. */
-export async function updateStructureContacts({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZUpdateContactsForm>>; db?: Db; now?: Date }): Promise<UpdateResult> {
+export async function updateStructureContacts({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: Partial<z.input<typeof ZUpdateContactsForm>>;
+  db?: Db;
+  now?: Date;
+}): Promise<UpdateResult> {
   assertCan(actor, "directory.edit");
   const { structureId, version, ...data } = ZUpdateContactsForm.parse(input);
   const next = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, data[f]])) as Partial<TStructureData>;

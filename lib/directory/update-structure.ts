@@ -8,7 +8,17 @@ import { ZUpdateStructureForm, type TStructureData } from "@/lib/directory/schem
 import { assertNoFieldErrors, checkReferences, checkUniqueKeys } from "@/lib/directory/structure-data";
 
 /** Coordinators (their territories) and admins: the whole entry. Nothing changed → no write, no event. */
-export async function updateStructure({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: Partial<z.input<typeof ZUpdateStructureForm>>; db?: Db; now?: Date }): Promise<UpdateResult> {
+export async function updateStructure({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: Partial<z.input<typeof ZUpdateStructureForm>>;
+  db?: Db;
+  now?: Date;
+}): Promise<UpdateResult> {
   assertCan(actor, "directory.manage");
   const { structureId, version, ...data } = ZUpdateStructureForm.parse(input);
   const row = await loadEditable(db, actor, structureId);

@@ -151,10 +151,7 @@ export function isInArea(commune: CommuneRow, area: DemoTerritoryArea): boolean 
 }
 
 /** INSEE codes of the communes a demo territory covers, sorted. */
-export function demoTerritoryCommuneCodes(
-  definition: DemoTerritoryDefinition,
-  communes: readonly CommuneRow[] = readCommunes(),
-): string[] {
+export function demoTerritoryCommuneCodes(definition: DemoTerritoryDefinition, communes: readonly CommuneRow[] = readCommunes()): string[] {
   return communes
     .filter((c) => isInArea(c, definition.area))
     .map((c) => c.code)
@@ -173,13 +170,7 @@ export interface DemoTerritoryLoadResult {
  * Creates or updates the demo territories (by slug) and sets their communes to exactly the ones
  * their rule selects. Requires the reference geography (loadReferenceGeography) to be loaded.
  */
-export async function loadDemoTerritories({
-  prisma,
-  log,
-}: {
-  prisma: PrismaClient;
-  log?: (message: string) => void;
-}): Promise<DemoTerritoryLoadResult[]> {
+export async function loadDemoTerritories({ prisma, log }: { prisma: PrismaClient; log?: (message: string) => void }): Promise<DemoTerritoryLoadResult[]> {
   const communes = readCommunes();
   const plans = DEMO_TERRITORIES.map((definition) => {
     // Demo data crosses the same schemas as the admin forms.

@@ -43,13 +43,7 @@ function sum(counts: ChangeCount[], total: number): UpsertCounts {
   };
 }
 
-export async function loadReferenceGeography({
-  prisma,
-  log,
-}: {
-  prisma: PrismaClient;
-  log?: (message: string) => void;
-}): Promise<ReferenceGeographyCounts> {
+export async function loadReferenceGeography({ prisma, log }: { prisma: PrismaClient; log?: (message: string) => void }): Promise<ReferenceGeographyCounts> {
   const started = performance.now();
   const regions = readRegions();
   const departments = readDepartments();

@@ -32,15 +32,7 @@ const CORSICA_CODE = /^2[ab]\d{0,3}$/i;
  * ignored: "bar le d" finds Bar-le-Duc), or whose INSEE code or one of whose postal codes starts
  * with it. Largest population first, so the town people mean comes before its namesakes.
  */
-export async function searchCommunes({
-  prisma,
-  query,
-  limit = 10,
-}: {
-  prisma: Db;
-  query: string;
-  limit?: number;
-}): Promise<CommuneSearchResult[]> {
+export async function searchCommunes({ prisma, query, limit = 10 }: { prisma: Db; query: string; limit?: number }): Promise<CommuneSearchResult[]> {
   const take = Math.min(Math.max(Math.trunc(limit), 1), MAX_LIMIT);
   const trimmed = query.trim();
   let communes: Omit<CommuneSearchResult, "territory">[];
@@ -87,13 +79,7 @@ export async function searchCommunes({
 }
 
 /** The territory covering a commune, or null when no coordination team covers it. */
-export async function findTerritoryForCommune({
-  prisma,
-  communeCode,
-}: {
-  prisma: Db;
-  communeCode: string;
-}): Promise<CommuneTerritory | null> {
+export async function findTerritoryForCommune({ prisma, communeCode }: { prisma: Db; communeCode: string }): Promise<CommuneTerritory | null> {
   return (await territoriesByCommune(prisma, [communeCode])).get(communeCode) ?? null;
 }
 

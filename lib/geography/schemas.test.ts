@@ -4,15 +4,17 @@ import { ZOpeningHours, ZServiceLevels } from "./schemas";
 const weekdays8to20 = {
   mon: [["08:00", "20:00"]],
   tue: [["08:00", "20:00"]],
-  wed: [["08:00", "12:00"], ["13:30", "20:00"]],
+  wed: [
+    ["08:00", "12:00"],
+    ["13:30", "20:00"],
+  ],
   thu: [["08:00", "20:00"]],
   fri: [["08:00", "20:00"]],
   sat: [["09:00", "13:00"]],
   sun: [],
 };
 
-const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.error?.issues.map((i) => i.message) ?? [];
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
 
 describe("ZOpeningHours", () => {
   test("accepts a week with split days and a closed Sunday", () => {
@@ -35,7 +37,13 @@ describe("ZOpeningHours", () => {
   });
 
   test("rejects overlapping ranges in a day", () => {
-    const result = ZOpeningHours.safeParse({ ...weekdays8to20, wed: [["08:00", "14:00"], ["13:00", "20:00"]] });
+    const result = ZOpeningHours.safeParse({
+      ...weekdays8to20,
+      wed: [
+        ["08:00", "14:00"],
+        ["13:00", "20:00"],
+      ],
+    });
     expect(result.error?.issues[0]?.path).toEqual(["wed", 1]);
     expect(messages(result)[0]).toMatch(/^Le mercredi, les plages horaires doivent être dans l'ordre/);
   });
@@ -48,9 +56,7 @@ describe("ZOpeningHours", () => {
 
   test("rejects a week with no opening at all", () => {
     const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-    expect(messages(ZOpeningHours.safeParse(closed))).toEqual([
-      "Le dispositif doit être ouvert au moins une demi-journée par semaine.",
-    ]);
+    expect(messages(ZOpeningHours.safeParse(closed))).toEqual(["Le dispositif doit être ouvert au moins une demi-journée par semaine."]);
   });
 });
 

@@ -39,22 +39,20 @@ const ZTimeRange = z.tuple([ZTime, ZTime], { error: "Plage horaire invalide : [d
 
 // One day: zero or more ranges, in order and not overlapping. [] = closed.
 const dayHours = (day: TWeekday) =>
-  z
-    .array(ZTimeRange, { error: `Horaires du ${WEEKDAY_LABELS[day]} manquants ([] si fermé).` })
-    .check((ctx) => {
-      for (let i = 1; i < ctx.value.length; i++) {
-        const previous = ctx.value[i - 1];
-        const current = ctx.value[i];
-        if (previous && current && toMinutes(current[0]) < toMinutes(previous[1])) {
-          ctx.issues.push({
-            code: "custom",
-            input: ctx.value,
-            path: [i],
-            message: `Le ${WEEKDAY_LABELS[day]}, les plages horaires doivent être dans l'ordre et ne pas se chevaucher (${previous[0]}–${previous[1]} puis ${current[0]}–${current[1]}).`,
-          });
-        }
+  z.array(ZTimeRange, { error: `Horaires du ${WEEKDAY_LABELS[day]} manquants ([] si fermé).` }).check((ctx) => {
+    for (let i = 1; i < ctx.value.length; i++) {
+      const previous = ctx.value[i - 1];
+      const current = ctx.value[i];
+      if (previous && current && toMinutes(current[0]) < toMinutes(previous[1])) {
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value,
+          path: [i],
+          message: `Le ${WEEKDAY_LABELS[day]}, les plages horaires doivent être dans l'ordre et ne pas se chevaucher (${previous[0]}–${previous[1]} puis ${current[0]}–${current[1]}).`,
+        });
       }
-    });
+    }
+  });
 
 /** Weekly opening hours, Europe/Paris: { mon: [["08:00","20:00"]], ..., sun: [] }. */
 export const ZOpeningHours = z
@@ -139,13 +137,14 @@ export const ZServiceLevels = z
     firstContactHoursPlanned: hours("Délai de premier contact (demande programmée)", 240),
     // CALENDAR: crisis delays run day and night, weekends and holidays included. ON_CALL: in the
     // on-call hours (an astreinte runs on public holidays too).
-    crisisClock: z.enum(CRISIS_CLOCKS, { error: "Indiquez comment se comptent les délais de crise (jour et nuit, ou heures d'astreinte)." }).default("CALENDAR"),
+    crisisClock: z
+      .enum(CRISIS_CLOCKS, { error: "Indiquez comment se comptent les délais de crise (jour et nuit, ou heures d'astreinte)." })
+      .default("CALENDAR"),
     onCallHours: ZOpeningHours.nullable().default(null),
   })
   .check((ctx) => {
     const v = ctx.value;
-    const issue = (path: keyof typeof v, message: string) =>
-      ctx.issues.push({ code: "custom", input: v, path: [path], message });
+    const issue = (path: keyof typeof v, message: string) => ctx.issues.push({ code: "custom", input: v, path: [path], message });
     // The GPs' promise: a crisis gets a first contact within 48 real hours, a Friday evening too.
     if (v.crisisClock === "CALENDAR" && v.firstContactHoursCrisis > CRISIS_MAX_REAL_HOURS) {
       issue("firstContactHoursCrisis", `Situation de crise : le premier contact doit avoir lieu sous ${CRISIS_MAX_REAL_HOURS} h au plus, jour et nuit.`);
@@ -170,10 +169,7 @@ export const ZServiceLevels = z
       issue("triageHoursCrisis", "Une situation de crise doit être triée au plus tard dans le délai d'une demande programmée.");
     }
     if (v.firstContactHoursCrisis > v.firstContactHoursPlanned) {
-      issue(
-        "firstContactHoursCrisis",
-        "Une situation de crise doit être contactée au plus tard dans le délai d'une demande programmée.",
-      );
+      issue("firstContactHoursCrisis", "Une situation de crise doit être contactée au plus tard dans le délai d'une demande programmée.");
     }
   });
 export type TServiceLevels = z.infer<typeof ZServiceLevels>;

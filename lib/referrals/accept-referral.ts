@@ -9,7 +9,17 @@ import { ZReferralRef } from "@/lib/requests/schemas";
 import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
 // A team accepts a referral to its structure: the request goes into care (first acceptance).
-export async function acceptReferral({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZReferralRef>; db?: Db; now?: Date }): Promise<SyncedStatus> {
+export async function acceptReferral({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZReferralRef>;
+  db?: Db;
+  now?: Date;
+}): Promise<SyncedStatus> {
   assertCan(actor, "referrals.respond");
   const { referralId, version } = ZReferralRef.parse(input);
   return db.$transaction(async (tx) => {
@@ -17,7 +27,17 @@ export async function acceptReferral({ actor, input, db = prisma, now = new Date
     const to = checkReferralAction("accept", referral.status, actor.role);
     assertRequestOpenFor("accept", (await lockRequest(tx, referral.requestId)).status);
     await updateReferralVersion(tx, { id: referral.id, version }, { status: to, respondedAt: now }, now);
-    await recordEvent(tx, actor.id, { type: "referral.accepted", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId } }, now);
+    await recordEvent(
+      tx,
+      actor.id,
+      {
+        type: "referral.accepted",
+        subjectType: "request",
+        subjectId: referral.requestId,
+        data: { referralId: referral.id, structureId: referral.structureId },
+      },
+      now,
+    );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });
 }

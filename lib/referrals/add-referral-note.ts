@@ -10,7 +10,17 @@ import { ZReferralNote } from "@/lib/requests/schemas";
 // A team writes on its referral: an intervention note (for the coordination and the team) or a
 // feedback meant for the GP. The text is a note; the event only points at it. The referral's
 // version is bumped so that a note cannot land on a referral cancelled in the meantime.
-export async function addReferralNote({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZReferralNote>; db?: Db; now?: Date }): Promise<{ noteId: string }> {
+export async function addReferralNote({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZReferralNote>;
+  db?: Db;
+  now?: Date;
+}): Promise<{ noteId: string }> {
   assertCan(actor, "referrals.respond");
   const { referralId, version, kind, body } = ZReferralNote.parse(input);
   return db.$transaction(async (tx) => {
@@ -24,7 +34,12 @@ export async function addReferralNote({ actor, input, db = prisma, now = new Dat
     await recordEvent(
       tx,
       actor.id,
-      { type: "referral.note_added", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id, kind } },
+      {
+        type: "referral.note_added",
+        subjectType: "request",
+        subjectId: referral.requestId,
+        data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id, kind },
+      },
       now,
     );
     return { noteId: note.id };

@@ -10,7 +10,17 @@ import { lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/request
 
 // A team ends its intervention with a feedback for the GP (required: the GPs asked to hear back
 // after each intervention). The request stays in care until the coordinator closes it.
-export async function completeReferral({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZCompleteReferral>; db?: Db; now?: Date }): Promise<SyncedStatus> {
+export async function completeReferral({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZCompleteReferral>;
+  db?: Db;
+  now?: Date;
+}): Promise<SyncedStatus> {
   assertCan(actor, "referrals.respond");
   const { referralId, version, feedback } = ZCompleteReferral.parse(input);
   return db.$transaction(async (tx) => {
@@ -25,7 +35,12 @@ export async function completeReferral({ actor, input, db = prisma, now = new Da
     await recordEvent(
       tx,
       actor.id,
-      { type: "referral.completed", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id } },
+      {
+        type: "referral.completed",
+        subjectType: "request",
+        subjectId: referral.requestId,
+        data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id },
+      },
       now,
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });

@@ -21,7 +21,17 @@ export function firstContactDateError(contactDate: Date, { proposedAt, now }: { 
 
 // The team has reached the patient: the referral is under way, and the request's first contact is
 // the earliest any team recorded (the service-level clock stops there).
-export async function recordFirstContact({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZRecordFirstContact>; db?: Db; now?: Date }): Promise<SyncedStatus> {
+export async function recordFirstContact({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZRecordFirstContact>;
+  db?: Db;
+  now?: Date;
+}): Promise<SyncedStatus> {
   assertCan(actor, "referrals.respond");
   const { referralId, version, contactDate } = ZRecordFirstContact.parse(input);
   return db.$transaction(async (tx) => {
@@ -40,7 +50,12 @@ export async function recordFirstContact({ actor, input, db = prisma, now = new 
     await recordEvent(
       tx,
       actor.id,
-      { type: "referral.first_contact", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId, contactDate: contactDate.toISOString() } },
+      {
+        type: "referral.first_contact",
+        subjectType: "request",
+        subjectId: referral.requestId,
+        data: { referralId: referral.id, structureId: referral.structureId, contactDate: contactDate.toISOString() },
+      },
       now,
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });

@@ -19,7 +19,12 @@ const team = {
   revalidate: ({ referralId }: { referralId: string }) => ["/equipe", referralPath(referralId)],
 } as const;
 
-export const acceptReferralAction = formAction({ ...team, schema: ZReferralRef, run: ({ actor, input }) => acceptReferral({ actor, input }), message: "Orientation acceptée." });
+export const acceptReferralAction = formAction({
+  ...team,
+  schema: ZReferralRef,
+  run: ({ actor, input }) => acceptReferral({ actor, input }),
+  message: "Orientation acceptée.",
+});
 
 export const declineReferralAction = formAction({
   ...team,
@@ -27,7 +32,9 @@ export const declineReferralAction = formAction({
   run: ({ actor, input }) => declineReferral({ actor, input }),
   // Whether the request went back to the coordination depends on the other teams' answers.
   message: (synced) =>
-    synced.to === "TRIAGE" ? "Orientation refusée : la demande revient à la coordination pour une nouvelle orientation." : "Orientation refusée : la coordination en est informée.",
+    synced.to === "TRIAGE"
+      ? "Orientation refusée : la demande revient à la coordination pour une nouvelle orientation."
+      : "Orientation refusée : la coordination en est informée.",
 });
 
 export const recordFirstContactAction = formAction({
@@ -37,7 +44,12 @@ export const recordFirstContactAction = formAction({
   message: "Premier contact enregistré.",
 });
 
-export const addReferralNoteAction = formAction({ ...team, schema: ZReferralNote, run: ({ actor, input }) => addReferralNote({ actor, input }), message: "Note ajoutée." });
+export const addReferralNoteAction = formAction({
+  ...team,
+  schema: ZReferralNote,
+  run: ({ actor, input }) => addReferralNote({ actor, input }),
+  message: "Note ajoutée.",
+});
 
 export const completeReferralAction = formAction({
   ...team,

@@ -85,7 +85,12 @@ export async function listTeamInbox({ actor, now = new Date() }: { actor: Actor;
   const scope = referralScope(actor);
   const [open, done] = await Promise.all([
     // Served by referral(structure_id, status, proposed_at).
-    prisma.referral.findMany({ where: { ...scope, status: { in: [...ACTIVE_REFERRAL_STATUSES] } }, orderBy: { proposedAt: "asc" }, take: ACTIVE_LIMIT, select: inboxSelect }),
+    prisma.referral.findMany({
+      where: { ...scope, status: { in: [...ACTIVE_REFERRAL_STATUSES] } },
+      orderBy: { proposedAt: "asc" },
+      take: ACTIVE_LIMIT,
+      select: inboxSelect,
+    }),
     prisma.referral.findMany({
       where: { ...scope, status: { in: ["DECLINED", "COMPLETED", "CANCELLED"] }, updatedAt: { gte: new Date(now.getTime() - DONE_DAYS * 86_400_000) } },
       orderBy: { updatedAt: "desc" },
@@ -137,7 +142,17 @@ export type TeamReferral = {
   coordinatorNote: string | null;
 };
 
-export async function getTeamReferral({ actor, referralId, now = new Date(), db = prisma }: { actor: Actor; referralId: string; now?: Date; db?: Db }): Promise<TeamReferral> {
+export async function getTeamReferral({
+  actor,
+  referralId,
+  now = new Date(),
+  db = prisma,
+}: {
+  actor: Actor;
+  referralId: string;
+  now?: Date;
+  db?: Db;
+}): Promise<TeamReferral> {
   const row = await db.referral.findFirst({
     where: { id: referralId, ...referralScope(actor) },
     select: {
@@ -211,7 +226,13 @@ export async function getTeamReferral({ actor, referralId, now = new Date(), db 
       coordination: request.territory ? { name: request.territory.name, phone: request.territory.publicPhone } : null,
     },
     patient: request.patient
-      ? { id: request.patient.id, birthName: request.patient.birthName, firstNames: request.patient.firstNames, age: ageInYears(request.patient.birthDate, now), sex: request.patient.sex }
+      ? {
+          id: request.patient.id,
+          birthName: request.patient.birthName,
+          firstNames: request.patient.firstNames,
+          age: ageInYears(request.patient.birthDate, now),
+          sex: request.patient.sex,
+        }
       : null,
     coordinatorNote,
   };

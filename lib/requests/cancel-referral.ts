@@ -12,7 +12,17 @@ import { lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/request
 // The coordinator withdraws one orientation (wrong team, the patient changed their mind...). The
 // request's status follows its remaining referrals: with none left active it goes back to triage,
 // flagged "à réorienter".
-export async function cancelReferral({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZReferralRef>; db?: Db; now?: Date }): Promise<SyncedStatus> {
+export async function cancelReferral({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZReferralRef>;
+  db?: Db;
+  now?: Date;
+}): Promise<SyncedStatus> {
   assertCan(actor, "requests.coordinate");
   const { referralId, version } = ZReferralRef.parse(input);
   return db.$transaction(async (tx) => {
@@ -20,19 +30,40 @@ export async function cancelReferral({ actor, input, db = prisma, now = new Date
     const to = checkReferralAction("cancel", referral.status, actor.role);
     await lockRequest(tx, referral.requestId); // same lock order as the teams' answers: request, then referral
     await updateReferralVersion(tx, { id: referral.id, version }, { status: to }, now);
-    await recordEvent(tx, actor.id, { type: "referral.cancelled", subjectType: "request", subjectId: referral.requestId, data: { referralId: referral.id, structureId: referral.structureId } }, now);
+    await recordEvent(
+      tx,
+      actor.id,
+      {
+        type: "referral.cancelled",
+        subjectType: "request",
+        subjectId: referral.requestId,
+        data: { referralId: referral.id, structureId: referral.structureId },
+      },
+      now,
+    );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });
 }
 
 // When a request ends, the orientations given in `statuses` end with it, each with its event.
 // Call it after the request row was updated (it is then locked: request, then referrals).
-export async function cancelReferralsOfRequest(tx: Tx, { actor, requestId, statuses, now }: { actor: Actor; requestId: string; statuses: readonly ReferralStatus[]; now: Date }): Promise<number> {
+export async function cancelReferralsOfRequest(
+  tx: Tx,
+  { actor, requestId, statuses, now }: { actor: Actor; requestId: string; statuses: readonly ReferralStatus[]; now: Date },
+): Promise<number> {
   const targets = await tx.referral.findMany({ where: { requestId, status: { in: [...statuses] } }, select: { id: true, structureId: true } });
   if (targets.length === 0) return 0;
-  await tx.referral.updateMany({ where: { id: { in: targets.map((r) => r.id) }, status: { in: [...statuses] } }, data: { status: "CANCELLED", updatedAt: now, version: { increment: 1 } } });
+  await tx.referral.updateMany({
+    where: { id: { in: targets.map((r) => r.id) }, status: { in: [...statuses] } },
+    data: { status: "CANCELLED", updatedAt: now, version: { increment: 1 } },
+  });
   for (const r of targets) {
-    await recordEvent(tx, actor.id, { type: "referral.cancelled", subjectType: "request", subjectId: requestId, data: { referralId: r.id, structureId: r.structureId } }, now);
+    await recordEvent(
+      tx,
+      actor.id,
+      { type: "referral.cancelled", subjectType: "request", subjectId: requestId, data: { referralId: r.id, structureId: r.structureId } },
+      now,
+    );
   }
   return targets.length;
 }

@@ -12,7 +12,17 @@ import { ZCancelRequest } from "@/lib/requests/schemas";
 // A duplicate or a withdrawn request leaves the queue. The details (e.g. the number of the request
 // it duplicates) are a coordination note. Every orientation still under way is cancelled with it:
 // the request is void, no team should work on it.
-export async function cancelRequest({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZCancelRequest>; db?: Db; now?: Date }): Promise<void> {
+export async function cancelRequest({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZCancelRequest>;
+  db?: Db;
+  now?: Date;
+}): Promise<void> {
   assertCan(actor, "requests.coordinate");
   const { requestId, version, reason, details } = ZCancelRequest.parse(input);
   await db.$transaction(async (tx) => {
@@ -20,7 +30,10 @@ export async function cancelRequest({ actor, input, db = prisma, now = new Date(
     checkRequestAction("cancel", request.status, actor.role);
     await updateRequestVersion(tx, { id: request.id, version }, { status: "CANCELLED", cancelReason: reason, needsReorientation: false }, now);
     await cancelReferralsOfRequest(tx, { actor, requestId: request.id, statuses: ACTIVE_REFERRAL_STATUSES, now });
-    const note = await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: details, createdAt: now }, select: { id: true } });
+    const note = await tx.requestNote.create({
+      data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: details, createdAt: now },
+      select: { id: true },
+    });
     await recordEvent(tx, actor.id, { type: "request.cancelled", subjectType: "request", subjectId: request.id, data: { reason, noteId: note.id } }, now);
   });
 }

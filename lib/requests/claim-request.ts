@@ -8,7 +8,17 @@ import { loadRequestForAction } from "@/lib/requests/load-for-update";
 
 // A coordinator takes a new request: it moves to triage with them as its owner. When two claim at
 // once, the conditional update lets exactly one win; the other is told who was faster.
-export async function claimRequest({ actor, requestId, db = prisma, now = new Date() }: { actor: Actor; requestId: string; db?: Db; now?: Date }): Promise<void> {
+export async function claimRequest({
+  actor,
+  requestId,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  requestId: string;
+  db?: Db;
+  now?: Date;
+}): Promise<void> {
   assertCan(actor, "requests.coordinate");
   await db.$transaction(async (tx) => {
     const request = await loadRequestForAction(tx, actor, requestId);
@@ -28,5 +38,8 @@ export async function claimRequest({ actor, requestId, db = prisma, now = new Da
 
 async function claimedBy(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], ownerId: string | null): Promise<AppError> {
   const owner = ownerId ? await tx.user.findUnique({ where: { id: ownerId }, select: { name: true } }) : null;
-  return new AppError("CONFLICT", owner ? `Cette demande vient d'être prise en charge par ${owner.name}.` : "Cette demande vient d'être prise en charge par un·e autre coordinateur·rice.");
+  return new AppError(
+    "CONFLICT",
+    owner ? `Cette demande vient d'être prise en charge par ${owner.name}.` : "Cette demande vient d'être prise en charge par un·e autre coordinateur·rice.",
+  );
 }

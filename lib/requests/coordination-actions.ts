@@ -13,7 +13,17 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { requestNumberLabel } from "@/lib/labels";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
-import { ZAddNote, ZCancelRequest, ZCloseRequest, ZOrientRequest, ZOrientToSuggestion, ZPhoneIntake, ZReferralRef, ZReopenRequest, ZRequestId } from "@/lib/requests/schemas";
+import {
+  ZAddNote,
+  ZCancelRequest,
+  ZCloseRequest,
+  ZOrientRequest,
+  ZOrientToSuggestion,
+  ZPhoneIntake,
+  ZReferralRef,
+  ZReopenRequest,
+  ZRequestId,
+} from "@/lib/requests/schemas";
 import { isInCoordinatorScope } from "@/lib/requests/coordination-queries";
 
 const requestPath = (requestId: string) => `/coordination/demandes/${encodeURIComponent(requestId)}`;
@@ -56,11 +66,19 @@ export const orientToSuggestionAction = formAction({
   ...coordination,
   schema: ZOrientToSuggestion,
   run: ({ actor, parsed }) =>
-    orientRequest({ actor, input: { requestId: parsed.requestId, version: parsed.version, structureIds: [parsed.structureId], overrideReason: parsed.overrideReason || undefined } }),
+    orientRequest({
+      actor,
+      input: { requestId: parsed.requestId, version: parsed.version, structureIds: [parsed.structureId], overrideReason: parsed.overrideReason || undefined },
+    }),
   message: (_, { structureName }) => `Orientation envoyée${structureName ? ` à ${structureName}` : ""}.`,
 });
 
-export const cancelRequestAction = formAction({ ...coordination, schema: ZCancelRequest, run: ({ actor, input }) => cancelRequest({ actor, input }), message: "Demande annulée." });
+export const cancelRequestAction = formAction({
+  ...coordination,
+  schema: ZCancelRequest,
+  run: ({ actor, input }) => cancelRequest({ actor, input }),
+  message: "Demande annulée.",
+});
 
 export const closeRequestAction = formAction({
   ...coordination,

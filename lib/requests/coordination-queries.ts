@@ -60,14 +60,24 @@ export async function listCoordinationQueue({
   const open = [...OPEN_REQUEST_STATUSES];
   // Counts ignore the status filter so that each status keeps its number while one is shown.
   const base: Prisma.RequestWhereInput = {
-    AND: [requestScope(actor), { status: { in: open } }, filters.need ? { needs: { has: filters.need } } : {}, filters.urgency ? { urgency: filters.urgency } : {}],
+    AND: [
+      requestScope(actor),
+      { status: { in: open } },
+      filters.need ? { needs: { has: filters.need } } : {},
+      filters.urgency ? { urgency: filters.urgency } : {},
+    ],
   };
   const statuses = filters.status ? [filters.status] : open;
   const later = statuses.filter((s) => s !== "SUBMITTED");
 
   const [submitted, others, grouped, overdue, needsReorientation] = await Promise.all([
     statuses.includes("SUBMITTED")
-      ? db.request.findMany({ where: { AND: [base, { status: "SUBMITTED" }] }, orderBy: [{ triageDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }], take: limit + 1, select: queueSelect })
+      ? db.request.findMany({
+          where: { AND: [base, { status: "SUBMITTED" }] },
+          orderBy: [{ triageDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }],
+          take: limit + 1,
+          select: queueSelect,
+        })
       : [],
     later.length
       ? db.request.findMany({
@@ -82,7 +92,12 @@ export async function listCoordinationQueue({
       where: {
         AND: [
           base,
-          { OR: [{ status: "SUBMITTED", triageDueAt: { lt: now } }, { status: { in: open.filter((s) => s !== "SUBMITTED") }, firstContactAt: null, contactDueAt: { lt: now } }] },
+          {
+            OR: [
+              { status: "SUBMITTED", triageDueAt: { lt: now } },
+              { status: { in: open.filter((s) => s !== "SUBMITTED") }, firstContactAt: null, contactDueAt: { lt: now } },
+            ],
+          },
         ],
       },
     }),
@@ -165,7 +180,11 @@ export async function getCoordinationRequest({ actor, requestId, db = prisma }: 
   const request = await db.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: requestSelect });
   if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");
   const structures = request.territory
-    ? await db.structure.findMany({ where: { territoryId: request.territory.id, active: true }, orderBy: [{ name: "asc" }], select: { id: true, name: true, type: true, phone: true } })
+    ? await db.structure.findMany({
+        where: { territoryId: request.territory.id, active: true },
+        orderBy: [{ name: "asc" }],
+        select: { id: true, name: true, type: true, phone: true },
+      })
     : [];
   const busy = new Set(request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).map((r) => r.structure.id));
   return { ...request, structures: structures.map((s) => ({ ...s, hasActiveReferral: busy.has(s.id) })) };

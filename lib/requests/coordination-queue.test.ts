@@ -22,12 +22,22 @@ describe("queue filters from the URL", () => {
 
 describe("what is due on a request", () => {
   test("a new request is due for triage, late once the triage time has passed", () => {
-    expect(dueOf(req({ status: "SUBMITTED", triageDueAt: before, contactDueAt: after }), now)).toEqual({ kind: "triage", at: before, overdue: true, clock: "OPENING_HOURS" });
+    expect(dueOf(req({ status: "SUBMITTED", triageDueAt: before, contactDueAt: after }), now)).toEqual({
+      kind: "triage",
+      at: before,
+      overdue: true,
+      clock: "OPENING_HOURS",
+    });
     expect(dueOf(req({ status: "SUBMITTED", triageDueAt: after }), now)).toEqual({ kind: "triage", at: after, overdue: false, clock: "OPENING_HOURS" });
   });
 
   test("after triage the first contact is due, and nothing once the patient has been contacted", () => {
-    expect(dueOf(req({ status: "ORIENTED", triageDueAt: before, contactDueAt: before }), now)).toEqual({ kind: "contact", at: before, overdue: true, clock: "OPENING_HOURS" });
+    expect(dueOf(req({ status: "ORIENTED", triageDueAt: before, contactDueAt: before }), now)).toEqual({
+      kind: "contact",
+      at: before,
+      overdue: true,
+      clock: "OPENING_HOURS",
+    });
     expect(dueOf(req({ status: "IN_CARE", contactDueAt: before, firstContactAt: before }), now)).toEqual({ kind: "contacted", at: before, overdue: false });
   });
 

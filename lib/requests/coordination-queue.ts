@@ -45,11 +45,15 @@ export type Due =
 
 export function dueOf(request: DueFields, now: Date): Due {
   if (request.status === "SUBMITTED") {
-    return request.triageDueAt ? { kind: "triage", at: request.triageDueAt, overdue: request.triageDueAt.getTime() < now.getTime(), clock: request.dueClock } : { kind: "none", at: null, overdue: false };
+    return request.triageDueAt
+      ? { kind: "triage", at: request.triageDueAt, overdue: request.triageDueAt.getTime() < now.getTime(), clock: request.dueClock }
+      : { kind: "none", at: null, overdue: false };
   }
   if (!OPEN_REQUEST_STATUSES.includes(request.status)) return { kind: "none", at: null, overdue: false };
   if (request.firstContactAt) return { kind: "contacted", at: request.firstContactAt, overdue: false };
-  return request.contactDueAt ? { kind: "contact", at: request.contactDueAt, overdue: request.contactDueAt.getTime() < now.getTime(), clock: request.dueClock } : { kind: "none", at: null, overdue: false };
+  return request.contactDueAt
+    ? { kind: "contact", at: request.contactDueAt, overdue: request.contactDueAt.getTime() < now.getTime(), clock: request.dueClock }
+    : { kind: "none", at: null, overdue: false };
 }
 
 // Queue order: what is due soonest first (overdue items are the earliest, so they come on top);

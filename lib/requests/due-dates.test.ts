@@ -34,7 +34,12 @@ describe("addOpeningHours", () => {
   });
 
   test("split days count both slots", () => {
-    const split: OpeningHours = { mon: [["08:00", "12:00"], ["14:00", "18:00"]] };
+    const split: OpeningHours = {
+      mon: [
+        ["08:00", "12:00"],
+        ["14:00", "18:00"],
+      ],
+    };
     expect(addOpeningHours(parisTime(2026, 11, 23, 11, 0), 2, split).toISOString()).toBe(parisTime(2026, 11, 23, 15, 0).toISOString());
   });
 
@@ -113,10 +118,12 @@ describe("longestRealHours (the check ZServiceLevels makes of an on-call clock)"
     const levels = { triageHoursCrisis: 4, triageHoursPlanned: 24, firstContactHoursCrisis: 24, firstContactHoursPlanned: 120 };
     const weekdays = { ...EVERY_DAY, sat: [], sun: [] };
     expect(ZServiceLevels.safeParse({ ...levels, crisisClock: "ON_CALL", onCallHours: EVERY_DAY }).success).toBe(true);
-    expect(ZServiceLevels.safeParse({ ...levels, crisisClock: "ON_CALL", onCallHours: weekdays }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["onCallHours", expect.stringMatching(/^Avec ces heures d'astreinte, 24 h d'astreinte peuvent prendre \d+ h réelles/)],
-    ]);
-    expect(ZServiceLevels.safeParse({ ...levels, crisisClock: "CALENDAR", firstContactHoursCrisis: 72, firstContactHoursPlanned: 120 }).error?.issues[0]).toMatchObject({
+    expect(
+      ZServiceLevels.safeParse({ ...levels, crisisClock: "ON_CALL", onCallHours: weekdays }).error?.issues.map((i) => [i.path.join("."), i.message]),
+    ).toEqual([["onCallHours", expect.stringMatching(/^Avec ces heures d'astreinte, 24 h d'astreinte peuvent prendre \d+ h réelles/)]]);
+    expect(
+      ZServiceLevels.safeParse({ ...levels, crisisClock: "CALENDAR", firstContactHoursCrisis: 72, firstContactHoursPlanned: 120 }).error?.issues[0],
+    ).toMatchObject({
       path: ["firstContactHoursCrisis"],
       message: "Situation de crise : le premier contact doit avoir lieu sous 48 h au plus, jour et nuit.",
     });

@@ -107,7 +107,11 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
       ? promisedDueDates(
           {
             openingHours: territory.openingHours as OpeningHours,
-            serviceLevels: { ...territory, crisisClock: territory.crisisClock === "ON_CALL" ? "ON_CALL" : "CALENDAR", onCallHours: territory.onCallHours as OpeningHours | null },
+            serviceLevels: {
+              ...territory,
+              crisisClock: territory.crisisClock === "ON_CALL" ? "ON_CALL" : "CALENDAR",
+              onCallHours: territory.onCallHours as OpeningHours | null,
+            },
           },
           data.urgency,
           now,

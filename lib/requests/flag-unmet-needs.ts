@@ -7,7 +7,17 @@ import type { Need } from "@/lib/generated/prisma/enums";
 import { getRoutingSuggestions, type RequestSuggestions } from "@/lib/routing/suggest-for-request";
 
 /** The request's routing suggestions, with the needs found unmet recorded (the first time only). */
-export async function flagUnmetNeeds({ actor, requestId, db = prisma, now = new Date() }: { actor: Actor; requestId: string; db?: Db; now?: Date }): Promise<RequestSuggestions> {
+export async function flagUnmetNeeds({
+  actor,
+  requestId,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  requestId: string;
+  db?: Db;
+  now?: Date;
+}): Promise<RequestSuggestions> {
   const suggestions = await getRoutingSuggestions({ actor, requestId, db, now });
   if (!suggestions.routed) return suggestions;
   const unmet = suggestions.needs.filter((need) => need.unmet).map((need) => need.need);
@@ -25,10 +35,26 @@ export async function flagUnmetNeeds({ actor, requestId, db = prisma, now = new 
  * The request's version is not bumped: this is the platform's finding, not a user's edit, and it
  * must not make the forms already on screen stale.
  */
-async function recordUnmetNeeds({ db, actor, requestId, unmet, stored, now }: { db: Db; actor: Actor; requestId: string; unmet: Need[]; stored: Need[]; now: Date }): Promise<Need[]> {
+async function recordUnmetNeeds({
+  db,
+  actor,
+  requestId,
+  unmet,
+  stored,
+  now,
+}: {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+  unmet: Need[];
+  stored: Need[];
+  now: Date;
+}): Promise<Need[]> {
   if (unmet.every((need) => stored.includes(need))) return [];
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ unmet_needs: Need[] | null }[]>`SELECT unmet_needs::text[] AS unmet_needs FROM "request" WHERE id = ${requestId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { unmet_needs: Need[] | null }[]
+    >`SELECT unmet_needs::text[] AS unmet_needs FROM "request" WHERE id = ${requestId} FOR UPDATE`;
     const current = rows[0]?.unmet_needs ?? [];
     const fresh = unmet.filter((need) => !current.includes(need));
     if (fresh.length === 0) return [];

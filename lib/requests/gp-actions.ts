@@ -26,8 +26,13 @@ export async function fileGpRequestAction(_previous: RequestFormState, form: For
   const values = formDataToObject(form, ["needs"]);
   const result = await runAction(async () => ({ data: await fileRequest({ channel: "WEB", actor, input: ZFileRequest.parse(values) }) }));
   if (!result.ok) {
-    return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: echoFormValues(values), commune: await findCommuneOption({ code: values.communeCode }) };
+    return {
+      ok: false,
+      message: result.message,
+      fieldErrors: result.fieldErrors,
+      values: echoFormValues(values),
+      commune: await findCommuneOption({ code: values.communeCode }),
+    };
   }
   redirect(`/demandes/${result.data.id}?envoyee=1`);
 }
-

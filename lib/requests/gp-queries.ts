@@ -62,7 +62,17 @@ export function patientDisplayName(patient: { birthName: string; firstNames: str
 }
 
 /** The GP's requests, newest first, with each one's latest step as the GP would read it. */
-export async function listMyRequests({ actor, cursor, take = PAGE_SIZE, db = prisma }: { actor: Actor; cursor?: string; take?: number; db?: Db }): Promise<MyRequestPage> {
+export async function listMyRequests({
+  actor,
+  cursor,
+  take = PAGE_SIZE,
+  db = prisma,
+}: {
+  actor: Actor;
+  cursor?: string;
+  take?: number;
+  db?: Db;
+}): Promise<MyRequestPage> {
   assertCan(actor, "requests.readOwn");
   // Served by request_requester_id_submitted_at_idx.
   const rows = await db.request.findMany({

@@ -34,7 +34,12 @@ export async function loadReferralForAction(tx: Tx, actor: Actor, referralId: st
   return referral;
 }
 
-export async function updateReferralVersion(tx: Tx, ref: { id: string; version: number }, data: Prisma.ReferralUpdateManyMutationInput, at: Date): Promise<void> {
+export async function updateReferralVersion(
+  tx: Tx,
+  ref: { id: string; version: number },
+  data: Prisma.ReferralUpdateManyMutationInput,
+  at: Date,
+): Promise<void> {
   const { count } = await tx.referral.updateMany({ where: { id: ref.id, version: ref.version }, data: { ...data, updatedAt: at, version: { increment: 1 } } });
   if (count === 0) {
     throw new AppError("CONFLICT", "Cette orientation a été modifiée par quelqu'un d'autre entre-temps. Rechargez la page, puis recommencez.");

@@ -21,7 +21,17 @@ import { checkOrientation } from "@/lib/routing/suggestion-rank";
 // Routing: each referral records the structure's rank among the platform's suggestions (null when
 // it was not one). Choosing a structure outside the top suggestions while there were some is an
 // override: the coordinator must say why, and the reason is kept on those referrals.
-export async function orientRequest({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZOrientRequest>; db?: Db; now?: Date }): Promise<{ referralIds: string[] }> {
+export async function orientRequest({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZOrientRequest>;
+  db?: Db;
+  now?: Date;
+}): Promise<{ referralIds: string[] }> {
   assertCan(actor, "requests.coordinate");
   const { requestId, version, note, structureIds: chosen, overrideReason: reason } = ZOrientRequest.parse(input);
   const overrideReason = reason || null;
@@ -31,7 +41,10 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
     // Held until commit: a team's answer on another referral of this request waits for us, and so
     // does another coordinator orienting it at the same time (who then gets the version conflict).
     await lockRequest(tx, id);
-    const request = await tx.request.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, territoryId: true, needs: true, referrals: { select: { status: true } } } });
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, status: true, territoryId: true, needs: true, referrals: { select: { status: true } } },
+    });
     checkRequestAction("orient", request.status, actor.role);
     // The version first: a stale form is told so, rather than whatever changed meanwhile.
     await updateRequestVersion(tx, { id, version }, { needsReorientation: false }, now);
@@ -40,7 +53,10 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
     // neighbouring territory's outreach team): a structure id from elsewhere (a forged form, another
     // territory) is refused, never silently added.
     const { routing, orientable } = await routeRequestForOrientation(tx, id, now);
-    const structures = await tx.structure.findMany({ where: { id: { in: structureIds.filter((s) => orientable.has(s)) }, active: true }, select: { id: true, name: true } });
+    const structures = await tx.structure.findMany({
+      where: { id: { in: structureIds.filter((s) => orientable.has(s)) }, active: true },
+      select: { id: true, name: true },
+    });
     if (!request.territoryId || structures.length !== structureIds.length) {
       throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: ["Choisissez des structures actives du territoire de la demande."] });
     }
@@ -50,7 +66,10 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
     });
     if (busy.length > 0) {
       const names = structures.filter((s) => busy.some((b) => b.structureId === s.id)).map((s) => s.name);
-      const message = names.length === 1 ? `${names[0]} a déjà une orientation en cours pour cette demande.` : `${names.join(", ")} ont déjà une orientation en cours pour cette demande.`;
+      const message =
+        names.length === 1
+          ? `${names[0]} a déjà une orientation en cours pour cette demande.`
+          : `${names.join(", ")} ont déjà une orientation en cours pour cette demande.`;
       throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: [message] });
     }
 
@@ -78,7 +97,12 @@ export async function orientRequest({ actor, input, db = prisma, now = new Date(
     });
     const derived = deriveRequestStatus(request.status, [...request.referrals.map((r) => r.status), ...created.map(() => "PROPOSED" as const)]);
     if (derived.status !== request.status) await tx.request.update({ where: { id }, data: { status: derived.status, updatedAt: now }, select: { id: true } });
-    const noteRow = note ? await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: note, createdAt: now }, select: { id: true } }) : null;
+    const noteRow = note
+      ? await tx.requestNote.create({
+          data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: note, createdAt: now },
+          select: { id: true },
+        })
+      : null;
     await recordEvent(
       tx,
       actor.id,

@@ -23,12 +23,22 @@ export async function sendPublicContactAction(_previous: PublicContactState, for
     const input = ZPublicContact.parse(values);
     const decision = await consumeRateLimit({ bucket: "public-contact", address: clientAddress(await headers()) });
     if (!decision.allowed) {
-      throw new AppError("RATE_LIMITED", `Plusieurs demandes viennent d'être envoyées depuis cette connexion. ${retryAfterLabel(decision.retryAfterSeconds)} Vous pouvez aussi appeler le numéro de votre territoire.`);
+      throw new AppError(
+        "RATE_LIMITED",
+        `Plusieurs demandes viennent d'être envoyées depuis cette connexion. ${retryAfterLabel(decision.retryAfterSeconds)} Vous pouvez aussi appeler le numéro de votre territoire.`,
+      );
     }
     return { data: await fileRequest({ channel: "PUBLIC", actor: null, input }) };
   });
   if (!result.ok) {
-    return { ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors, values: echoFormValues(values), commune: await findCommuneOption({ code: values.communeCode }) };
+    return {
+      ok: false,
+      code: result.code,
+      message: result.message,
+      fieldErrors: result.fieldErrors,
+      values: echoFormValues(values),
+      commune: await findCommuneOption({ code: values.communeCode }),
+    };
   }
   return { ok: true, territory: result.data.territory };
 }

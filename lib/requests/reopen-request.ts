@@ -10,7 +10,17 @@ import { ZReopenRequest } from "@/lib/requests/schemas";
 // A closed request comes back to triage, owned by the coordinator who reopens it; the reason is a
 // coordination note. The outcome and closing date go (the request is open again); the previous
 // summary stays, since the timeline shows it under the earlier closure.
-export async function reopenRequest({ actor, input, db = prisma, now = new Date() }: { actor: Actor; input: z.input<typeof ZReopenRequest>; db?: Db; now?: Date }): Promise<void> {
+export async function reopenRequest({
+  actor,
+  input,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ZReopenRequest>;
+  db?: Db;
+  now?: Date;
+}): Promise<void> {
   assertCan(actor, "requests.coordinate");
   const { requestId, version, reason } = ZReopenRequest.parse(input);
   await db.$transaction(async (tx) => {
@@ -18,7 +28,10 @@ export async function reopenRequest({ actor, input, db = prisma, now = new Date(
     checkRequestAction("reopen", request.status, actor.role);
     await updateRequestVersion(tx, { id: request.id, version }, { status: "TRIAGE", closedAt: null, closureOutcome: null }, now);
     if (request.ownerId !== actor.id) await tx.request.update({ where: { id: request.id }, data: { ownerId: actor.id, updatedAt: now }, select: { id: true } });
-    const note = await tx.requestNote.create({ data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: reason, createdAt: now }, select: { id: true } });
+    const note = await tx.requestNote.create({
+      data: { requestId: request.id, authorId: actor.id, kind: "COORDINATION", body: reason, createdAt: now },
+      select: { id: true },
+    });
     await recordEvent(tx, actor.id, { type: "request.reopened", subjectType: "request", subjectId: request.id, data: { noteId: note.id } }, now);
   });
 }

@@ -34,7 +34,10 @@ export type SyncedStatus = { from: RequestStatus; to: RequestStatus; needsReorie
 // its referrals (deriveRequestStatus). Writes the request (version bumped) only when its status or
 // its re-orientation flag changed, and records request.status_derived when the status did. Call it
 // inside the transaction that changed the referral, after the change.
-export async function syncRequestStatus(tx: Tx, { requestId, referralId, actorId, now = new Date() }: { requestId: string; referralId: string; actorId: string; now?: Date }): Promise<SyncedStatus> {
+export async function syncRequestStatus(
+  tx: Tx,
+  { requestId, referralId, actorId, now = new Date() }: { requestId: string; referralId: string; actorId: string; now?: Date },
+): Promise<SyncedStatus> {
   await lockRequest(tx, requestId);
   const request = await tx.request.findUniqueOrThrow({
     where: { id: requestId },
@@ -52,7 +55,12 @@ export async function syncRequestStatus(tx: Tx, { requestId, referralId, actorId
     await updateRequestVersion(tx, request, { status: derived.status, needsReorientation }, now);
   }
   if (statusChanged) {
-    await recordEvent(tx, actorId, { type: "request.status_derived", subjectType: "request", subjectId: requestId, data: { from: request.status, to: derived.status, referralId } }, now);
+    await recordEvent(
+      tx,
+      actorId,
+      { type: "request.status_derived", subjectType: "request", subjectId: requestId, data: { from: request.status, to: derived.status, referralId } },
+      now,
+    );
   }
   return { from: request.status, to: derived.status, needsReorientation, changed: statusChanged };
 }

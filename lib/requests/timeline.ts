@@ -61,7 +61,10 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     if (typeof data.noteId === "string") noteIds.add(data.noteId);
   }
   const [users, structures, notes] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } } }),
+    prisma.user.findMany({
+      where: { id: { in: actorIds } },
+      select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } },
+    }),
     prisma.structure.findMany({ where: { id: { in: [...structureIds] } }, select: { id: true, name: true } }),
     prisma.requestNote.findMany({ where: { id: { in: [...noteIds] }, requestId: request.id }, select: { id: true, kind: true, body: true } }),
   ]);
@@ -71,7 +74,15 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
 
   return events.map(({ row, event }) => {
     const user = row.actorId ? userById.get(row.actorId) : undefined;
-    const who = user ? describeActor(user.name, user.role, user.structures.map((s) => s.structure.name)) : event.type === "request.submitted" ? "Demandeur sans compte" : "Maillage";
+    const who = user
+      ? describeActor(
+          user.name,
+          user.role,
+          user.structures.map((s) => s.structure.name),
+        )
+      : event.type === "request.submitted"
+        ? "Demandeur sans compte"
+        : "Maillage";
     const data = event.data as Record<string, unknown>;
     const attached = typeof data.noteId === "string" ? noteById.get(data.noteId) : undefined;
     // The GP reads the teams' words and the closure summary, never the coordinators' working notes
@@ -82,7 +93,11 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
       at: row.at,
       actor: who,
       text: describe(event, structureName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
-      note: note ? { kind: note.kind, body: note.body } : event.type === "request.closed" && request.closureSummary ? { kind: "CLOSURE", body: request.closureSummary } : undefined,
+      note: note
+        ? { kind: note.kind, body: note.body }
+        : event.type === "request.closed" && request.closureSummary
+          ? { kind: "CLOSURE", body: request.closureSummary }
+          : undefined,
     };
   });
 }
@@ -103,7 +118,10 @@ function describe(event: AuditEvent, structureName: (id: string) => string, only
     case "request.note_added":
       return "Note de coordination";
     case "request.oriented":
-      return `Orientation proposée vers ${event.data.structureIds.filter((id) => !onlyStructures || onlyStructures.has(id)).map(structureName).join(", ")}`;
+      return `Orientation proposée vers ${event.data.structureIds
+        .filter((id) => !onlyStructures || onlyStructures.has(id))
+        .map(structureName)
+        .join(", ")}`;
     case "request.cancelled":
       return `Demande annulée (${CANCEL_REASON_LABELS[event.data.reason].toLowerCase()})`;
     case "request.closed":
@@ -119,7 +137,9 @@ function describe(event: AuditEvent, structureName: (id: string) => string, only
     case "referral.first_contact":
       return `${structureName(event.data.structureId)} : premier contact le ${formatDate(new Date(event.data.contactDate))}`;
     case "referral.note_added":
-      return event.data.kind === "FEEDBACK" ? `${structureName(event.data.structureId)} : retour au médecin` : `${structureName(event.data.structureId)} : note d'intervention`;
+      return event.data.kind === "FEEDBACK"
+        ? `${structureName(event.data.structureId)} : retour au médecin`
+        : `${structureName(event.data.structureId)} : note d'intervention`;
     case "referral.completed":
       return `${structureName(event.data.structureId)} termine son intervention`;
     case "referral.cancelled":

@@ -2,7 +2,15 @@ import { describe, expect, test } from "vitest";
 import { ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { RequestStatus, ReferralStatus } from "@/lib/generated/prisma/enums";
-import { checkReferralAction, checkRequestAction, deriveRequestStatus, REFERRAL_ACTIONS, REQUEST_ACTIONS, type ReferralAction, type RequestAction } from "@/lib/requests/transitions";
+import {
+  checkReferralAction,
+  checkRequestAction,
+  deriveRequestStatus,
+  REFERRAL_ACTIONS,
+  REQUEST_ACTIONS,
+  type ReferralAction,
+  type RequestAction,
+} from "@/lib/requests/transitions";
 
 const REQUEST_STATUSES = Object.values(RequestStatus);
 const REFERRAL_STATUSES = Object.values(ReferralStatus);

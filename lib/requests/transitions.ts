@@ -6,7 +6,6 @@ import type { Role } from "@/lib/authz/permissions";
 import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 
-
 type Rule<S extends string> = { from: readonly S[]; roles: readonly Role[]; to: S | "derived" | "same"; label: string };
 
 export const REQUEST_ACTIONS = {

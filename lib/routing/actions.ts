@@ -30,6 +30,8 @@ export const updateRoutingRulesAction = formAction({
   run: ({ actor, parsed }) => updateRoutingRules({ actor, input: { territoryId: parsed.territoryId, version: parsed.version, rules: parsed.rules } }),
   revalidate: ({ slug }) => ["/coordination/regles", rulesPath(slug)],
   message: ({ changes }) =>
-    changes.length === 0 ? "Aucune modification à enregistrer." : `Règles enregistrées : ${changes.length} ${changes.length === 1 ? "modification" : "modifications"}.`,
+    changes.length === 0
+      ? "Aucune modification à enregistrer."
+      : `Règles enregistrées : ${changes.length} ${changes.length === 1 ? "modification" : "modifications"}.`,
   data: ({ version }) => ({ version }),
 });

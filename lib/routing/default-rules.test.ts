@@ -48,7 +48,11 @@ describe("default routing rules", () => {
   });
 
   test("the only empty list is home-care organisation in a ward (the ward nurses)", () => {
-    const empty = Object.values(Need).flatMap((need) => Object.values(PlaceOfCare).filter((s) => DEFAULT_ROUTING_RULES[need][s].length === 0).map((s) => `${need}/${s}`));
+    const empty = Object.values(Need).flatMap((need) =>
+      Object.values(PlaceOfCare)
+        .filter((s) => DEFAULT_ROUTING_RULES[need][s].length === 0)
+        .map((s) => `${need}/${s}`),
+    );
     expect(empty).toEqual(["HOME_CARE/HOSPITAL"]);
   });
 

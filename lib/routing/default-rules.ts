@@ -53,11 +53,7 @@ const rules: Record<Need, Row> = {
   ),
   // Psychological support: a psychologist, or the mobile team's psychologist; networks often
   // employ one. In a ward the EMSP's psychologist comes first.
-  PSYCHOLOGICAL_PATIENT: row(
-    ["PSYCHOLOGIST", "EMSP", "PALLIATIVE_NETWORK", "ERRSPP"],
-    ["PSYCHOLOGIST", "EMSP", "ERRSPP"],
-    ["EMSP", "PSYCHOLOGIST", "ERRSPP"],
-  ),
+  PSYCHOLOGICAL_PATIENT: row(["PSYCHOLOGIST", "EMSP", "PALLIATIVE_NETWORK", "ERRSPP"], ["PSYCHOLOGIST", "EMSP", "ERRSPP"], ["EMSP", "PSYCHOLOGIST", "ERRSPP"]),
   // The family too; volunteers' associations run support and bereavement groups.
   PSYCHOLOGICAL_FAMILY: row(
     ["PSYCHOLOGIST", "EMSP", "PALLIATIVE_NETWORK", "VOLUNTEERS", "ERRSPP"],
@@ -87,11 +83,7 @@ const rules: Record<Need, Row> = {
   CARER_RESPITE: row(["USP", "LISP", "VOLUNTEERS", "HEALTH_NETWORK"], ["VOLUNTEERS"], ["VOLUNTEERS"]),
   // Ethical reflection on a complex situation (stopping treatment, sedation, refusal of care): the
   // palliative team and network, which hold collegial discussions.
-  ETHICAL_REFLECTION: row(
-    ["EMSP", "PALLIATIVE_NETWORK", "ERRSPP"],
-    ["EMSP", "PALLIATIVE_NETWORK", "ERRSPP"],
-    ["EMSP", "ERRSPP"],
-  ),
+  ETHICAL_REFLECTION: row(["EMSP", "PALLIATIVE_NETWORK", "ERRSPP"], ["EMSP", "PALLIATIVE_NETWORK", "ERRSPP"], ["EMSP", "ERRSPP"]),
 };
 
 // Frozen: every territory starts from a copy (structuredClone), never edits the shared table.

@@ -145,11 +145,7 @@ export function exclusionFor(structure: RoutingStructure, failures: number, offe
   return { structureId: structure.id, name: structure.name, type: structure.type, reasons };
 }
 
-export function unmetReason(
-  need: Need,
-  request: RoutingRequest,
-  counts: { typesInRules: number; excluded: number; outside: number },
-): string {
+export function unmetReason(need: Need, request: RoutingRequest, counts: { typesInRules: number; excluded: number; outside: number }): string {
   const what = `${NEED_PHRASES[need]} ${SETTING_PHRASES[request.placeOfCare]}`;
   if (counts.typesInRules === 0) return `les règles du territoire ne prévoient aucun type de structure pour ${what}`;
   if (counts.excluded === 0) return `aucune structure de l'annuaire ne correspond ${toPhrase(what)}`;

@@ -17,7 +17,15 @@ export interface TerritoryRules {
 }
 
 /** `withAuthor`: also the name of who saved last (the editor shows it; routing does not need it). */
-export async function loadRoutingRules({ territoryId, withAuthor = false, db = prisma }: { territoryId: string | null; withAuthor?: boolean; db?: Db | Tx }): Promise<TerritoryRules> {
+export async function loadRoutingRules({
+  territoryId,
+  withAuthor = false,
+  db = prisma,
+}: {
+  territoryId: string | null;
+  withAuthor?: boolean;
+  db?: Db | Tx;
+}): Promise<TerritoryRules> {
   const row = territoryId
     ? await db.territoryRoutingRules.findUnique({ where: { territoryId }, select: { rules: true, version: true, updatedAt: true, updatedById: true } })
     : null;

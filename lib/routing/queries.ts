@@ -54,7 +54,10 @@ type Row = {
  * three GIN indexes on the coverage arrays, the territory_id b-tree), combined by a BitmapOr; the
  * offers come in the same statement, aggregated per structure (structure_offer's primary key).
  */
-export async function loadRoutingCandidates(db: Db | Tx, query: CandidateQuery): Promise<{ structures: RoutingStructure[]; contacts: Map<string, StructureContact> }> {
+export async function loadRoutingCandidates(
+  db: Db | Tx,
+  query: CandidateQuery,
+): Promise<{ structures: RoutingStructure[]; contacts: Map<string, StructureContact> }> {
   const { communeCode, departmentCode, territoryId } = query;
   const commune = [communeCode];
   const department = [departmentCode];

@@ -106,7 +106,12 @@ describe("ranking", () => {
     const fourthChoice = structure({ type: "HAD", name: "HAD disponible" });
     const structures = [waiting, stale, fresh, fourthChoice];
     expect(names(only(rank(structures)))).toEqual(["Consultation non confirmée", "Consultation en attente", "EMSP disponible", "HAD disponible"]);
-    expect(names(only(rank(structures, { urgency: "CRISIS" })))).toEqual(["EMSP disponible", "Consultation non confirmée", "HAD disponible", "Consultation en attente"]);
+    expect(names(only(rank(structures, { urgency: "CRISIS" })))).toEqual([
+      "EMSP disponible",
+      "Consultation non confirmée",
+      "HAD disponible",
+      "Consultation en attente",
+    ]);
   });
 
   test("in a crisis, 24-hour on-call counts and a waiting list is flagged", () => {
@@ -154,11 +159,23 @@ describe("positive reasons", () => {
     { name: "covered commune", overrides: {}, reason: "couvre Bar-le-Duc" },
     { name: "offer in the place of care", overrides: {}, request: { placeOfCare: "HOSPITAL" }, reason: "propose la prise en charge de la douleur à l'hôpital" },
     { name: "available", overrides: {}, reason: "disponible" },
-    { name: "waiting list with its date", overrides: { capacity: "WAITING_LIST", capacitySince: new Date("2026-11-12T09:00:00Z") }, reason: "liste d'attente depuis le 12/11/2026" },
+    {
+      name: "waiting list with its date",
+      overrides: { capacity: "WAITING_LIST", capacitySince: new Date("2026-11-12T09:00:00Z") },
+      reason: "liste d'attente depuis le 12/11/2026",
+    },
     { name: "waiting list, date unknown", overrides: { capacity: "WAITING_LIST" }, reason: "liste d'attente" },
     { name: "assessment first", overrides: { capacity: "ASSESSMENT_FIRST" }, reason: "évaluation préalable demandée" },
-    { name: "capacity confirmed 29 days ago", overrides: { capacityConfirmedAt: new Date("2026-10-25T10:00:00Z") }, reason: "capacité confirmée le 25/10/2026" },
-    { name: "capacity not confirmed for 31 days", overrides: { capacityConfirmedAt: new Date("2026-10-23T09:00:00Z") }, reason: "capacité non confirmée depuis le 23/10/2026" },
+    {
+      name: "capacity confirmed 29 days ago",
+      overrides: { capacityConfirmedAt: new Date("2026-10-25T10:00:00Z") },
+      reason: "capacité confirmée le 25/10/2026",
+    },
+    {
+      name: "capacity not confirmed for 31 days",
+      overrides: { capacityConfirmedAt: new Date("2026-10-23T09:00:00Z") },
+      reason: "capacité non confirmée depuis le 23/10/2026",
+    },
     { name: "capacity never confirmed", overrides: { capacityConfirmedAt: null }, reason: "capacité jamais confirmée" },
     { name: "Paris date, not UTC", overrides: { capacityConfirmedAt: new Date("2026-11-19T23:30:00Z") }, reason: "capacité confirmée le 20/11/2026" },
   ];
@@ -175,33 +192,70 @@ describe("positive reasons", () => {
     const routing = only(rank([elsewhere, explicit], { placeOfCare: "OTHER" }));
     expect(names(routing)).toEqual(["B Consultation", "A Consultation"]);
     expect(routing.candidates[0]?.reasons[1]).toBe("propose la prise en charge de la douleur dans un autre lieu de soins");
-    expect(routing.candidates[1]?.reasons[1]).toBe("propose la prise en charge de la douleur (à domicile, à l'hôpital) : intervention dans ce lieu de soins à confirmer");
+    expect(routing.candidates[1]?.reasons[1]).toBe(
+      "propose la prise en charge de la douleur (à domicile, à l'hôpital) : intervention dans ce lieu de soins à confirmer",
+    );
   });
 });
 
 describe("exclusions", () => {
   const cases: { name: string; make: () => RoutingStructure; request?: Partial<RoutingRequest>; reasons: string[] }[] = [
     { name: "inactive", make: () => structure({ type: "PAIN_CLINIC", active: false }), reasons: ["inactive"] },
-    { name: "outside its area", make: () => structure({ type: "PAIN_CLINIC", communeCodes: new Set([BAR_LE_DUC]) }), request: { communeCode: VERDUN, communeName: "Verdun" }, reasons: ["ne couvre pas Verdun"] },
+    {
+      name: "outside its area",
+      make: () => structure({ type: "PAIN_CLINIC", communeCodes: new Set([BAR_LE_DUC]) }),
+      request: { communeCode: VERDUN, communeName: "Verdun" },
+      reasons: ["ne couvre pas Verdun"],
+    },
     { name: "full", make: () => structure({ type: "PAIN_CLINIC", capacity: "FULL" }), reasons: ["complet (capacité confirmée le 20/11/2026)"] },
     {
       name: "full for long, not reconfirmed",
-      make: () => structure({ type: "PAIN_CLINIC", capacity: "FULL", capacitySince: new Date("2026-09-01T10:00:00Z"), capacityConfirmedAt: new Date("2026-09-01T10:00:00Z") }),
+      make: () =>
+        structure({
+          type: "PAIN_CLINIC",
+          capacity: "FULL",
+          capacitySince: new Date("2026-09-01T10:00:00Z"),
+          capacityConfirmedAt: new Date("2026-09-01T10:00:00Z"),
+        }),
       reasons: ["complet depuis le 01/09/2026 (capacité non confirmée depuis le 01/09/2026)"],
     },
-    { name: "type not served by the rules", make: () => structure({ type: "PSYCHOLOGIST" }), reasons: ["ce type de structure ne sert pas ce besoin selon les règles du territoire"] },
-    { name: "type in the rules, need not offered", make: () => structure({ type: "EMSP", needs: ["PALLIATIVE_CARE"] }), reasons: ["ne propose pas la prise en charge de la douleur"] },
+    {
+      name: "type not served by the rules",
+      make: () => structure({ type: "PSYCHOLOGIST" }),
+      reasons: ["ce type de structure ne sert pas ce besoin selon les règles du territoire"],
+    },
+    {
+      name: "type in the rules, need not offered",
+      make: () => structure({ type: "EMSP", needs: ["PALLIATIVE_CARE"] }),
+      reasons: ["ne propose pas la prise en charge de la douleur"],
+    },
     {
       name: "need offered, not in this place of care",
-      make: () => ({ ...structure({ type: "EMSP" }), offers: [{ need: "PAIN", settings: ["HOSPITAL"] }, { need: "PALLIATIVE_CARE", settings: ["HOME"] }] }),
+      make: () => ({
+        ...structure({ type: "EMSP" }),
+        offers: [
+          { need: "PAIN", settings: ["HOSPITAL"] },
+          { need: "PALLIATIVE_CARE", settings: ["HOME"] },
+        ],
+      }),
       reasons: ["ne propose pas la prise en charge de la douleur à domicile"],
     },
-    { name: "not working in this place of care at all", make: () => structure({ type: "EMSP", settings: ["HOSPITAL", "NURSING_HOME"] }), reasons: ["n'intervient pas à domicile"] },
-    { name: "adults only, for a child", make: () => structure({ type: "PAIN_CLINIC", ageGroups: ["ADULT"] }), request: { patientAge: 12 }, reasons: ["n'accueille pas d'enfants"] },
+    {
+      name: "not working in this place of care at all",
+      make: () => structure({ type: "EMSP", settings: ["HOSPITAL", "NURSING_HOME"] }),
+      reasons: ["n'intervient pas à domicile"],
+    },
+    {
+      name: "adults only, for a child",
+      make: () => structure({ type: "PAIN_CLINIC", ageGroups: ["ADULT"] }),
+      request: { patientAge: 12 },
+      reasons: ["n'accueille pas d'enfants"],
+    },
     { name: "children only, for an adult", make: () => structure({ type: "EMSP", ageGroups: ["CHILD"] }), reasons: ["réservée aux enfants"] },
     {
       name: "several at once, all told",
-      make: () => structure({ type: "PSYCHOLOGIST", active: false, communeCodes: new Set(), settings: ["HOSPITAL"], capacity: "FULL", capacityConfirmedAt: null }),
+      make: () =>
+        structure({ type: "PSYCHOLOGIST", active: false, communeCodes: new Set(), settings: ["HOSPITAL"], capacity: "FULL", capacityConfirmedAt: null }),
       reasons: [
         "inactive",
         "ne couvre pas Bar-le-Duc",
@@ -316,7 +370,7 @@ describe("determinism", () => {
   test("the same input in any order gives the same output", () => {
     const expected = rank(structures, { needs: ["PAIN", "PALLIATIVE_CARE"] });
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let round = 0; round < 20; round++) {
       const shuffled = [...structures].sort(() => random() - 0.5);
       expect(rank(shuffled, { needs: ["PAIN", "PALLIATIVE_CARE"] })).toEqual(expected);

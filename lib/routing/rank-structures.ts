@@ -8,8 +8,29 @@
 // that will not be kept is turned away before any allocation, so a national directory (~20,000
 // structures) stays cheap.
 import type { Need } from "@/lib/generated/prisma/enums";
-import { candidateFor, exclusionFor, FULL, INACTIVE, matchOffer, NOT_IN_RULES, NOT_OFFERED, OfferMatch, OUTSIDE_AREA, unmetReason, WRONG_AGE, type Context } from "@/lib/routing/explain";
-import { CAPACITY_STALE_AFTER_DAYS, CHILD_AGE_LIMIT, type NeedRouting, type RoutingCandidate, type RoutingRequest, type RoutingRules, type RoutingStructure } from "@/lib/routing/types";
+import {
+  candidateFor,
+  exclusionFor,
+  FULL,
+  INACTIVE,
+  matchOffer,
+  NOT_IN_RULES,
+  NOT_OFFERED,
+  OfferMatch,
+  OUTSIDE_AREA,
+  unmetReason,
+  WRONG_AGE,
+  type Context,
+} from "@/lib/routing/explain";
+import {
+  CAPACITY_STALE_AFTER_DAYS,
+  CHILD_AGE_LIMIT,
+  type NeedRouting,
+  type RoutingCandidate,
+  type RoutingRequest,
+  type RoutingRules,
+  type RoutingStructure,
+} from "@/lib/routing/types";
 
 export { SCORE_POINTS } from "@/lib/routing/explain";
 
@@ -161,7 +182,11 @@ export function rankStructures({ request, structures, rules, now, maxExcluded = 
       excludedCount: accumulator.excludedCount,
       unmet,
       unmetReason: unmet
-        ? unmetReason(accumulator.need, request, { typesInRules: accumulator.typeRank.size, excluded: accumulator.excludedCount, outside: accumulator.outsideCount })
+        ? unmetReason(accumulator.need, request, {
+            typesInRules: accumulator.typeRank.size,
+            excluded: accumulator.excludedCount,
+            outside: accumulator.outsideCount,
+          })
         : null,
     };
   });

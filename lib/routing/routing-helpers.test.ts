@@ -118,9 +118,21 @@ describe("French contractions", () => {
     expect(toPhrase("les soins palliatifs")).toBe("aux soins palliatifs");
     expect(toPhrase("la prise en charge de la douleur")).toBe("à la prise en charge de la douleur");
     expect(toPhrase("l'accompagnement social")).toBe("à l'accompagnement social");
-    expect([toPlace("Bar-le-Duc"), toPlace("Le Mans"), toPlace("Les Mées"), toPlace("La Ciotat")]).toEqual(["à Bar-le-Duc", "au Mans", "aux Mées", "à La Ciotat"]);
+    expect([toPlace("Bar-le-Duc"), toPlace("Le Mans"), toPlace("Les Mées"), toPlace("La Ciotat")]).toEqual([
+      "à Bar-le-Duc",
+      "au Mans",
+      "aux Mées",
+      "à La Ciotat",
+    ]);
     const [family, palliative] = rankStructures({
-      request: { needs: ["PSYCHOLOGICAL_FAMILY", "PALLIATIVE_CARE"], urgency: "PLANNED", placeOfCare: "HOME", communeCode: "55545", communeName: "Verdun", patientAge: 80 },
+      request: {
+        needs: ["PSYCHOLOGICAL_FAMILY", "PALLIATIVE_CARE"],
+        urgency: "PLANNED",
+        placeOfCare: "HOME",
+        communeCode: "55545",
+        communeName: "Verdun",
+        patientAge: 80,
+      },
       structures: [],
       rules: DEFAULT_ROUTING_RULES,
       now: new Date("2026-11-23T10:00:00Z"),

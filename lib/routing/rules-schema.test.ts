@@ -49,12 +49,19 @@ describe("routing rules validation", () => {
     {
       name: "a list that is not a list",
       edit: (r) => void (r.SOCIAL!.HOSPITAL = "SOCIAL_WORKER"),
-      expected: [["SOCIAL.HOSPITAL", "Situation sociale (droits, aides, isolement) — Hôpital : une liste de types de structure est attendue (liste vide si aucun)."]],
+      expected: [
+        ["SOCIAL.HOSPITAL", "Situation sociale (droits, aides, isolement) — Hôpital : une liste de types de structure est attendue (liste vide si aucun)."],
+      ],
     },
     {
       name: "a missing place of care",
       edit: (r) => void delete r.SOCIAL!.NURSING_HOME,
-      expected: [["SOCIAL.NURSING_HOME", "Situation sociale (droits, aides, isolement) — EHPAD / établissement médico-social : une liste de types de structure est attendue (liste vide si aucun)."]],
+      expected: [
+        [
+          "SOCIAL.NURSING_HOME",
+          "Situation sociale (droits, aides, isolement) — EHPAD / établissement médico-social : une liste de types de structure est attendue (liste vide si aucun).",
+        ],
+      ],
     },
     {
       name: "an unknown place of care",
@@ -91,7 +98,9 @@ describe("routing rules validation", () => {
   test("one list can be validated alone (the editor saves a cell at a time)", () => {
     const schema = structureTypeListSchema("PAIN", "HOME");
     expect(schema.parse(["PAIN_CLINIC", "EMSP"])).toEqual(["PAIN_CLINIC", "EMSP"]);
-    expect(schema.safeParse(["EMSP", "EMSP"]).error?.issues[0]?.message).toBe("Douleur — Domicile : « Équipe mobile / territoriale de soins palliatifs (EMSP) » figure deux fois.");
+    expect(schema.safeParse(["EMSP", "EMSP"]).error?.issues[0]?.message).toBe(
+      "Douleur — Domicile : « Équipe mobile / territoriale de soins palliatifs (EMSP) » figure deux fois.",
+    );
   });
 });
 

@@ -61,7 +61,9 @@ const needShape = Object.fromEntries(NEEDS.map((need) => [need, needRulesSchema(
 /** Every need × every place of care, each an ordered list of distinct known structure types. */
 export const ZRoutingRules = z.strictObject(needShape, {
   error: (issue) =>
-    issue.code === "unrecognized_keys" ? unknownKeys("Besoin inconnu", "Besoins inconnus", issue.keys) : "Règles de routage invalides : un tableau besoin × lieu de soins est attendu.",
+    issue.code === "unrecognized_keys"
+      ? unknownKeys("Besoin inconnu", "Besoins inconnus", issue.keys)
+      : "Règles de routage invalides : un tableau besoin × lieu de soins est attendu.",
 });
 
 export type TRoutingRules = z.infer<typeof ZRoutingRules>;

@@ -39,9 +39,12 @@ async function routeRow(
   inTransaction: boolean,
 ): Promise<{ routing: NeedRouting[]; structures: RoutingStructure[]; contacts: Map<string, StructureContact>; rulesCustomized: boolean }> {
   const rulesQuery = () => loadRoutingRules({ db, territoryId: row.territoryId });
-  const candidatesQuery = () => loadRoutingCandidates(db, { communeCode: row.commune.code, departmentCode: row.commune.departmentCode, territoryId: row.territoryId });
+  const candidatesQuery = () =>
+    loadRoutingCandidates(db, { communeCode: row.commune.code, departmentCode: row.commune.departmentCode, territoryId: row.territoryId });
   // In parallel on the pool; one after the other on a transaction's single connection.
-  const [{ rules, customized }, { structures, contacts }] = inTransaction ? [await rulesQuery(), await candidatesQuery()] : await Promise.all([rulesQuery(), candidatesQuery()]);
+  const [{ rules, customized }, { structures, contacts }] = inTransaction
+    ? [await rulesQuery(), await candidatesQuery()]
+    : await Promise.all([rulesQuery(), candidatesQuery()]);
   const routing = rankStructures({
     request: {
       needs: row.needs,
@@ -111,7 +114,17 @@ export interface RequestSuggestions {
  * request itself). A read: it writes nothing. Needs found unmet are recorded by the explicit step
  * that opens the request for the coordinator (lib/requests/flag-unmet-needs.ts).
  */
-export async function getRoutingSuggestions({ actor, requestId, db = prisma, now = new Date() }: { actor: Actor; requestId: string; db?: Db; now?: Date }): Promise<RequestSuggestions> {
+export async function getRoutingSuggestions({
+  actor,
+  requestId,
+  db = prisma,
+  now = new Date(),
+}: {
+  actor: Actor;
+  requestId: string;
+  db?: Db;
+  now?: Date;
+}): Promise<RequestSuggestions> {
   assertCan(actor, "requests.coordinate");
   const row = await db.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: routingSelect });
   if (!row) throw new AppError("NOT_FOUND", "Demande introuvable.");

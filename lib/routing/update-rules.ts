@@ -17,7 +17,8 @@ export const ZUpdateRoutingRules = z.object({
   rules: ZRoutingRules,
 });
 
-const CONFLICT_MESSAGE = "Les règles de ce territoire ont été modifiées par quelqu'un d'autre entre-temps. Rechargez la page pour voir la dernière version, puis refaites vos modifications.";
+const CONFLICT_MESSAGE =
+  "Les règles de ce territoire ont été modifiées par quelqu'un d'autre entre-temps. Rechargez la page pour voir la dernière version, puis refaites vos modifications.";
 
 /** Coordinators edit the rules of their own territories only; administrators any territory's. */
 export function assertCanEditTerritoryRules(actor: Actor, territoryId: string): void {
@@ -51,7 +52,10 @@ export async function updateRoutingRules({
       if (changes.length === 0) return { version, changes };
 
       if (row) {
-        const { count } = await tx.territoryRoutingRules.updateMany({ where: { territoryId, version }, data: { rules, version: { increment: 1 }, updatedById: actor.id } });
+        const { count } = await tx.territoryRoutingRules.updateMany({
+          where: { territoryId, version },
+          data: { rules, version: { increment: 1 }, updatedById: actor.id },
+        });
         if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
       } else {
         // First save: two editors creating the row at once collide on the primary key (below).

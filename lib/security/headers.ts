@@ -36,7 +36,17 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * with every such request, so an absent one is a forged request or a tool, never our pages. Our
  * origin is the public URL (NEXTAUTH_URL) or the host the request was addressed to.
  */
-export function isAllowedOrigin({ method, origin, host, publicUrl }: { method: string; origin: string | null; host: string | null; publicUrl: string }): boolean {
+export function isAllowedOrigin({
+  method,
+  origin,
+  host,
+  publicUrl,
+}: {
+  method: string;
+  origin: string | null;
+  host: string | null;
+  publicUrl: string;
+}): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   if (!origin || origin === "null") return false;
   let parsed: URL;

@@ -29,7 +29,5 @@ export function formatOpeningHours(hours: OpeningHours): string {
     else groups.push({ from: day, to: day, label });
   }
   if (groups.length === 0) return "Fermé";
-  return groups
-    .map((g) => `${g.from === g.to ? DAY_LABELS[g.from] : `${DAY_LABELS[g.from]}–${DAY_LABELS[g.to]}`} ${g.label}`)
-    .join(" ; ");
+  return groups.map((g) => `${g.from === g.to ? DAY_LABELS[g.from] : `${DAY_LABELS[g.from]}–${DAY_LABELS[g.to]}`} ${g.label}`).join(" ; ");
 }

@@ -38,7 +38,10 @@ function matchesChecksum(sql: string, checksum: string): boolean {
 export async function readMigrations(migrationsDir = "prisma/migrations"): Promise<Migration[]> {
   if (!existsSync(migrationsDir)) return [];
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(migrationsDir, name, "migration.sql");
@@ -124,10 +127,11 @@ function checkHistory(migrations: Migration[], recorded: Recorded[], log: (messa
 
 async function applyOne(client: pg.Client, migration: Migration): Promise<void> {
   const id = randomUUID();
-  await client.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, started_at, migration_name) VALUES ($1, $2, now(), $3)`,
-    [id, migration.checksum, migration.name],
-  );
+  await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, started_at, migration_name) VALUES ($1, $2, now(), $3)`, [
+    id,
+    migration.checksum,
+    migration.name,
+  ]);
   try {
     // The whole file as one simple-protocol query, like Prisma: splitting on ";" would break
     // function bodies and strings. PostgreSQL runs it as one implicit transaction, so a failing
@@ -138,8 +142,5 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, reason]);
     throw new Error(`Migration ${migration.name} failed: ${reason}`);
   }
-  await client.query(
-    `UPDATE "_prisma_migrations" SET applied_steps_count = 1, finished_at = now() WHERE id = $1`,
-    [id],
-  );
+  await client.query(`UPDATE "_prisma_migrations" SET applied_steps_count = 1, finished_at = now() WHERE id = $1`, [id]);
 }

@@ -63,9 +63,7 @@ export async function diffMigrationsToSchema(options: EngineOptions = {}): Promi
  * since the last migration, like `prisma migrate dev --create-only --name <name>`. Returns null and
  * writes nothing when there is no change.
  */
-export async function createMigration(
-  options: EngineOptions & { name: string },
-): Promise<{ name: string; file: string } | null> {
+export async function createMigration(options: EngineOptions & { name: string }): Promise<{ name: string; file: string } | null> {
   const { schemaPath = "prisma/schema.prisma", migrationsDir = "prisma/migrations" } = options;
   const schema = await schemaFile(schemaPath);
   const migrationsList = await migrationList(migrationsDir);
@@ -97,20 +95,28 @@ export async function createMigration(
 
 /** The CLI's slugify (@sindresorhus/slugify, "_" separator, 200 chars), for our names. */
 export function slugifyMigrationName(name: string): string {
-  return name
-    .replaceAll("&", " and ")
-    .replaceAll("œ", "oe").replaceAll("Œ", "OE").replaceAll("æ", "ae").replaceAll("Æ", "AE").replaceAll("ß", "ss")
-    .normalize("NFD").replace(/\p{Diacritic}/gu, "").normalize()
-    // decamelize: addUserRole -> add User Role
-    .replace(/([A-Z]{2,})(\d+)/g, "$1 $2")
-    .replace(/([a-z\d]+)([A-Z]{2,})/g, "$1 $2")
-    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-rt-z\d]+)/g, "$1 $2")
-    .toLowerCase()
-    .replace(/([a-z\d]+)'([ts])(\s|$)/g, "$1$2$3")
-    .replace(/[^a-z\d]+/g, "_")
-    .replace(/^_|_$/g, "")
-    .substring(0, 200);
+  return (
+    name
+      .replaceAll("&", " and ")
+      .replaceAll("œ", "oe")
+      .replaceAll("Œ", "OE")
+      .replaceAll("æ", "ae")
+      .replaceAll("Æ", "AE")
+      .replaceAll("ß", "ss")
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .normalize()
+      // decamelize: addUserRole -> add User Role
+      .replace(/([A-Z]{2,})(\d+)/g, "$1 $2")
+      .replace(/([a-z\d]+)([A-Z]{2,})/g, "$1 $2")
+      .replace(/([a-z\d])([A-Z])/g, "$1 $2")
+      .replace(/([A-Z]+)([A-Z][a-rt-z\d]+)/g, "$1 $2")
+      .toLowerCase()
+      .replace(/([a-z\d]+)'([ts])(\s|$)/g, "$1$2$3")
+      .replace(/[^a-z\d]+/g, "_")
+      .replace(/^_|_$/g, "")
+      .substring(0, 200)
+  );
 }
 
 // ───────────────────────────── engine plumbing
@@ -163,11 +169,7 @@ function loadWasm(): Promise<void> {
  * Its "main" database (the engine connects at start-up) is the server's maintenance database in
  * read-only sessions, or with `migratedMain`, a throwaway database with those migrations applied.
  */
-async function withEngine<T>(
-  options: EngineOptions & { migratedMain?: string },
-  schema: SchemaFile,
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(options: EngineOptions & { migratedMain?: string }, schema: SchemaFile, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const server = options.serverUrl ? { url: options.serverUrl, stop: async () => {} } : await findPostgresServer();
   const cleanups: Array<() => Promise<void>> = [];
@@ -175,15 +177,12 @@ async function withEngine<T>(
   let registry: ErrorRegistry | undefined;
   try {
     await assertSupportedServer(server.url);
-    const mainUrl = options.migratedMain
-      ? await scratchDatabase(server.url, "prisma_dev", cleanups)
-      : server.url;
+    const mainUrl = options.migratedMain ? await scratchDatabase(server.url, "prisma_dev", cleanups) : server.url;
     if (options.migratedMain) await applyMigrations({ connectionString: mainUrl, migrationsDir: options.migratedMain });
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: "postgres",
       adapterName: "@prisma/adapter-pg",
-      connect: () =>
-        connectAdapter(mainUrl, cleanups, options.migratedMain ? undefined : "-c default_transaction_read_only=on"),
+      connect: () => connectAdapter(mainUrl, cleanups, options.migratedMain ? undefined : "-c default_transaction_read_only=on"),
       // adapter-pg's own connectToShadowDb() reconnects to the MAIN database (its connection
       // string wins over the `database` it sets) and would apply the migrations there.
       connectToShadowDb: async () => {
@@ -198,11 +197,7 @@ async function withEngine<T>(
     const bound = bindMigrationAwareSqlAdapterFactory(factory);
     registry = bound.errorRegistry;
     lastPanic = "";
-    engine = await wasmBindings.SchemaEngine.new(
-      { datamodels: [[schema.path, schema.content]] },
-      options.log ?? (() => {}),
-      bound,
-    );
+    engine = await wasmBindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, options.log ?? (() => {}), bound);
     return await fn(engine);
   } catch (error) {
     throw explain(error, registry);

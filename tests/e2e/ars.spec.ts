@@ -54,7 +54,9 @@ async function download(page: Page, trigger: () => Promise<void>) {
   return { name: file.suggestedFilename(), body: await readFile((await file.path())!) };
 }
 
-test("an ARS user drills down from the région to a territory, reads delays and unmet needs, exports CSV and gets the yearly report as a PDF", async ({ page }) => {
+test("an ARS user drills down from the région to a territory, reads delays and unmet needs, exports CSV and gets the yearly report as a PDF", async ({
+  page,
+}) => {
   test.slow(); // a long journey: four pages, every CSV, a PDF
   await signIn(page, demoAccount("ARS").email, DEMO_PASSWORD);
   await expect(page).toHaveURL("/ars");
@@ -79,7 +81,10 @@ test("an ARS user drills down from the région to a territory, reads delays and 
   await expectAccessible(page);
 
   // Down to a territory, from the list of the département's territories.
-  await page.getByRole("navigation", { name: "Voir le détail par territoire" }).getByRole("link", { name: /^Meuse Sud \(Bar-le-Duc\)/ }).click();
+  await page
+    .getByRole("navigation", { name: "Voir le détail par territoire" })
+    .getByRole("link", { name: /^Meuse Sud \(Bar-le-Duc\)/ })
+    .click();
   await expect(page.getByRole("heading", { name: `Territoire Meuse Sud (Bar-le-Duc) — année ${thisYear}` })).toBeVisible();
   await expect(page.getByRole("figure")).toHaveCount(0); // no map below the département
   const keyFigures = page.getByRole("region", { name: "Chiffres clés" });
@@ -168,7 +173,10 @@ test("a coordinator sees the same dashboards for their own territories only", as
   await expect(page.getByRole("table", { name: "Délais de réponse (en heures)" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: /^Meuse Sud \(Bar-le-Duc\)/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Meuse Sud \(Bar-le-Duc\)/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: `Territoire Meuse Sud (Bar-le-Duc) — année ${thisYear}` })).toBeVisible();
   // Exact figures for the coordinator of the territory: nothing masked.
   await expect(page.getByRole("table", { name: "Demandes par besoin" }).getByRole("row", { name: /^Réflexion éthique [1-9]\d*$/ })).toBeVisible();
@@ -181,7 +189,11 @@ test("a coordinator sees the same dashboards for their own territories only", as
   expect(pdf.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   // Other territories, départements and régions: refused, in pages and downloads.
-  for (const path of ["/coordination/tableau-de-bord?niveau=departement&code=88", "/coordination/tableau-de-bord?niveau=region&code=93", "/coordination/tableau-de-bord/rapport/vosges"]) {
+  for (const path of [
+    "/coordination/tableau-de-bord?niveau=departement&code=88",
+    "/coordination/tableau-de-bord?niveau=region&code=93",
+    "/coordination/tableau-de-bord/rapport/vosges",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }
@@ -197,7 +209,12 @@ test("a GP is refused the dashboards, their exports and the reports (403)", asyn
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
   }
-  for (const path of ["/ars/export?tableau=synthese", "/coordination/tableau-de-bord/export?tableau=besoin", "/ars/rapport/meuse-sud/pdf", "/coordination/tableau-de-bord/rapport/meuse-sud/pdf"]) {
+  for (const path of [
+    "/ars/export?tableau=synthese",
+    "/coordination/tableau-de-bord/export?tableau=besoin",
+    "/ars/rapport/meuse-sud/pdf",
+    "/coordination/tableau-de-bord/rapport/meuse-sud/pdf",
+  ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(403);
     // A download refused answers like every route outside /api: a French page, no file.

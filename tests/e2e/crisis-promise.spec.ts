@@ -14,7 +14,12 @@ type Promise_ = { what: string; when: string; minute: number; clock: string };
 
 async function promisesIn(locator: Locator): Promise<Promise_[]> {
   const text = (await locator.textContent()) ?? "";
-  return [...text.matchAll(SENTENCE)].map((m) => ({ what: m[1]!, when: m[2]!, minute: Date.UTC(+m[5]!, +m[4]! - 1, +m[3]!, +m[6]!, +m[7]!) / 60_000, clock: m[8]! }));
+  return [...text.matchAll(SENTENCE)].map((m) => ({
+    what: m[1]!,
+    when: m[2]!,
+    minute: Date.UTC(+m[5]!, +m[4]! - 1, +m[3]!, +m[6]!, +m[7]!) / 60_000,
+    clock: m[8]!,
+  }));
 }
 
 test("a crisis: the date, hour and clock promised on the form are those of the confirmation, the GP's list and the nurse's queue", async ({ browser }) => {

@@ -25,7 +25,9 @@ test("a care team confirms its capacity today, then records a waiting list, on i
   const capacity = page.getByRole("region", { name: "Disponibilité" });
 
   await capacity.getByRole("button", { name: "C'est toujours vrai aujourd'hui" }).click();
-  await expect(capacity.getByRole("status").filter({ hasText: "Disponibilité enregistrée" })).toHaveText(`Disponibilité enregistrée (disponible), confirmée le ${today()}.`);
+  await expect(capacity.getByRole("status").filter({ hasText: "Disponibilité enregistrée" })).toHaveText(
+    `Disponibilité enregistrée (disponible), confirmée le ${today()}.`,
+  );
   await expect(capacity).toContainText(`confirmée le ${today()}`);
 
   await capacity.getByText("La disponibilité a changé").click();
@@ -68,7 +70,9 @@ test("a coordinator imports a small CSV with one bad line: the good lines are ke
     `e2e-${t}-2;Bénévoles ${t};benevoles;meuse-sud;55029;repit, massage;12 34;lun 18:00-08:00`,
     `e2e-${t}-3;SSIAD ${t};ssiad;meuse-nord;55545;soins_domicile;03 53 01 55 93;`,
   ].join("\r\n");
-  await page.getByLabel("Fichier CSV", { exact: true }).setInputFiles({ name: "annuaire.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
+  await page
+    .getByLabel("Fichier CSV", { exact: true })
+    .setInputFiles({ name: "annuaire.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
   await page.getByRole("button", { name: "Importer" }).click();
 
   const report = page.getByRole("region", { name: "Rapport d'import" });
@@ -90,7 +94,9 @@ test("a coordinator imports a small CSV with one bad line: the good lines are ke
 
   // The same file again changes nothing.
   await page.goto("/annuaire/import");
-  await page.getByLabel("Fichier CSV", { exact: true }).setInputFiles({ name: "annuaire.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
+  await page
+    .getByLabel("Fichier CSV", { exact: true })
+    .setInputFiles({ name: "annuaire.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
   await page.getByRole("button", { name: "Importer" }).click();
   await expect(page.getByRole("region", { name: "Rapport d'import" })).toContainText("3 lignes : 0 créée, 0 mise à jour, 2 inchangées, 1 refusée");
 

@@ -25,7 +25,11 @@ test("on a phone, a GP fills in and sends a new request, with no horizontal scro
   await expectAccessible(page);
 
   const patient = newPatient("MOBILE", "Homme");
-  await fillNewRequest(page, patient, { needs: ["Autres symptômes", "Organisation des soins à domicile"], urgency: /^Demande programmée/, details: "Dyspnée de repos, souhaite rester à domicile." });
+  await fillNewRequest(page, patient, {
+    needs: ["Autres symptômes", "Organisation des soins à domicile"],
+    urgency: /^Demande programmée/,
+    details: "Dyspnée de repos, souhaite rester à domicile.",
+  });
   await expect(page.getByRole("region", { name: `Délais annoncés par ${MEUSE_SUD.name}` })).toContainText("Pour une demande programmée");
   await expectNoHorizontalScroll(page, "formulaire rempli");
   // The send button spans the screen's width (a thumb target), and is reachable.

@@ -38,14 +38,21 @@ test("a server action with no Origin, or a foreign one, is refused before it run
   await context.close();
   const proxied = { "x-forwarded-for": "203.0.113.80" };
   // Positive control: from our origin, the action runs (and answers that the form is incomplete).
-  expect(await send(request, captured, { ...proxied, origin: new URL(baseURL!).origin })).toMatchObject({ status: 200, result: { ok: false, code: "INVALID_INPUT" } });
+  expect(await send(request, captured, { ...proxied, origin: new URL(baseURL!).origin })).toMatchObject({
+    status: 200,
+    result: { ok: false, code: "INVALID_INPUT" },
+  });
   for (const origin of [undefined, "https://evil.example", "null"]) {
     const reply = await send(request, captured, origin ? { ...proxied, origin } : proxied);
     expect(reply, `Origin ${origin ?? "absente"}`).toEqual({ status: 403, result: null });
   }
 });
 
-test("the contact form's limit holds against made-up X-Forwarded-For headers, and counts each client of the proxy apart", async ({ browser, request, baseURL }) => {
+test("the contact form's limit holds against made-up X-Forwarded-For headers, and counts each client of the proxy apart", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.90" } });
   const captured = await captureContact(await context.newPage(), true);
   await context.close();

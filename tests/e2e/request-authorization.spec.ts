@@ -128,7 +128,13 @@ for (const [login, paths] of REFUSED) {
 
 test("an anonymous visitor is sent to the sign-in page from every request page", async ({ page }) => {
   const { requestId, referralId, patient } = shared;
-  const paths = ["/demandes/nouvelle", `/demandes/${requestId}`, "/coordination/appel", `/coordination/demandes/${requestId}`, `/equipe/orientations/${referralId}`];
+  const paths = [
+    "/demandes/nouvelle",
+    `/demandes/${requestId}`,
+    "/coordination/appel",
+    `/coordination/demandes/${requestId}`,
+    `/equipe/orientations/${referralId}`,
+  ];
   for (const path of paths) {
     await page.goto(path);
     await expect(page, path).toHaveURL(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
@@ -200,7 +206,9 @@ test("claiming a request, forged by other roles or another territory's coordinat
   const [gp, idec] = await Promise.all([signedInPage(browser, OWNER_GP), signedInPage(browser, IDEC_MEUSE)]);
   const { id } = await fileRequest(gp, patient);
   await idec.goto(`/coordination/demandes/${id}`);
-  const claim = await captureAction(idec, () => idec.getByRole("form", { name: "Prendre en charge" }).getByRole("button", { name: "Prendre en charge" }).click());
+  const claim = await captureAction(idec, () =>
+    idec.getByRole("form", { name: "Prendre en charge" }).getByRole("button", { name: "Prendre en charge" }).click(),
+  );
 
   // Wrong roles (even the GP who filed it): refused before anything is read. Another territory's
   // nurse: "not found", as for a request that does not exist.

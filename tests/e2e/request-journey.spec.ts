@@ -6,7 +6,21 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { formatDate, formatDateTime, parisIsoDay } from "@/lib/time";
 import { EMSP_MEMBER, HAD_MEMBER, IDEC_MEUSE, JOURNEY_GP } from "./accounts";
 import { expectAccessible, formError } from "./fixtures";
-import { EMSP, HAD, MEUSE_SUD, chooseBarLeDuc, fillNewRequest, landedOnNewRequest, newPatient, openReferral, orient, pageHeader, referralCard, signedInPage, uniqueTag } from "./requests";
+import {
+  EMSP,
+  HAD,
+  MEUSE_SUD,
+  chooseBarLeDuc,
+  fillNewRequest,
+  landedOnNewRequest,
+  newPatient,
+  openReferral,
+  orient,
+  pageHeader,
+  referralCard,
+  signedInPage,
+  uniqueTag,
+} from "./requests";
 
 const EMSP_ACTOR = `${EMSP_MEMBER.name} (${EMSP})`;
 const HAD_ACTOR = `${HAD_MEMBER.name} (${HAD})`;
@@ -27,7 +41,12 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
     summary: `Synthèse ${tag} : douleur contrôlée, EMSP passée, HAD sans place ; à revoir en consultation.`,
   };
 
-  const [gp, idec, emsp, had] = await Promise.all([signedInPage(browser, JOURNEY_GP), signedInPage(browser, IDEC_MEUSE), signedInPage(browser, EMSP_MEMBER), signedInPage(browser, HAD_MEMBER)]);
+  const [gp, idec, emsp, had] = await Promise.all([
+    signedInPage(browser, JOURNEY_GP),
+    signedInPage(browser, IDEC_MEUSE),
+    signedInPage(browser, EMSP_MEMBER),
+    signedInPage(browser, HAD_MEMBER),
+  ]);
 
   // 1. The GP files a crisis request for pain and palliative care, in Bar-le-Duc.
   const { id, number } = await test.step("the GP files the request and reads its number and the promised delays", async () => {
@@ -48,10 +67,14 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
     await expectAccessible(gp);
 
     await fillNewRequest(gp, patient);
-    await expect(gp.getByRole("combobox", { name: "Commune de résidence" }).locator("xpath=../..").getByRole("status")).toHaveText(`Territoire : ${MEUSE_SUD.name}`);
+    await expect(gp.getByRole("combobox", { name: "Commune de résidence" }).locator("xpath=../..").getByRole("status")).toHaveText(
+      `Territoire : ${MEUSE_SUD.name}`,
+    );
     // The promise, before sending: the crisis delays of Meuse Sud and its number.
     const delays = gp.getByRole("region", { name: `Délais annoncés par ${MEUSE_SUD.name}` });
-    await expect(delays).toContainText(`En situation de crise : prise en charge par une infirmière de coordination sous ${MEUSE_SUD.serviceLevels.triageHoursCrisis} h d'astreinte`);
+    await expect(delays).toContainText(
+      `En situation de crise : prise en charge par une infirmière de coordination sous ${MEUSE_SUD.serviceLevels.triageHoursCrisis} h d'astreinte`,
+    );
     await expect(delays).not.toContainText("Pour une demande programmée");
     await expect(delays.getByRole("link", { name: MEUSE_SUD.publicPhone })).toBeVisible();
     await gp.getByRole("button", { name: "Envoyer la demande" }).click();
@@ -60,8 +83,12 @@ test("a crisis request goes from the GP to two teams and back to the GP, every s
     const confirmation = gp.getByRole("status").filter({ hasText: `Demande ${filed.number} envoyée.` });
     await expect(confirmation).toContainText(`${MEUSE_SUD.name} : guichet unique ${MEUSE_SUD.publicPhone}`);
     await expect(confirmation.getByRole("link", { name: MEUSE_SUD.publicPhone })).toHaveAttribute("href", `tel:${MEUSE_SUD.publicPhone.replaceAll(" ", "")}`);
-    await expect(confirmation).toContainText(/Prise en charge au plus tard le \S+ \d\d\/\d\d\/\d{4} à \d\d:\d\d \(heures d'astreinte, jours fériés compris\)\./);
-    await expect(confirmation).toContainText(/Premier contact au plus tard le \S+ \d\d\/\d\d\/\d{4} à \d\d:\d\d \(heures d'astreinte, jours fériés compris\)\./);
+    await expect(confirmation).toContainText(
+      /Prise en charge au plus tard le \S+ \d\d\/\d\d\/\d{4} à \d\d:\d\d \(heures d'astreinte, jours fériés compris\)\./,
+    );
+    await expect(confirmation).toContainText(
+      /Premier contact au plus tard le \S+ \d\d\/\d\d\/\d{4} à \d\d:\d\d \(heures d'astreinte, jours fériés compris\)\./,
+    );
     await expect(pageHeader(gp)).toContainText("Reçue");
     await expect(pageHeader(gp)).toContainText("Crise");
     await expect(gp.getByRole("region", { name: "Patient et demande", exact: true })).toContainText(`${patient.birthName} ${patient.firstNames}`);
@@ -264,7 +291,9 @@ test("the coordinator records a request received by phone and opens it", async (
   const confirmation = idec.getByRole("heading", { name: /^Demande DA-\d{6} enregistrée$/ });
   await expect(confirmation).toBeFocused();
   const number = (await confirmation.textContent())!.replace(/^Demande (DA-\d{6}) enregistrée$/, "$1");
-  await expect(idec.getByRole("status").filter({ hasText: "Territoire" })).toContainText(`Territoire : ${MEUSE_SUD.name} — guichet unique ${MEUSE_SUD.publicPhone}`);
+  await expect(idec.getByRole("status").filter({ hasText: "Territoire" })).toContainText(
+    `Territoire : ${MEUSE_SUD.name} — guichet unique ${MEUSE_SUD.publicPhone}`,
+  );
   await idec.getByRole("link", { name: `Ouvrir la demande ${number}` }).click();
   await expect(idec.getByRole("heading", { level: 1 })).toHaveText(`Demande ${number}`);
   await expect(pageHeader(idec)).toContainText("Reçue");
@@ -289,4 +318,3 @@ async function expectTimeWithin(time: Locator, from: Date, to: Date) {
   expect(at.getTime(), "heure de l'étape").toBeLessThanOrEqual(to.getTime() + 5_000);
   await expect(time).toHaveText(formatDateTime(at));
 }
-

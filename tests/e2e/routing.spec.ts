@@ -104,7 +104,9 @@ test("a coordinator reviews a territory's rules from the keyboard, with the list
   await expect(idec.getByText(`« ${emsp} » : 1er choix.`)).toBeAttached();
   await idec.getByRole("button", { name: "Vérifier et enregistrer" }).click();
   const review = idec.getByRole("region", { name: "Modifications à enregistrer (1)" });
-  await expect(review.getByRole("listitem")).toHaveText([`Douleur — Domicile : nouvel ordre : 1. ${emsp}, 2. Consultation douleur, 3. Réseau de soins palliatifs, 4. Hospitalisation à domicile (HAD), 5. Équipe ressource régionale de soins palliatifs pédiatriques (ERRSPP)`]);
+  await expect(review.getByRole("listitem")).toHaveText([
+    `Douleur — Domicile : nouvel ordre : 1. ${emsp}, 2. Consultation douleur, 3. Réseau de soins palliatifs, 4. Hospitalisation à domicile (HAD), 5. Équipe ressource régionale de soins palliatifs pédiatriques (ERRSPP)`,
+  ]);
   await expect(idec.getByRole("heading", { name: "Modifications à enregistrer (1)" })).toBeFocused();
   await expectAccessible(idec);
   // Not saved here: the other specs route Meuse Sud requests with its rules.
@@ -122,14 +124,18 @@ test("an administrator picks a territory, edits and saves its rules, then restor
 
   await admin.getByRole("button", { name: "Retirer « Hospitalisation à domicile (HAD) » (Douleur, domicile)" }).click();
   await admin.getByRole("button", { name: "Vérifier et enregistrer" }).click();
-  await expect(admin.getByRole("region", { name: "Modifications à enregistrer (1)" })).toContainText("Douleur — Domicile : retrait de « Hospitalisation à domicile (HAD) »");
+  await expect(admin.getByRole("region", { name: "Modifications à enregistrer (1)" })).toContainText(
+    "Douleur — Domicile : retrait de « Hospitalisation à domicile (HAD) »",
+  );
   await admin.getByRole("button", { name: "Enregistrer les règles" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Règles enregistrées : 1 modification." })).toBeVisible();
   await expect(admin.getByText(/^Règles propres au territoire, modifiées le .* par Marc Lefèvre\.$/)).toBeVisible();
 
   await admin.getByRole("button", { name: "Rétablir les règles par défaut" }).click();
   await admin.getByRole("button", { name: "Vérifier et enregistrer" }).click();
-  await expect(admin.getByRole("region", { name: "Modifications à enregistrer (1)" })).toContainText("ajout de « Hospitalisation à domicile (HAD) » (4e choix)");
+  await expect(admin.getByRole("region", { name: "Modifications à enregistrer (1)" })).toContainText(
+    "ajout de « Hospitalisation à domicile (HAD) » (4e choix)",
+  );
   await admin.getByRole("button", { name: "Enregistrer les règles" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Règles enregistrées : 1 modification." })).toBeVisible();
   await expect(admin.getByRole("button", { name: "Rétablir les règles par défaut" })).toBeDisabled();

@@ -13,7 +13,9 @@ async function watchViolations(context: BrowserContext) {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`),
+    );
   });
 }
 
@@ -38,9 +40,15 @@ async function checkPage(page: Page, path: string, nonces: Set<string>, consoleE
   // Next.js's own scripts carry this response's nonce.
   const scripts = await page.locator("script").evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).nonce));
   expect(scripts.length, path).toBeGreaterThan(0);
-  expect(scripts.filter((n) => n !== nonce), `${path} : scripts sans le nonce`).toEqual([]);
+  expect(
+    scripts.filter((n) => n !== nonce),
+    `${path} : scripts sans le nonce`,
+  ).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), `${path} : violations CSP`).toEqual([]);
-  expect(consoleErrors.filter((m) => /Content Security Policy/i.test(m)), `${path} : console`).toEqual([]);
+  expect(
+    consoleErrors.filter((m) => /Content Security Policy/i.test(m)),
+    `${path} : console`,
+  ).toEqual([]);
 }
 
 async function crawl(context: BrowserContext, start: string[]): Promise<string[]> {

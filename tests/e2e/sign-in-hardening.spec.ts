@@ -51,7 +51,15 @@ test("a signed-in user is never sent to another site by the callback address", a
   const page = await context.newPage();
   await signIn(page, DEMO_GP.email, DEMO_GP.password);
   await expect(page).toHaveURL("/demandes");
-  for (const bypass of ["/\\evil.example/", "/\\/evil.example/", "//evil.example/", "/%5Cevil.example/", "/%2F/evil.example/", "/\t/evil.example/", "https://evil.example/"]) {
+  for (const bypass of [
+    "/\\evil.example/",
+    "/\\/evil.example/",
+    "//evil.example/",
+    "/%5Cevil.example/",
+    "/%2F/evil.example/",
+    "/\t/evil.example/",
+    "https://evil.example/",
+  ]) {
     // Sent elsewhere, the browser fails to reach evil.example (no such host here): that is the failure.
     const landed = await page.goto(`/connexion?callbackUrl=${encodeURIComponent(bypass)}`).then(
       () => page.url(),

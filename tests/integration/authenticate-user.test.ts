@@ -37,7 +37,12 @@ describe("authenticateUser", () => {
     const result = await attempt(PASSWORD);
     expect(result).toMatchObject({ ok: true, user: { id: userId, email: "gp@test.fr", name: "Dr Test", role: "GP" } });
     const sessionId = result.ok ? result.sessionId : "";
-    expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ userId, createdAt: T0, expiresAt: new Date(T0.getTime() + 12 * 3_600_000), revokedAt: null });
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
+      userId,
+      createdAt: T0,
+      expiresAt: new Date(T0.getTime() + 12 * 3_600_000),
+      revokedAt: null,
+    });
     expect(await db.loginGuard.count()).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).lastLoginAt).toEqual(T0);
     expect((await events()).map((e) => e.type)).toEqual(["auth.sign_in_failed", "auth.sign_in"]);
@@ -69,7 +74,9 @@ describe("authenticateUser", () => {
     const guesses = Array.from({ length: 49 }, (_, i) => `mauvais-${i}`);
     guesses.splice(25, 0, PASSWORD); // the right one, in the middle of the burst
     vi.mocked(verifyPassword).mockClear();
-    const results = await Promise.all(guesses.map((password) => authenticateUser({ db, email: "gp@test.fr", password, now: T0, address: freshAddress(), maxFailures: 5, lockMinutes: 15 })));
+    const results = await Promise.all(
+      guesses.map((password) => authenticateUser({ db, email: "gp@test.fr", password, now: T0, address: freshAddress(), maxFailures: 5, lockMinutes: 15 })),
+    );
     const checks = vi.mocked(verifyPassword).mock.calls.length;
     expect(checks).toBeLessThanOrEqual(5);
     expect((await events()).filter((e) => e.type === "auth.sign_in_failed" || e.type === "auth.sign_in").length).toBe(checks);
@@ -94,7 +101,10 @@ describe("authenticateUser", () => {
 
   test("one address may not try more than 20 wrong passwords, over any number of accounts and unknown e-mails", async () => {
     for (const email of ["b@test.fr", "c@test.fr", "d@test.fr"]) await upsertUser(db, { email, name: email, role: "GP", password: PASSWORD });
-    const emails = [...Array.from({ length: 4 }, () => ["gp@test.fr", "b@test.fr", "c@test.fr"]).flat(), ...Array.from({ length: 30 }, (_, i) => `personne${i}@test.fr`)];
+    const emails = [
+      ...Array.from({ length: 4 }, () => ["gp@test.fr", "b@test.fr", "c@test.fr"]).flat(),
+      ...Array.from({ length: 30 }, (_, i) => `personne${i}@test.fr`),
+    ];
     // 42 wrong attempts, all at once: four on each of three accounts, one on each of 30 unknown e-mails.
     const results = await Promise.all(emails.map((email, i) => attempt(`mauvais-${i}`, T0, email, "203.0.113.9")));
     const refused = results.filter((r) => !r.ok && r.reason === "RATE_LIMITED");

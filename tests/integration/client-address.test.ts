@@ -82,4 +82,3 @@ describe("the listening address", () => {
     if (external) await expect(fetch(`http://${external.address}:${port}/`)).rejects.toThrow();
   });
 });
-

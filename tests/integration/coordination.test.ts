@@ -42,11 +42,17 @@ async function oriented(structureIds = [world.structures.emsp, world.structures.
 }
 
 async function eventTypes(requestId: string): Promise<string[]> {
-  return (await db.event.findMany({ where: { subjectId: requestId, type: { not: "request.viewed" } }, orderBy: { id: "asc" }, select: { type: true } })).map((e) => e.type);
+  return (await db.event.findMany({ where: { subjectId: requestId, type: { not: "request.viewed" } }, orderBy: { id: "asc" }, select: { type: true } })).map(
+    (e) => e.type,
+  );
 }
 
 async function referralOf(requestId: string, structureId: string) {
-  return db.referral.findFirstOrThrow({ where: { requestId, structureId }, orderBy: { proposedAt: "desc" }, select: { id: true, version: true, status: true } });
+  return db.referral.findFirstOrThrow({
+    where: { requestId, structureId },
+    orderBy: { proposedAt: "desc" },
+    select: { id: true, version: true, status: true },
+  });
 }
 
 // What the team side does when a team answers (its own use cases are tested with the team side).
@@ -60,7 +66,11 @@ describe("addNote", () => {
   test("a coordinator adds a working note: stored as a coordination note, the event holds its id only", async () => {
     const ref = await triaged();
     const { noteId } = await addNote({ db, actor: world.otherIdec, input: { ...ref, body: "Appel de la fille : douleurs la nuit." } });
-    expect(await db.requestNote.findUniqueOrThrow({ where: { id: noteId } })).toMatchObject({ kind: "COORDINATION", authorId: world.otherIdec.id, body: "Appel de la fille : douleurs la nuit." });
+    expect(await db.requestNote.findUniqueOrThrow({ where: { id: noteId } })).toMatchObject({
+      kind: "COORDINATION",
+      authorId: world.otherIdec.id,
+      body: "Appel de la fille : douleurs la nuit.",
+    });
     const event = await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.note_added" } });
     expect(event).toMatchObject({ actorId: world.otherIdec.id, data: { noteId } });
     // A note changes nothing of the request: the forms open elsewhere stay valid.
@@ -98,7 +108,11 @@ describe("orientRequest", () => {
     expect(referrals).toHaveLength(2);
     expect(referrals.map((r) => r.id).sort()).toEqual([...referralIds].sort());
     for (const r of referrals) expect(r).toMatchObject({ status: "PROPOSED", proposedById: world.idec.id, needs: PATIENT.needs });
-    expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({ status: "ORIENTED", version: ref.version + 1, needsReorientation: false });
+    expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({
+      status: "ORIENTED",
+      version: ref.version + 1,
+      needsReorientation: false,
+    });
     const event = await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.oriented" } });
     const note = await db.requestNote.findFirstOrThrow({ where: { requestId: ref.requestId } });
     expect(event.data).toEqual({ referralIds, structureIds: [world.structures.emsp, world.structures.had], noteId: note.id });
@@ -107,7 +121,10 @@ describe("orientRequest", () => {
 
   test("a structure of another territory, an inactive one or an unknown id is refused, and nothing is written", async () => {
     const ref = await triaged();
-    const inactive = await db.structure.create({ data: { name: "SSIAD fermé", type: "SSIAD", territoryId: world.territories["meuse-sud"], active: false }, select: { id: true } });
+    const inactive = await db.structure.create({
+      data: { name: "SSIAD fermé", type: "SSIAD", territoryId: world.territories["meuse-sud"], active: false },
+      select: { id: true },
+    });
     for (const other of [world.structures.ssiadVerdun, world.structures.resp13, inactive.id, "no-such-structure"]) {
       await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [world.structures.emsp, other] } })).rejects.toMatchObject({
         code: "INVALID_INPUT",
@@ -120,7 +137,9 @@ describe("orientRequest", () => {
 
   test("a structure that already has an orientation under way is refused by name; after a decline it may be asked again", async () => {
     const ref = await oriented([world.structures.emsp]);
-    await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [world.structures.emsp, world.structures.had] } })).rejects.toMatchObject({
+    await expect(
+      orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [world.structures.emsp, world.structures.had] } }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { structureIds: ["EMSP de Bar-le-Duc a déjà une orientation en cours pour cette demande."] },
     });
@@ -130,7 +149,11 @@ describe("orientRequest", () => {
     expect(queue.items.find((i) => i.id === ref.requestId)).toMatchObject({ needsReorientation: true, status: "TRIAGE" });
     expect(queue.counts.needsReorientation).toBe(1);
 
-    await orientRequest({ db, actor: world.idec, input: { requestId: ref.requestId, version: await version(ref.requestId), structureIds: [world.structures.emsp, world.structures.had] } });
+    await orientRequest({
+      db,
+      actor: world.idec,
+      input: { requestId: ref.requestId, version: await version(ref.requestId), structureIds: [world.structures.emsp, world.structures.had] },
+    });
     expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({ status: "ORIENTED", needsReorientation: false });
     expect(await db.referral.count({ where: { requestId: ref.requestId } })).toBe(3);
   });
@@ -138,13 +161,19 @@ describe("orientRequest", () => {
   test("adding a second team to a request in care keeps it in care", async () => {
     const ref = await oriented([world.structures.emsp]);
     await setReferral(ref.requestId, world.structures.emsp, "ACCEPTED", { status: "IN_CARE" });
-    await orientRequest({ db, actor: world.otherIdec, input: { requestId: ref.requestId, version: await version(ref.requestId), structureIds: [world.structures.had] } });
+    await orientRequest({
+      db,
+      actor: world.otherIdec,
+      input: { requestId: ref.requestId, version: await version(ref.requestId), structureIds: [world.structures.had] },
+    });
     expect((await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).status).toBe("IN_CARE");
   });
 
   test("a new request must be claimed first; a stale form gets a conflict and writes nothing", async () => {
     const filed = await fileTestRequest(db, world);
-    await expect(orientRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, structureIds: [world.structures.emsp] } })).rejects.toMatchObject({
+    await expect(
+      orientRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, structureIds: [world.structures.emsp] } }),
+    ).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
       message: expect.stringMatching(/orienter la demande : la demande est reçue\.$/),
     });
@@ -175,7 +204,9 @@ describe("orientRequest", () => {
     for (const actor of [world.gp, world.emsp, world.admin]) {
       await expect(orientRequest({ db, actor, input: { ...ref, structureIds: [world.structures.emsp] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(orientRequest({ db, actor: world.pacaIdec, input: { ...ref, structureIds: [world.structures.resp13] } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(orientRequest({ db, actor: world.pacaIdec, input: { ...ref, structureIds: [world.structures.resp13] } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [] } })).rejects.toBeInstanceOf(ZodError);
   });
 });
@@ -184,7 +215,11 @@ describe("cancelRequest", () => {
   test("a duplicate is cancelled with its details as a note; its orientations are cancelled too, each with its event", async () => {
     const ref = await oriented();
     await setReferral(ref.requestId, world.structures.emsp, "ACCEPTED", { status: "IN_CARE" });
-    await cancelRequest({ db, actor: world.idec, input: { requestId: ref.requestId, version: await version(ref.requestId), reason: "DUPLICATE", details: "Doublon de DA-000001." } });
+    await cancelRequest({
+      db,
+      actor: world.idec,
+      input: { requestId: ref.requestId, version: await version(ref.requestId), reason: "DUPLICATE", details: "Doublon de DA-000001." },
+    });
     expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({ status: "CANCELLED", cancelReason: "DUPLICATE" });
     expect((await db.referral.findMany({ where: { requestId: ref.requestId } })).map((r) => r.status)).toEqual(["CANCELLED", "CANCELLED"]);
     const event = await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.cancelled" } });
@@ -196,9 +231,13 @@ describe("cancelRequest", () => {
 
   test("a new request can be cancelled; a cancelled one cannot be cancelled again; details are required", async () => {
     const filed = await fileTestRequest(db, world);
-    await expect(cancelRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, reason: "WITHDRAWN", details: "" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(cancelRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, reason: "WITHDRAWN", details: "" } })).rejects.toBeInstanceOf(
+      ZodError,
+    );
     await cancelRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, reason: "WITHDRAWN", details: "Le médecin a retiré sa demande." } });
-    await expect(cancelRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 1, reason: "WITHDRAWN", details: "x" } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(cancelRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 1, reason: "WITHDRAWN", details: "x" } })).rejects.toMatchObject(
+      { code: "INVALID_TRANSITION" },
+    );
   });
 
   test("a stale version, another role or another territory is refused and nothing changes", async () => {
@@ -217,7 +256,12 @@ describe("closeRequest", () => {
     const ref = await oriented();
     await setReferral(ref.requestId, world.structures.emsp, "ACCEPTED", { status: "IN_CARE" });
     const now = new Date(Date.now() + 60_000);
-    await closeRequest({ db, actor: world.idec, now, input: { requestId: ref.requestId, version: await version(ref.requestId), outcome: "NEEDS_MET", summary: "Douleurs contrôlées, suivi EMSP en place." } });
+    await closeRequest({
+      db,
+      actor: world.idec,
+      now,
+      input: { requestId: ref.requestId, version: await version(ref.requestId), outcome: "NEEDS_MET", summary: "Douleurs contrôlées, suivi EMSP en place." },
+    });
     expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({
       status: "CLOSED",
       closureOutcome: "NEEDS_MET",
@@ -226,7 +270,10 @@ describe("closeRequest", () => {
     });
     expect((await referralOf(ref.requestId, world.structures.emsp)).status).toBe("ACCEPTED");
     expect((await referralOf(ref.requestId, world.structures.had)).status).toBe("CANCELLED");
-    expect(await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.closed" } })).toMatchObject({ actorId: world.idec.id, data: { outcome: "NEEDS_MET" } });
+    expect(await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.closed" } })).toMatchObject({
+      actorId: world.idec.id,
+      data: { outcome: "NEEDS_MET" },
+    });
 
     const gpTimeline = await getRequestTimeline({ actor: world.gp, requestId: ref.requestId });
     expect(gpTimeline.at(-1)).toMatchObject({ text: "Demande clôturée : besoins couverts", note: { body: "Douleurs contrôlées, suivi EMSP en place." } });
@@ -245,7 +292,9 @@ describe("closeRequest", () => {
 
   test("a request not yet claimed cannot be closed; a stale form, another role or territory are refused", async () => {
     const filed = await fileTestRequest(db, world);
-    await expect(closeRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, outcome: "OTHER", summary: "x" } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(closeRequest({ db, actor: world.idec, input: { requestId: filed.id, version: 0, outcome: "OTHER", summary: "x" } })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
     const ref = await triaged();
     const input = { ...ref, outcome: "UNREACHABLE" as const, summary: "Trois appels sans réponse." };
     await expect(closeRequest({ db, actor: world.idec, input: { ...input, version: ref.version + 1 } })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -259,11 +308,23 @@ describe("reopenRequest", () => {
   test("a closed request comes back to triage, owned by the coordinator who reopens it, with the reason as a note", async () => {
     const ref = await triaged();
     await closeRequest({ db, actor: world.idec, input: { ...ref, outcome: "NEEDS_MET", summary: "Suivi en place." } });
-    await reopenRequest({ db, actor: world.otherIdec, input: { requestId: ref.requestId, version: ref.version + 1, reason: "Aggravation : nouvel appel du médecin." } });
-    expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({ status: "TRIAGE", ownerId: world.otherIdec.id, closedAt: null, closureOutcome: null });
+    await reopenRequest({
+      db,
+      actor: world.otherIdec,
+      input: { requestId: ref.requestId, version: ref.version + 1, reason: "Aggravation : nouvel appel du médecin." },
+    });
+    expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({
+      status: "TRIAGE",
+      ownerId: world.otherIdec.id,
+      closedAt: null,
+      closureOutcome: null,
+    });
     const note = await db.requestNote.findFirstOrThrow({ where: { requestId: ref.requestId } });
     expect(note.body).toBe("Aggravation : nouvel appel du médecin.");
-    expect(await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.reopened" } })).toMatchObject({ actorId: world.otherIdec.id, data: { noteId: note.id } });
+    expect(await db.event.findFirstOrThrow({ where: { subjectId: ref.requestId, type: "request.reopened" } })).toMatchObject({
+      actorId: world.otherIdec.id,
+      data: { noteId: note.id },
+    });
     expect(await eventTypes(ref.requestId)).toEqual(["request.submitted", "request.claimed", "request.closed", "request.reopened"]);
     // Back in the queue.
     expect((await listCoordinationQueue({ db, actor: world.idec, filters: {} })).items.map((i) => i.id)).toContain(ref.requestId);
@@ -275,7 +336,9 @@ describe("reopenRequest", () => {
     await closeRequest({ db, actor: world.idec, input: { ...ref, outcome: "DECEASED", summary: "Décès à domicile." } });
     const closed = { requestId: ref.requestId, version: ref.version + 1 };
     await expect(reopenRequest({ db, actor: world.idec, input: { ...closed, reason: "" } })).rejects.toBeInstanceOf(ZodError);
-    await expect(reopenRequest({ db, actor: world.idec, input: { ...closed, version: ref.version, reason: "Erreur" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(reopenRequest({ db, actor: world.idec, input: { ...closed, version: ref.version, reason: "Erreur" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(reopenRequest({ db, actor: world.gp, input: { ...closed, reason: "Erreur" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(reopenRequest({ db, actor: world.pacaIdec, input: { ...closed, reason: "Erreur" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).status).toBe("CLOSED");
@@ -291,7 +354,10 @@ describe("cancelReferral", () => {
     const had = await referralOf(ref.requestId, world.structures.had);
     await cancelReferral({ db, actor: world.otherIdec, input: { referralId: had.id, version: had.version } });
     expect(await db.request.findUniqueOrThrow({ where: { id: ref.requestId } })).toMatchObject({ status: "TRIAGE", needsReorientation: true });
-    const events = await db.event.findMany({ where: { subjectId: ref.requestId, type: { in: ["referral.cancelled", "request.status_derived"] } }, orderBy: { id: "asc" } });
+    const events = await db.event.findMany({
+      where: { subjectId: ref.requestId, type: { in: ["referral.cancelled", "request.status_derived"] } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => [e.type, e.data])).toEqual([
       ["referral.cancelled", { referralId: emsp.id, structureId: world.structures.emsp }],
       ["referral.cancelled", { referralId: had.id, structureId: world.structures.had }],
@@ -307,7 +373,9 @@ describe("cancelReferral", () => {
     await expect(cancelReferral({ db, actor: world.emsp, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(cancelReferral({ db, actor: world.pacaIdec, input })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await cancelReferral({ db, actor: world.idec, input });
-    await expect(cancelReferral({ db, actor: world.idec, input: { ...input, version: emsp.version + 1 } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(cancelReferral({ db, actor: world.idec, input: { ...input, version: emsp.version + 1 } })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
   });
 });
 
@@ -325,7 +393,12 @@ describe("the coordinator's queue and request page", () => {
     const queue = await listCoordinationQueue({ db, actor: world.idec, filters: {}, now: later });
     expect(queue.items.map((i) => i.id)).toEqual([crisis.id, planned.id, verdun.id]);
     expect(queue.items[0]).toMatchObject({ due: { kind: "triage", overdue: true }, communeName: "Bar-le-Duc", ownerName: null, urgency: "CRISIS" });
-    expect(queue.items[2]).toMatchObject({ status: "TRIAGE", due: { kind: "contact", overdue: false }, ownerName: "Sophie Lambert", territoryName: "Meuse Nord (Verdun)" });
+    expect(queue.items[2]).toMatchObject({
+      status: "TRIAGE",
+      due: { kind: "contact", overdue: false },
+      ownerName: "Sophie Lambert",
+      territoryName: "Meuse Nord (Verdun)",
+    });
     expect(queue.counts).toMatchObject({ byStatus: { SUBMITTED: 2, TRIAGE: 1, ORIENTED: 0, IN_CARE: 0 }, total: 3, overdue: 1 });
 
     // Meuse Sud only for the other coordinator; nothing of Meuse for PACA's.
@@ -336,7 +409,9 @@ describe("the coordinator's queue and request page", () => {
     // Filters: status, need, urgency; the counts keep every status.
     const filtered = await listCoordinationQueue({ db, actor: world.idec, filters: { status: "SUBMITTED", urgency: "PLANNED" }, now: later });
     expect(filtered.items.map((i) => i.id)).toEqual([planned.id]);
-    expect((await listCoordinationQueue({ db, actor: world.idec, filters: { need: "PSYCHOLOGICAL_FAMILY" }, now: later })).items.map((i) => i.id)).toEqual([crisis.id]);
+    expect((await listCoordinationQueue({ db, actor: world.idec, filters: { need: "PSYCHOLOGICAL_FAMILY" }, now: later })).items.map((i) => i.id)).toEqual([
+      crisis.id,
+    ]);
     expect((await listCoordinationQueue({ db, actor: world.idec, filters: { status: "TRIAGE" }, now: later })).counts.byStatus.SUBMITTED).toBe(2);
   });
 
@@ -344,7 +419,12 @@ describe("the coordinator's queue and request page", () => {
     const ref = await oriented([world.structures.emsp]);
     await db.structure.create({ data: { name: "Ancienne équipe", type: "OTHER", territoryId: world.territories["meuse-sud"], active: false } });
     const request = await getCoordinationRequest({ db, actor: world.otherIdec, requestId: ref.requestId });
-    expect(request).toMatchObject({ status: "ORIENTED", version: ref.version, patient: { birthName: "Durand", firstNames: "Jeanne" }, commune: { name: "Bar-le-Duc" } });
+    expect(request).toMatchObject({
+      status: "ORIENTED",
+      version: ref.version,
+      patient: { birthName: "Durand", firstNames: "Jeanne" },
+      commune: { name: "Bar-le-Duc" },
+    });
     expect(request.referrals.map((r) => [r.structure.name, r.status])).toEqual([["EMSP de Bar-le-Duc", "PROPOSED"]]);
     expect(request.structures.map((s) => [s.name, s.hasActiveReferral])).toEqual([
       ["EMSP de Bar-le-Duc", true],

@@ -25,13 +25,36 @@ afterAll(() => db.$disconnect());
 const MARCH = { from: parisTime(2026, 3, 1, 0, 0), to: parisTime(2026, 4, 1, 0, 0) };
 
 describe("dashboard_opening_hours (SQL) measures what addOpeningHours (TypeScript) adds", () => {
-  const weekdays: OpeningHours = { mon: [["08:00", "20:00"]], tue: [["08:00", "20:00"]], wed: [["08:00", "20:00"]], thu: [["08:00", "20:00"]], fri: [["08:00", "20:00"]], sat: [["09:00", "13:00"]], sun: [] };
-  const split: OpeningHours = { mon: [["08:30", "12:00"], ["13:30", "17:30"]], wed: [["09:00", "12:00"]], fri: [["14:00", "18:00"]] };
-  const always: OpeningHours = { mon: [["00:00", "24:00"]], tue: [["00:00", "24:00"]], wed: [["00:00", "24:00"]], thu: [["00:00", "24:00"]], fri: [["00:00", "24:00"]], sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] };
+  const weekdays: OpeningHours = {
+    mon: [["08:00", "20:00"]],
+    tue: [["08:00", "20:00"]],
+    wed: [["08:00", "20:00"]],
+    thu: [["08:00", "20:00"]],
+    fri: [["08:00", "20:00"]],
+    sat: [["09:00", "13:00"]],
+    sun: [],
+  };
+  const split: OpeningHours = {
+    mon: [
+      ["08:30", "12:00"],
+      ["13:30", "17:30"],
+    ],
+    wed: [["09:00", "12:00"]],
+    fri: [["14:00", "18:00"]],
+  };
+  const always: OpeningHours = {
+    mon: [["00:00", "24:00"]],
+    tue: [["00:00", "24:00"]],
+    wed: [["00:00", "24:00"]],
+    thu: [["00:00", "24:00"]],
+    fri: [["00:00", "24:00"]],
+    sat: [["00:00", "24:00"]],
+    sun: [["00:00", "24:00"]],
+  };
 
   test("on random starts and delays, including the daylight-saving weeks", async () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const cases: { hours: OpeningHours; start: Date; delay: number }[] = [];
     for (const hours of [weekdays, split]) {
       for (let i = 0; i < 40; i++) {
@@ -43,7 +66,9 @@ describe("dashboard_opening_hours (SQL) measures what addOpeningHours (TypeScrip
     }
     for (const { hours, start, delay } of cases) {
       const end = addOpeningHours(start, delay, hours);
-      const [row] = await db.$queryRaw<{ h: number }[]>`SELECT dashboard_opening_hours(${JSON.stringify(hours)}::jsonb, ${start}::timestamptz, ${end}::timestamptz) AS h`;
+      const [row] = await db.$queryRaw<
+        { h: number }[]
+      >`SELECT dashboard_opening_hours(${JSON.stringify(hours)}::jsonb, ${start}::timestamptz, ${end}::timestamptz) AS h`;
       // addOpeningHours works in whole minutes.
       expect(Math.abs(row!.h - delay), `${start.toISOString()} + ${delay} h → ${end.toISOString()}`).toBeLessThan(1 / 60 + 1e-9);
     }
@@ -68,7 +93,11 @@ describe("the cube catches up with the facts", () => {
     try {
       // A writer's transaction is under way (the claim's event is written, not committed)...
       await client.query("BEGIN");
-      await client.query(`INSERT INTO "event" (type, actor_id, at, subject_type, subject_id, data) VALUES ('request.claimed', $1, $2, 'request', $3, '{}')`, [world.idec.id, parisTime(2026, 3, 2, 10, 0), filed.id]);
+      await client.query(`INSERT INTO "event" (type, actor_id, at, subject_type, subject_id, data) VALUES ('request.claimed', $1, $2, 'request', $3, '{}')`, [
+        world.idec.id,
+        parisTime(2026, 3, 2, 10, 0),
+        filed.id,
+      ]);
       // ...when a dashboard is read: the cube cannot see it yet.
       const during = await getDashboard({ db, actor: world.idec, level: "department", code: "55", period: MARCH });
       expect(during.timeToTriage.PLANNED.measured.value).toBe(0);
@@ -94,11 +123,18 @@ describe("the cube catches up with the facts", () => {
 
 describe("unmet needs", () => {
   test("by need, and by commune from 5 requests: a commune with fewer is never listed on its own", async () => {
-    const [small, large] = await db.commune.findMany({ where: { departmentCode: "55", code: { not: BAR_LE_DUC } }, orderBy: { code: "asc" }, take: 2, select: { code: true, name: true } });
+    const [small, large] = await db.commune.findMany({
+      where: { departmentCode: "55", code: { not: BAR_LE_DUC } },
+      orderBy: { code: "asc" },
+      take: 2,
+      select: { code: true, name: true },
+    });
     await db.territoryCommune.deleteMany({ where: { communeCode: { in: [small!.code, large!.code] } } });
     const person = (i: number) => ({ birthName: `Patient${i}`, firstNames: "Test", birthDate: new Date(Date.UTC(1950, 0, i)) });
-    for (let i = 1; i <= 6; i++) await fileTestRequest(db, world, { ...person(i), communeCode: large!.code, needs: ["PAIN"], urgency: "PLANNED" }, parisTime(2026, 3, 2, 9, i));
-    for (let i = 7; i <= 8; i++) await fileTestRequest(db, world, { ...person(i), communeCode: small!.code, needs: ["PAIN", "SOCIAL"], urgency: "PLANNED" }, parisTime(2026, 3, 2, 10, i));
+    for (let i = 1; i <= 6; i++)
+      await fileTestRequest(db, world, { ...person(i), communeCode: large!.code, needs: ["PAIN"], urgency: "PLANNED" }, parisTime(2026, 3, 2, 9, i));
+    for (let i = 7; i <= 8; i++)
+      await fileTestRequest(db, world, { ...person(i), communeCode: small!.code, needs: ["PAIN", "SOCIAL"], urgency: "PLANNED" }, parisTime(2026, 3, 2, 10, i));
 
     const idec = await getDashboard({ db, actor: world.idec, level: "department", code: "55", period: MARCH });
     expect(idec.unmetNeeds.map((u) => [u.need, u.communeCode, u.communeName, u.count.value])).toEqual([
@@ -124,14 +160,21 @@ describe("unmet needs", () => {
     expect(unmetNeeds.length).toBeGreaterThan(0); // no structure of the test world offers anything
     const idec = await getDashboard({ db, actor: world.idec, level: "territory", code: world.territories["meuse-sud"]!, period: MARCH });
     expect(idec.totals.unmetRequests).toEqual({ value: 1, masked: false });
-    expect(idec.unmetNeeds.filter((u) => u.communeCode === null).map((u) => u.need).sort()).toEqual([...unmetNeeds].sort());
+    expect(
+      idec.unmetNeeds
+        .filter((u) => u.communeCode === null)
+        .map((u) => u.need)
+        .sort(),
+    ).toEqual([...unmetNeeds].sort());
   });
 });
 
 describe("coverage norms", () => {
   test("the national norms by default; an administrator may set the deployment's own", async () => {
     expect(await getCoverageNorms(db)).toEqual(NATIONAL_NORMS);
-    await expect(setCoverageNorms({ db, actor: world.ars, norms: { mobileTeamsPer200k: 2, palliativeBedsPer100k: 8 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setCoverageNorms({ db, actor: world.ars, norms: { mobileTeamsPer200k: 2, palliativeBedsPer100k: 8 } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await setCoverageNorms({ db, actor: world.admin, norms: { mobileTeamsPer200k: 2, palliativeBedsPer100k: 8 } });
     const dashboard = await getDashboard({ db, actor: world.ars, level: "department", code: "55", period: MARCH });
     expect(dashboard.coverage.every((c) => c.mobileTeamsNorm === 2 && c.palliativeBedsNorm === 8)).toBe(true);

@@ -30,16 +30,27 @@ const at = (day: number, hh: number, mm = 0) => parisTime(2026, 3, day, hh, mm);
 const MARSEILLE = "13055";
 
 const version = async (requestId: string) => (await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;
-const referralTo = (requestId: string, structureId: string) => db.referral.findFirstOrThrow({ where: { requestId, structureId }, select: { id: true, version: true } });
+const referralTo = (requestId: string, structureId: string) =>
+  db.referral.findFirstOrThrow({ where: { requestId, structureId }, select: { id: true, version: true } });
 
 async function claim(requestId: string, now: Date, actor: Actor = world.idec) {
   await claimRequest({ db, actor, requestId, now });
 }
 async function orient(requestId: string, structureIds: string[], now: Date) {
-  await orientRequest({ db, actor: world.idec, input: { requestId, version: await version(requestId), structureIds, overrideReason: "Équipe connue du médecin" }, now });
+  await orientRequest({
+    db,
+    actor: world.idec,
+    input: { requestId, version: await version(requestId), structureIds, overrideReason: "Équipe connue du médecin" },
+    now,
+  });
 }
 async function close(requestId: string, outcome: "NEEDS_MET" | "REDIRECTED" | "HOSPITALISED", now: Date) {
-  await closeRequest({ db, actor: world.idec, input: { requestId, version: await version(requestId), outcome, summary: "Synthèse pour le médecin : Mme Durand Jeanne." }, now });
+  await closeRequest({
+    db,
+    actor: world.idec,
+    input: { requestId, version: await version(requestId), outcome, summary: "Synthèse pour le médecin : Mme Durand Jeanne." },
+    now,
+  });
 }
 
 // The history (March 2026, Europe/Paris, winter time; the Meuse territories are open Mon–Fri
@@ -68,7 +79,12 @@ async function buildHistory() {
   await file("r1", { needs: ["PAIN", "PALLIATIVE_CARE"], urgency: "CRISIS" }, at(2, 9));
   await claim(ids.r1!, at(2, 11, 30));
   await orient(ids.r1!, [world.structures.emsp, world.structures.had], at(2, 12));
-  await acceptReferral({ db, actor: world.emsp, input: await referralTo(ids.r1!, world.structures.emsp).then((r) => ({ referralId: r.id, version: r.version })), now: at(2, 14) });
+  await acceptReferral({
+    db,
+    actor: world.emsp,
+    input: await referralTo(ids.r1!, world.structures.emsp).then((r) => ({ referralId: r.id, version: r.version })),
+    now: at(2, 14),
+  });
   const hadR1 = await referralTo(ids.r1!, world.structures.had);
   await declineReferral({ db, actor: world.had, input: { referralId: hadR1.id, version: hadR1.version, reason: "FULL" }, now: at(2, 15) });
   const emspR1 = await referralTo(ids.r1!, world.structures.emsp);
@@ -86,7 +102,17 @@ async function buildHistory() {
       db,
       channel: "PHONE",
       actor: world.idec,
-      input: { ...PATIENT, ...person(3), channel: "PHONE", communeCode: VERDUN, needs: ["PAIN"], urgency: "PLANNED", requesterKind: "OTHER_PROFESSIONAL", requesterName: "Mme Infirmière Libérale", requesterPhone: "06 12 34 56 78" },
+      input: {
+        ...PATIENT,
+        ...person(3),
+        channel: "PHONE",
+        communeCode: VERDUN,
+        needs: ["PAIN"],
+        urgency: "PLANNED",
+        requesterKind: "OTHER_PROFESSIONAL",
+        requesterName: "Mme Infirmière Libérale",
+        requesterPhone: "06 12 34 56 78",
+      },
       now: at(4, 19),
     })
   ).id;
@@ -101,7 +127,14 @@ async function buildHistory() {
       db,
       channel: "PUBLIC",
       actor: null,
-      input: { requesterName: "Paul Durand", requesterPhone: "06 98 76 54 32", requesterRelation: "fils", communeCode: BAR_LE_DUC, needs: ["CARER_RESPITE"], consentCoordination: true },
+      input: {
+        requesterName: "Paul Durand",
+        requesterPhone: "06 98 76 54 32",
+        requesterRelation: "fils",
+        communeCode: BAR_LE_DUC,
+        needs: ["CARER_RESPITE"],
+        consentCoordination: true,
+      },
       now: at(7, 12),
     })
   ).id;
@@ -111,7 +144,12 @@ async function buildHistory() {
   await claim(ids.r5!, at(20, 16));
   await file("r6", { needs: ["PSYCHOLOGICAL_FAMILY"], urgency: "CRISIS" }, at(20, 15, 5));
   await claim(ids.r6!, at(20, 15, 10));
-  await cancelRequest({ db, actor: world.idec, input: { requestId: ids.r6!, version: await version(ids.r6!), reason: "DUPLICATE", details: "Doublon de la demande de Mme Durand" }, now: at(20, 15, 15) });
+  await cancelRequest({
+    db,
+    actor: world.idec,
+    input: { requestId: ids.r6!, version: await version(ids.r6!), reason: "DUPLICATE", details: "Doublon de la demande de Mme Durand" },
+    now: at(20, 15, 15),
+  });
 
   for (let i = 0; i < 12; i++) await file(`bulk${i}`, { ...person(100 + i), needs: ["HOME_CARE"], urgency: "PLANNED" }, at(11, 10, i));
 
@@ -130,7 +168,13 @@ beforeAll(async () => {
   world = await createWorld(db);
   ids = {};
   // A small Meuse commune that the test takes out of its territory (the first by INSEE code).
-  uncoveredCommune = (await db.commune.findFirstOrThrow({ where: { departmentCode: "55", code: { notIn: [BAR_LE_DUC, VERDUN] } }, orderBy: { code: "asc" }, select: { code: true } })).code;
+  uncoveredCommune = (
+    await db.commune.findFirstOrThrow({
+      where: { departmentCode: "55", code: { notIn: [BAR_LE_DUC, VERDUN] } },
+      orderBy: { code: "asc" },
+      select: { code: true },
+    })
+  ).code;
   await buildHistory();
 }, 120_000);
 afterAll(() => db.$disconnect());
@@ -150,7 +194,16 @@ describe("indicators for a coordinator (exact figures of their own territories)"
     expect(values(meuse.byOrigin)).toEqual({ GP: 16, OTHER_PROFESSIONAL: 1, HOSPITAL: 0, PATIENT_FAMILY: 1 });
     expect(values(meuse.byChannel)).toEqual({ WEB: 16, PHONE: 1, MAIL: 0, PUBLIC: 1 });
     expect(values(meuse.byUrgency)).toEqual({ CRISIS: 2, PLANNED: 16 });
-    expect(values(meuse.byNeed)).toMatchObject({ PAIN: 3, PALLIATIVE_CARE: 1, NUTRITION: 1, CARER_RESPITE: 1, PSYCHOLOGICAL_FAMILY: 1, HOME_CARE: 12, SOCIAL: 1, OTHER_SYMPTOMS: 0 });
+    expect(values(meuse.byNeed)).toMatchObject({
+      PAIN: 3,
+      PALLIATIVE_CARE: 1,
+      NUTRITION: 1,
+      CARER_RESPITE: 1,
+      PSYCHOLOGICAL_FAMILY: 1,
+      HOME_CARE: 12,
+      SOCIAL: 1,
+      OTHER_SYMPTOMS: 0,
+    });
     expect(values(meuse.byOutcome)).toEqual({ NEEDS_MET: 1, REDIRECTED: 0, HOSPITALISED: 1, DECEASED: 0, DECLINED_BY_PATIENT: 0, UNREACHABLE: 0, OTHER: 0 });
     expect(meuse.byMonth).toEqual([{ month: "2026-03", count: { value: 18, masked: false } }]);
     expect(meuse.smallCountsMasked).toBe(false);
@@ -193,7 +246,14 @@ describe("indicators for a coordinator (exact figures of their own territories)"
     const population = (slug: string) => populations.find((p) => p.id === world.territories[slug])!.population;
     const sud = meuse.coverage.find((c) => c.area.code === world.territories["meuse-sud"])!;
     const nord = meuse.coverage.find((c) => c.area.code === world.territories["meuse-nord"])!;
-    expect(sud).toMatchObject({ population: population("meuse-sud"), mobileTeams: 1, palliativeBeds: 0, mobileTeamsNorm: 1, palliativeBedsNorm: 5, meetsBedNorm: false });
+    expect(sud).toMatchObject({
+      population: population("meuse-sud"),
+      mobileTeams: 1,
+      palliativeBeds: 0,
+      mobileTeamsNorm: 1,
+      palliativeBedsNorm: 5,
+      meetsBedNorm: false,
+    });
     expect(sud.mobileTeamsPer200k).toBeCloseTo((200_000 / population("meuse-sud")) * 1, 2);
     expect(sud.meetsMobileTeamNorm).toBe(200_000 / population("meuse-sud") >= 1);
     expect(nord).toMatchObject({ population: population("meuse-nord"), mobileTeams: 0, mobileTeamsPer200k: 0, meetsMobileTeamNorm: false });
@@ -216,7 +276,13 @@ describe("indicators for a coordinator (exact figures of their own territories)"
     const early = await getDashboard({ db, actor: world.idec, level: "department", code: "55", period: { from: MARCH.from, to: at(11, 0) } });
     expect(early.totals.requests.value).toBe(4);
     // February 15 to March 15: r9 (Feb 27) + r1 r2 r3 r4 + 12 bulk + r7 = 18.
-    const across = await getDashboard({ db, actor: world.idec, level: "department", code: "55", period: { from: parisTime(2026, 2, 15, 0, 0), to: at(16, 0) } });
+    const across = await getDashboard({
+      db,
+      actor: world.idec,
+      level: "department",
+      code: "55",
+      period: { from: parisTime(2026, 2, 15, 0, 0), to: at(16, 0) },
+    });
     expect(across.totals.requests.value).toBe(18);
     expect(across.byMonth.map((m) => [m.month, m.count.value])).toEqual([
       ["2026-02", 1],
@@ -271,8 +337,15 @@ describe("small counts for the ARS", () => {
     // Origins: 16 GP, 1 other professional, 1 family, total 18 shown.
     expect(values(ars.byOrigin)).toEqual({ GP: "masked", OTHER_PROFESSIONAL: "masked", HOSPITAL: 0, PATIENT_FAMILY: "masked" });
     expect(ars.byOrigin.find((o) => o.key === "GP")!.count.reason).toBe("secondary");
-    for (const breakdown of [ars.byOrigin, ars.byChannel, ars.byUrgency]) assertNotRecoverable(ars.totals.requests, breakdown.map((b) => b.count));
-    assertNotRecoverable(ars.totals.requests, ars.byMonth.map((m) => m.count));
+    for (const breakdown of [ars.byOrigin, ars.byChannel, ars.byUrgency])
+      assertNotRecoverable(
+        ars.totals.requests,
+        breakdown.map((b) => b.count),
+      );
+    assertNotRecoverable(
+      ars.totals.requests,
+      ars.byMonth.map((m) => m.count),
+    );
   });
 
   test("no rate gives a masked count back", () => {
@@ -319,7 +392,9 @@ describe("scope", () => {
     expect(tree.children[0]!.children.map((d) => d.code)).toEqual(["55"]);
     expect(tree.children[0]!.children[0]!.children.map((t) => t.name)).toEqual(["Meuse Nord (Verdun)", "Meuse Sud (Bar-le-Duc)"]);
     await expect(getDashboard({ db, actor: world.ars, level: "department", code: "13", period: MARCH })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getDashboard({ db, actor: world.ars, level: "territory", code: world.territories["bouches-du-rhone"]!, period: MARCH })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getDashboard({ db, actor: world.ars, level: "territory", code: world.territories["bouches-du-rhone"]!, period: MARCH })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
     const france = await getDashboard({ db, actor: world.ars, level: "country", code: "FR", period: MARCH });
     expect(france.totals.requests.value).toBe(18); // not Marseille's r8
   });
@@ -356,7 +431,12 @@ describe("privacy", () => {
   test("no patient identity, requester or free text in any output (dashboard, export)", async () => {
     const outputs: string[] = [];
     for (const actor of [world.ars, world.admin, world.idec]) {
-      for (const [level, code] of [["country", "FR"], ["region", "44"], ["department", "55"], ["territory", world.territories["meuse-sud"]!]] as const) {
+      for (const [level, code] of [
+        ["country", "FR"],
+        ["region", "44"],
+        ["department", "55"],
+        ["territory", world.territories["meuse-sud"]!],
+      ] as const) {
         const dashboard = await getDashboard({ db, actor, level, code, period: MARCH });
         outputs.push(JSON.stringify(dashboard));
         outputs.push(exportTableCsv({ headers: ["Origine", "Demandes"], rows: dashboard.byOrigin.map((o) => [o.label, o.count]) }));
@@ -364,7 +444,18 @@ describe("privacy", () => {
     }
     const text = outputs.join("\n");
     const patients = await db.patient.findMany({ select: { id: true, birthName: true, firstNames: true } });
-    for (const needle of ["Durand", "Jeanne", "1946-05-12", "Douleurs mal contrôlées", "Infirmière Libérale", "06 12 34 56 78", "Paul", "Synthèse", "Doublon", ...patients.flatMap((p) => [p.id, p.birthName])]) {
+    for (const needle of [
+      "Durand",
+      "Jeanne",
+      "1946-05-12",
+      "Douleurs mal contrôlées",
+      "Infirmière Libérale",
+      "06 12 34 56 78",
+      "Paul",
+      "Synthèse",
+      "Doublon",
+      ...patients.flatMap((p) => [p.id, p.birthName]),
+    ]) {
       expect(text, needle).not.toContain(needle);
     }
     for (const id of Object.values(ids)) expect(text).not.toContain(id);

@@ -51,24 +51,42 @@ describe("demo history", () => {
       UNION ALL
       SELECT 'request', count(*)::int FROM request r
       WHERE r.updated_at > (SELECT max(e.at) FROM event e WHERE e.subject_id = r.id) + interval '1 second'`;
-    expect(late).toEqual([{ kind: "referral", n: 0 }, { kind: "request", n: 0 }]);
+    expect(late).toEqual([
+      { kind: "referral", n: 0 },
+      { kind: "request", n: 0 },
+    ]);
     const finishedInSummer = await db.referral.count({ where: { status: "COMPLETED", completedAt: { lt: parisTime(parisYear(), 9, 1) } } });
     if (finishedInSummer > 0) {
-      expect(await db.referral.count({ where: { status: "COMPLETED", completedAt: { lt: parisTime(parisYear(), 9, 1) }, updatedAt: { gt: parisTime(parisYear(), 9, 1) } } })).toBe(0);
+      expect(
+        await db.referral.count({
+          where: { status: "COMPLETED", completedAt: { lt: parisTime(parisYear(), 9, 1) }, updatedAt: { gt: parisTime(parisYear(), 9, 1) } },
+        }),
+      ).toBe(0);
     }
   });
 
   test("each referral answer comes from a member of the structure that received it", async () => {
-    const answers = await db.event.findMany({ where: { type: { in: ["referral.accepted", "referral.declined", "referral.completed"] } }, select: { actorId: true, data: true } });
+    const answers = await db.event.findMany({
+      where: { type: { in: ["referral.accepted", "referral.declined", "referral.completed"] } },
+      select: { actorId: true, data: true },
+    });
     expect(answers.length).toBeGreaterThan(50);
-    const memberships = new Set((await db.structureMembership.findMany({ select: { userId: true, structureId: true } })).map((m) => `${m.userId}|${m.structureId}`));
+    const memberships = new Set(
+      (await db.structureMembership.findMany({ select: { userId: true, structureId: true } })).map((m) => `${m.userId}|${m.structureId}`),
+    );
     for (const answer of answers) expect(memberships.has(`${answer.actorId}|${(answer.data as { structureId: string }).structureId}`)).toBe(true);
   });
 
   test("the ARS reads a year of Grand Est activity, with measured delays", async () => {
     const ars = await actorOf("ars@demo.maillage.fr");
     const year = parisYear();
-    const dashboard = await getDashboard({ db, actor: ars, level: "region", code: "44", period: { from: parisTime(year, 1, 1, 0, 0), to: parisTime(year + 1, 1, 1, 0, 0) } });
+    const dashboard = await getDashboard({
+      db,
+      actor: ars,
+      level: "region",
+      code: "44",
+      period: { from: parisTime(year, 1, 1, 0, 0), to: parisTime(year + 1, 1, 1, 0, 0) },
+    });
     expect(dashboard.totals.requests.value).toBeGreaterThan(50);
     expect(dashboard.timeToTriage.PLANNED.medianHours).not.toBeNull();
     expect(dashboard.referralsByStructureType.length).toBeGreaterThan(2);

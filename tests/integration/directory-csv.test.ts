@@ -16,7 +16,8 @@ beforeEach(async () => {
 }, 60_000);
 afterAll(() => db.$disconnect());
 
-const HEADER = "identifiant_externe;nom;type;finess;territoire;communes_couvertes;departements_couverts;territoires_couverts;offres_domicile;offres_ehpad;telephone;horaires;capacite;capacite_depuis";
+const HEADER =
+  "identifiant_externe;nom;type;finess;territoire;communes_couvertes;departements_couverts;territoires_couverts;offres_domicile;offres_ehpad;telephone;horaires;capacite;capacite_depuis";
 
 function csv(...lines: string[]): string {
   return [HEADER, ...lines].join("\r\n");
@@ -94,7 +95,11 @@ describe("CSV import", () => {
 
   test("a change updates only that structure, on its version, with the changed fields in the report and the event", async () => {
     await importStructuresCsv({ db, actor: world.idec, csv: csv(GOOD_1_QUOTED, GOOD_2) });
-    const report = await importStructuresCsv({ db, actor: world.idec, csv: csv(GOOD_1_QUOTED, GOOD_2.replace("liste_attente;12/11/2026", "complet;20/11/2026")) });
+    const report = await importStructuresCsv({
+      db,
+      actor: world.idec,
+      csv: csv(GOOD_1_QUOTED, GOOD_2.replace("liste_attente;12/11/2026", "complet;20/11/2026")),
+    });
     expect(report.lines.map((l) => [l.outcome, l.fields])).toEqual([
       ["unchanged", []],
       ["updated", ["capacityStatus", "capacitySince"]],
@@ -106,10 +111,22 @@ describe("CSV import", () => {
   });
 
   test("columns absent from the file keep their values; a FINESS finds an entry without external id, which adopts the file's", async () => {
-    await db.structure.update({ where: { id: world.structures.had }, data: { finess: "550999023", coverageDepartmentCodes: ["55"], referentName: "Julien Petit" } });
-    const report = await importStructuresCsv({ db, actor: world.idec, csv: "identifiant_externe;finess;nom;type;telephone\nhad-meuse;550999023;HAD Meuse;had;03 53 01 55 32\n" });
+    await db.structure.update({
+      where: { id: world.structures.had },
+      data: { finess: "550999023", coverageDepartmentCodes: ["55"], referentName: "Julien Petit" },
+    });
+    const report = await importStructuresCsv({
+      db,
+      actor: world.idec,
+      csv: "identifiant_externe;finess;nom;type;telephone\nhad-meuse;550999023;HAD Meuse;had;03 53 01 55 32\n",
+    });
     expect(report.lines[0]).toMatchObject({ outcome: "updated", fields: ["externalId", "phone"] });
-    expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.had } })).toMatchObject({ externalId: "had-meuse", phone: "03 53 01 55 32", referentName: "Julien Petit", coverageDepartmentCodes: ["55"] });
+    expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.had } })).toMatchObject({
+      externalId: "had-meuse",
+      phone: "03 53 01 55 32",
+      referentName: "Julien Petit",
+      coverageDepartmentCodes: ["55"],
+    });
   });
 
   test("a coordinator imports only into their own territories; an admin anywhere", async () => {
@@ -147,13 +164,23 @@ describe("CSV import", () => {
     expect(decoded.counts.created).toBe(1);
     expect((await db.structure.findUniqueOrThrow({ where: { externalId: "equipe-e" } })).name).toBe("Équipe Épinal");
 
-    const commas = await importStructuresCsv({ db, actor: world.admin, csv: "\uFEFFIdentifiant externe,Nom,Type,Territoire,Départements couverts,Remarque\nequipe-f,Équipe F,had,meuse-sud,55,à revoir\n" });
+    const commas = await importStructuresCsv({
+      db,
+      actor: world.admin,
+      csv: "\uFEFFIdentifiant externe,Nom,Type,Territoire,Départements couverts,Remarque\nequipe-f,Équipe F,had,meuse-sud,55,à revoir\n",
+    });
     expect(commas).toMatchObject({ counts: { created: 1 }, warnings: ["Colonnes ignorées (inconnues) : Remarque."] });
 
-    expect((await importStructuresCsv({ db, actor: world.admin, csv: "nom;telephone\nX;0353015531\n" })).fileErrors).toEqual([expect.stringMatching(/^Colonnes obligatoires absentes : identifiant_externe, type/)]);
+    expect((await importStructuresCsv({ db, actor: world.admin, csv: "nom;telephone\nX;0353015531\n" })).fileErrors).toEqual([
+      expect.stringMatching(/^Colonnes obligatoires absentes : identifiant_externe, type/),
+    ]);
     expect((await importStructuresCsv({ db, actor: world.admin, csv: "" })).fileErrors).toEqual([expect.stringMatching(/^Le fichier est vide/)]);
 
-    const broken = await importStructuresCsv({ db, actor: world.admin, csv: csv(GOOD_2, "trop;de;colonnes;;;;;;;;;;;;;;;;", GOOD_1_QUOTED.replace('18:00";', "18:00;")) });
+    const broken = await importStructuresCsv({
+      db,
+      actor: world.admin,
+      csv: csv(GOOD_2, "trop;de;colonnes;;;;;;;;;;;;;;;;", GOOD_1_QUOTED.replace('18:00";', "18:00;")),
+    });
     expect(broken.lines.map((l) => [l.line, l.outcome])).toEqual([
       [2, "created"],
       [3, "refused"],
@@ -173,19 +200,31 @@ describe("CSV import", () => {
       csv: file,
       // Between the check and the write, the psychologist updates her own hours.
       onProgress: async (p) => {
-        if (p.phase === "verification" && p.done === p.total) await updateStructureContacts({ db, actor: world.admin, input: { structureId: psy.id, version: psy.version, phone: "03 53 01 55 36", hours_tue: "09:00-12:00" } });
+        if (p.phase === "verification" && p.done === p.total)
+          await updateStructureContacts({
+            db,
+            actor: world.admin,
+            input: { structureId: psy.id, version: psy.version, phone: "03 53 01 55 36", hours_tue: "09:00-12:00" },
+          });
       },
     });
     expect(report.lines.map((l) => l.outcome)).toEqual(["refused", "updated"]);
     expect(report.lines[0]!.reasons).toEqual(["Cette structure a été modifiée pendant l'import : réimportez le fichier pour reprendre sa version actuelle."]);
-    expect(await db.structure.findUniqueOrThrow({ where: { id: psy.id } })).toMatchObject({ phone: "03 53 01 55 36", openingHours: expect.objectContaining({ tue: [["09:00", "12:00"]] }) });
+    expect(await db.structure.findUniqueOrThrow({ where: { id: psy.id } })).toMatchObject({
+      phone: "03 53 01 55 36",
+      openingHours: expect.objectContaining({ tue: [["09:00", "12:00"]] }),
+    });
     expect((await db.structure.findUniqueOrThrow({ where: { externalId: "douleur-verdun" } })).phone).toBe("03 53 01 55 42");
   });
 });
 
 describe("CSV export", () => {
   test("exports every column, UTF-8 with a BOM, semicolons; a coordinator only their territories", async () => {
-    await importStructuresCsv({ db, actor: world.admin, csv: csv(GOOD_1_QUOTED, GOOD_2, `etsp-x;ETSP X;emsp;;bouches-du-rhone;13055;;;soins_palliatifs;;;;;`) });
+    await importStructuresCsv({
+      db,
+      actor: world.admin,
+      csv: csv(GOOD_1_QUOTED, GOOD_2, `etsp-x;ETSP X;emsp;;bouches-du-rhone;13055;;;soins_palliatifs;;;;;`),
+    });
     const text = await exportStructuresCsv({ db, actor: world.idec });
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = text.slice(1).trim().split("\r\n");
@@ -203,9 +242,31 @@ describe("CSV export", () => {
     await updateStructureContacts({
       db,
       actor: world.admin,
-      input: { structureId: psy.id, version: psy.version, phone: "03 53 01 55 36", secureEmail: "psy@ligny.mssante.example", referentName: "Léa Fontaine; psychologue", referentPhone: "03 53 01 55 38", hours_mon: "09:00-12:00, 14:00-18:00", hours_tue: "09:00-12:00, 14:00-18:00", hours_sat: "09:00-12:00", hoursNote: 'Rappel sous 48 h, "urgences" : EMSP', onCall24h: "on" },
+      input: {
+        structureId: psy.id,
+        version: psy.version,
+        phone: "03 53 01 55 36",
+        secureEmail: "psy@ligny.mssante.example",
+        referentName: "Léa Fontaine; psychologue",
+        referentPhone: "03 53 01 55 38",
+        hours_mon: "09:00-12:00, 14:00-18:00",
+        hours_tue: "09:00-12:00, 14:00-18:00",
+        hours_sat: "09:00-12:00",
+        hoursNote: 'Rappel sous 48 h, "urgences" : EMSP',
+        onCall24h: "on",
+      },
     });
-    await db.structure.update({ where: { id: world.structures.emsp }, data: { coverageTerritoryIds: [world.territories["meuse-sud"]!], coverageCommuneCodes: [VERDUN], beds: 4, description: "Ligne 1\nLigne 2", active: false, ageGroups: ["CHILD", "ADULT"] } });
+    await db.structure.update({
+      where: { id: world.structures.emsp },
+      data: {
+        coverageTerritoryIds: [world.territories["meuse-sud"]!],
+        coverageCommuneCodes: [VERDUN],
+        beds: 4,
+        description: "Ligne 1\nLigne 2",
+        active: false,
+        ageGroups: ["CHILD", "ADULT"],
+      },
+    });
     const structures = await db.structure.findMany({ orderBy: { id: "asc" }, include: { offers: true } });
     const events = await eventCount();
 

@@ -57,7 +57,15 @@ describe("searchStructures", () => {
   beforeEach(async () => {
     await Promise.all([
       structure({ name: "A – liste de communes", communes: [BAR_LE_DUC, "55291"], offers: [["PAIN", "HOME"]] }),
-      structure({ name: "B – département 55", type: "HAD", departments: ["55"], offers: [["PAIN", "NURSING_HOME"], ["HOME_CARE", "HOME"]] }),
+      structure({
+        name: "B – département 55",
+        type: "HAD",
+        departments: ["55"],
+        offers: [
+          ["PAIN", "NURSING_HOME"],
+          ["HOME_CARE", "HOME"],
+        ],
+      }),
       structure({ name: "C – territoire Meuse Sud", territories: [world.territories["meuse-sud"]!], offers: [["PALLIATIVE_CARE", "HOME"]] }),
       structure({ name: "D – Verdun seulement", type: "PAIN_CLINIC", communes: [VERDUN], offers: [["PAIN", "HOME"]] }),
       structure({ name: "E – Meurthe-et-Moselle", departments: ["54"], offers: [["PAIN", "HOME"]] }),
@@ -133,20 +141,39 @@ async function rejection(promise: Promise<unknown>): Promise<AppError | ZodError
   throw new Error("expected a rejection");
 }
 
-const errorsOf = (error: AppError | ZodError) => (error instanceof AppError ? error.fieldErrors : Object.fromEntries(error.issues.map((i) => [String(i.path[0]), [i.message]])));
+const errorsOf = (error: AppError | ZodError) =>
+  error instanceof AppError ? error.fieldErrors : Object.fromEntries(error.issues.map((i) => [String(i.path[0]), [i.message]]));
 
 describe("creating a structure", () => {
   test("a coordinator adds one to their territory: stored with its offers and hours, an external key, capacity confirmed today, and an event", async () => {
     const now = new Date("2026-11-23T10:00:00Z");
-    const { id } = await createStructure({ db, actor: world.idec, input: { ...VALID, territoryId: world.territories["meuse-sud"], finess: "550 999 015" }, now });
+    const { id } = await createStructure({
+      db,
+      actor: world.idec,
+      input: { ...VALID, territoryId: world.territories["meuse-sud"], finess: "550 999 015" },
+      now,
+    });
     const row = await db.structure.findUniqueOrThrow({ where: { id }, include: { offers: true } });
-    expect(row).toMatchObject({ finess: "550999015", externalId: expect.stringMatching(/^S-[0-9A-F]{10}$/), capacityConfirmedAt: now, openingHours: { mon: [["09:00", "12:00"]], tue: [] } });
+    expect(row).toMatchObject({
+      finess: "550999015",
+      externalId: expect.stringMatching(/^S-[0-9A-F]{10}$/),
+      capacityConfirmedAt: now,
+      openingHours: { mon: [["09:00", "12:00"]], tue: [] },
+    });
     expect(row.offers).toEqual([expect.objectContaining({ need: "PSYCHOLOGICAL_PATIENT", setting: "HOME" })]);
-    expect(await db.event.findMany({ where: { subjectId: id } })).toEqual([expect.objectContaining({ type: "directory.structure_created", actorId: world.idec.id, data: { source: "form" } })]);
+    expect(await db.event.findMany({ where: { subjectId: id } })).toEqual([
+      expect.objectContaining({ type: "directory.structure_created", actorId: world.idec.id, data: { source: "form" } }),
+    ]);
   });
 
   test("mistakes come back in French at their field, all at once, and nothing is written", async () => {
-    const error = await rejection(createStructure({ db, actor: world.idec, input: { name: "", type: "EMSP", finess: "550999016", ageGroups: [], hours_tue: "18:00-08:00", territoryId: world.territories["meuse-sud"] } }));
+    const error = await rejection(
+      createStructure({
+        db,
+        actor: world.idec,
+        input: { name: "", type: "EMSP", finess: "550999016", ageGroups: [], hours_tue: "18:00-08:00", territoryId: world.territories["meuse-sud"] },
+      }),
+    );
     expect(errorsOf(error)).toMatchObject({
       name: ["Indiquez le nom de la structure."],
       finess: ["Numéro FINESS invalide : la clé de contrôle ne correspond pas (faute de frappe ?)."],
@@ -155,8 +182,17 @@ describe("creating a structure", () => {
       coverage: [expect.stringMatching(/zone couverte/)],
     });
     const taken = await createStructure({ db, actor: world.idec, input: { ...VALID, territoryId: world.territories["meuse-sud"], finess: "550999015" } });
-    const duplicate = await rejection(createStructure({ db, actor: world.idec, input: { ...VALID, territoryId: world.territories["meuse-sud"], finess: "550999015", coverageCommuneCodes: ["99999"] } }));
-    expect(errorsOf(duplicate)).toEqual({ finess: ["Ce numéro FINESS est déjà celui de « Psychologue de Ligny »."], coverageCommuneCodes: ["Communes inconnues : 99999."] });
+    const duplicate = await rejection(
+      createStructure({
+        db,
+        actor: world.idec,
+        input: { ...VALID, territoryId: world.territories["meuse-sud"], finess: "550999015", coverageCommuneCodes: ["99999"] },
+      }),
+    );
+    expect(errorsOf(duplicate)).toEqual({
+      finess: ["Ce numéro FINESS est déjà celui de « Psychologue de Ligny »."],
+      coverageCommuneCodes: ["Communes inconnues : 99999."],
+    });
     expect(await db.structure.count({ where: { name: "Psychologue de Ligny" } })).toBe(1);
     expect(taken.id).toBeTruthy();
   });
@@ -179,23 +215,55 @@ describe("editing permissions", () => {
     const now = new Date("2026-11-20T09:00:00Z");
     const result = await updateCapacity({ db, actor: world.emsp, input: capacity(world.structures.emsp), now });
     expect(result).toMatchObject({ version: 1, statusChanged: true });
-    expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.emsp } })).toMatchObject({ capacityStatus: "WAITING_LIST", capacitySince: now, capacityConfirmedAt: now, version: 1 });
+    expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.emsp } })).toMatchObject({
+      capacityStatus: "WAITING_LIST",
+      capacitySince: now,
+      capacityConfirmedAt: now,
+      version: 1,
+    });
     expect(await rejection(updateCapacity({ db, actor: world.emsp, input: capacity(world.structures.had) }))).toMatchObject({ code: "NOT_FOUND" });
 
-    await updateStructureContacts({ db, actor: world.emsp, input: { structureId: world.structures.emsp, version: 1, phone: "0353015531", referentName: "Dr Anne Royer", hours_fri: "09:00-17:00" } });
-    expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.emsp } })).toMatchObject({ phone: "03 53 01 55 31", referentName: "Dr Anne Royer", version: 2 });
-    expect(await rejection(updateStructureContacts({ db, actor: world.emsp, input: { structureId: world.structures.had, version: 0, phone: "0353015532" } }))).toMatchObject({ code: "NOT_FOUND" });
+    await updateStructureContacts({
+      db,
+      actor: world.emsp,
+      input: { structureId: world.structures.emsp, version: 1, phone: "0353015531", referentName: "Dr Anne Royer", hours_fri: "09:00-17:00" },
+    });
+    expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.emsp } })).toMatchObject({
+      phone: "03 53 01 55 31",
+      referentName: "Dr Anne Royer",
+      version: 2,
+    });
+    expect(
+      await rejection(updateStructureContacts({ db, actor: world.emsp, input: { structureId: world.structures.had, version: 0, phone: "0353015532" } })),
+    ).toMatchObject({ code: "NOT_FOUND" });
     // The rest of the entry (coverage, offers, name) is the coordination's.
-    expect(await rejection(updateStructure({ db, actor: world.emsp, input: { structureId: world.structures.emsp, version: 2, ...VALID } }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await rejection(setStructureActive({ db, actor: world.emsp, input: { structureId: world.structures.emsp, version: 2, active: false } }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await rejection(updateStructure({ db, actor: world.emsp, input: { structureId: world.structures.emsp, version: 2, ...VALID } }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(
+      await rejection(setStructureActive({ db, actor: world.emsp, input: { structureId: world.structures.emsp, version: 2, active: false } })),
+    ).toMatchObject({ code: "FORBIDDEN" });
     await expect(getStructureForEdit({ db, actor: world.emsp, id: world.structures.had })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("a coordinator edits the structures of their territories only; an admin all", async () => {
     await updateCapacity({ db, actor: world.idec, input: capacity(world.structures.ssiadVerdun) });
     expect(await rejection(updateCapacity({ db, actor: world.pacaIdec, input: capacity(world.structures.emsp) }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await rejection(updateStructure({ db, actor: world.pacaIdec, input: { structureId: world.structures.emsp, version: 0, ...VALID } }))).toMatchObject({ code: "NOT_FOUND" });
-    const result = await updateStructure({ db, actor: world.idec, input: { structureId: world.structures.emsp, version: 0, ...VALID, name: "EMSP de Bar-le-Duc", type: "EMSP", territoryId: world.territories["meuse-sud"] } });
+    expect(await rejection(updateStructure({ db, actor: world.pacaIdec, input: { structureId: world.structures.emsp, version: 0, ...VALID } }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const result = await updateStructure({
+      db,
+      actor: world.idec,
+      input: {
+        structureId: world.structures.emsp,
+        version: 0,
+        ...VALID,
+        name: "EMSP de Bar-le-Duc",
+        type: "EMSP",
+        territoryId: world.territories["meuse-sud"],
+      },
+    });
     expect(result).toMatchObject({ changed: true, version: 1 });
     expect(result.fields).toEqual(expect.arrayContaining(["coverageCommuneCodes", "offers", "openingHours"]));
     await updateCapacity({ db, actor: world.admin, input: capacity(world.structures.resp13) });
@@ -204,13 +272,21 @@ describe("editing permissions", () => {
   test("GPs and the ARS change nothing", async () => {
     for (const actor of [world.gp, world.ars]) {
       expect(await rejection(updateCapacity({ db, actor, input: capacity(world.structures.emsp) }))).toMatchObject({ code: "FORBIDDEN" });
-      expect(await rejection(updateStructureContacts({ db, actor, input: { structureId: world.structures.emsp, version: 0, phone: "0353015531" } }))).toMatchObject({ code: "FORBIDDEN" });
+      expect(
+        await rejection(updateStructureContacts({ db, actor, input: { structureId: world.structures.emsp, version: 0, phone: "0353015531" } })),
+      ).toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await db.structure.findUniqueOrThrow({ where: { id: world.structures.emsp } })).toMatchObject({ version: 0, capacityStatus: "AVAILABLE" });
   });
 
   test("a coordinator cannot move an entry to a territory that is not theirs", async () => {
-    const error = await rejection(updateStructure({ db, actor: world.idec, input: { structureId: world.structures.emsp, version: 0, ...VALID, territoryId: world.territories["bouches-du-rhone"] } }));
+    const error = await rejection(
+      updateStructure({
+        db,
+        actor: world.idec,
+        input: { structureId: world.structures.emsp, version: 0, ...VALID, territoryId: world.territories["bouches-du-rhone"] },
+      }),
+    );
     expect(errorsOf(error)).toEqual({ territoryId: ["Vous ne pouvez rattacher une structure qu'à l'un de vos territoires."] });
   });
 });
@@ -221,7 +297,9 @@ describe("versions and events", () => {
     await updateStructureContacts({ db, actor: world.emsp, input: { structureId: id, version: 0, phone: "03 53 01 55 31" } });
     const stale = await rejection(updateStructureContacts({ db, actor: world.idec, input: { structureId: id, version: 0, phone: "03 53 01 55 00" } }));
     expect(stale).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/modifiée par quelqu'un d'autre/) });
-    expect(await rejection(updateCapacity({ db, actor: world.idec, input: { structureId: id, version: 0, capacityStatus: "FULL" } }))).toMatchObject({ code: "CONFLICT" });
+    expect(await rejection(updateCapacity({ db, actor: world.idec, input: { structureId: id, version: 0, capacityStatus: "FULL" } }))).toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db.structure.findUniqueOrThrow({ where: { id } })).toMatchObject({ phone: "03 53 01 55 31", capacityStatus: "AVAILABLE", version: 1 });
   });
 

@@ -24,7 +24,16 @@ describe("fileRequest", () => {
     expect(filed.triageDueAt?.toISOString()).toBe(parisTime(2026, 12, 1, 15, 0).toISOString());
     expect(filed.dueClock).toBe("OPENING_HOURS");
     const request = await db.request.findUniqueOrThrow({ where: { id: filed.id } });
-    expect(request).toMatchObject({ status: "SUBMITTED", channel: "WEB", requesterKind: "GP", requesterId: world.gp.id, territoryId: world.territories["meuse-sud"], needs: ["PAIN", "PALLIATIVE_CARE"], version: 0, dueClock: "OPENING_HOURS" });
+    expect(request).toMatchObject({
+      status: "SUBMITTED",
+      channel: "WEB",
+      requesterKind: "GP",
+      requesterId: world.gp.id,
+      territoryId: world.territories["meuse-sud"],
+      needs: ["PAIN", "PALLIATIVE_CARE"],
+      version: 0,
+      dueClock: "OPENING_HOURS",
+    });
     const events = await db.event.findMany({ where: { subjectId: filed.id } });
     expect(events).toEqual([expect.objectContaining({ type: "request.submitted", actorId: world.gp.id })]);
     // The event log holds ids and codes, never the patient's name or the free text.
@@ -38,25 +47,44 @@ describe("fileRequest", () => {
   test("a crisis filed on Friday at 19:00 is answered within 48 real hours: on the on-call clock and on the calendar clock", async () => {
     const friday = parisTime(2026, 11, 27, 19, 0);
     const meuse = await fileTestRequest(db, world, {}, friday);
-    expect([meuse.dueClock, meuse.triageDueAt?.toISOString(), meuse.contactDueAt?.toISOString()]).toEqual(["ON_CALL", parisTime(2026, 11, 28, 11, 0).toISOString(), parisTime(2026, 11, 29, 19, 0).toISOString()]);
+    expect([meuse.dueClock, meuse.triageDueAt?.toISOString(), meuse.contactDueAt?.toISOString()]).toEqual([
+      "ON_CALL",
+      parisTime(2026, 11, 28, 11, 0).toISOString(),
+      parisTime(2026, 11, 29, 19, 0).toISOString(),
+    ]);
     const nancy = await fileTestRequest(db, world, { communeCode: NANCY }, friday);
     expect(nancy.territory?.name).toBe("Meurthe-et-Moselle");
-    expect([nancy.dueClock, nancy.triageDueAt?.toISOString(), nancy.contactDueAt?.toISOString()]).toEqual(["CALENDAR", parisTime(2026, 11, 27, 21, 0).toISOString(), parisTime(2026, 11, 28, 19, 0).toISOString()]);
+    expect([nancy.dueClock, nancy.triageDueAt?.toISOString(), nancy.contactDueAt?.toISOString()]).toEqual([
+      "CALENDAR",
+      parisTime(2026, 11, 27, 21, 0).toISOString(),
+      parisTime(2026, 11, 28, 19, 0).toISOString(),
+    ]);
     for (const filed of [meuse, nancy]) expect((filed.contactDueAt!.getTime() - friday.getTime()) / 3_600_000).toBeLessThanOrEqual(48);
-    expect(await db.request.findUniqueOrThrow({ where: { id: meuse.id }, select: { dueClock: true, contactDueAt: true } })).toEqual({ dueClock: "ON_CALL", contactDueAt: meuse.contactDueAt });
+    expect(await db.request.findUniqueOrThrow({ where: { id: meuse.id }, select: { dueClock: true, contactDueAt: true } })).toEqual({
+      dueClock: "ON_CALL",
+      contactDueAt: meuse.contactDueAt,
+    });
   });
 
   test("a crisis filed on the eve of a public holiday (Christmas, a Friday) is not put off by it", async () => {
     const eve = parisTime(2026, 12, 24, 19, 0);
     const meuse = await fileTestRequest(db, world, {}, eve);
-    expect([meuse.triageDueAt?.toISOString(), meuse.contactDueAt?.toISOString()]).toEqual([parisTime(2026, 12, 25, 11, 0).toISOString(), parisTime(2026, 12, 26, 19, 0).toISOString()]);
+    expect([meuse.triageDueAt?.toISOString(), meuse.contactDueAt?.toISOString()]).toEqual([
+      parisTime(2026, 12, 25, 11, 0).toISOString(),
+      parisTime(2026, 12, 26, 19, 0).toISOString(),
+    ]);
     const nancy = await fileTestRequest(db, world, { communeCode: NANCY }, eve);
     expect(nancy.contactDueAt?.toISOString()).toBe(parisTime(2026, 12, 25, 19, 0).toISOString());
   });
 
   test("the same birth name, first names, birth date and sex is the same patient, never a twin", async () => {
     const a = await fileTestRequest(db, world);
-    const b = await fileRequest({ db, channel: "WEB", actor: world.otherGp, input: { ...PATIENT, birthName: "DURAND ", firstNames: "jeanne", communeCode: VERDUN } });
+    const b = await fileRequest({
+      db,
+      channel: "WEB",
+      actor: world.otherGp,
+      input: { ...PATIENT, birthName: "DURAND ", firstNames: "jeanne", communeCode: VERDUN },
+    });
     const [ra, rb] = await Promise.all([db.request.findUniqueOrThrow({ where: { id: a.id } }), db.request.findUniqueOrThrow({ where: { id: b.id } })]);
     expect(ra.patientId).toBe(rb.patientId);
     expect(await db.patient.count()).toBe(1);
@@ -77,22 +105,42 @@ describe("fileRequest", () => {
       db,
       channel: "PUBLIC",
       actor: null,
-      input: { requesterName: "Paul Durand", requesterPhone: "06 12 34 56 78", requesterRelation: "fils", communeCode: VERDUN, needs: ["CARER_RESPITE"], consentCoordination: true },
+      input: {
+        requesterName: "Paul Durand",
+        requesterPhone: "06 12 34 56 78",
+        requesterRelation: "fils",
+        communeCode: VERDUN,
+        needs: ["CARER_RESPITE"],
+        consentCoordination: true,
+      },
     });
     expect(filed.territory?.name).toBe("Meuse Nord (Verdun)");
-    expect(await db.request.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ channel: "PUBLIC", requesterKind: "PATIENT_FAMILY", patientId: null, urgency: "PLANNED" });
+    expect(await db.request.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({
+      channel: "PUBLIC",
+      requesterKind: "PATIENT_FAMILY",
+      patientId: null,
+      urgency: "PLANNED",
+    });
     expect((await db.event.findFirstOrThrow({ where: { subjectId: filed.id } })).actorId).toBeNull();
   });
 
   test("only GPs file through the web form, only coordinators take phone requests", async () => {
     await expect(fileRequest({ db, channel: "WEB", actor: world.emsp, input: PATIENT })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      fileRequest({ db, channel: "PHONE", actor: world.gp, input: { ...PATIENT, channel: "PHONE", requesterKind: "GP", requesterName: "X", requesterPhone: "0612345678" } }),
+      fileRequest({
+        db,
+        channel: "PHONE",
+        actor: world.gp,
+        input: { ...PATIENT, channel: "PHONE", requesterKind: "GP", requesterName: "X", requesterPhone: "0612345678" },
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("an unknown commune is refused at the field", async () => {
-    await expect(fileTestRequest(db, world, { communeCode: "99999" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { communeCode: expect.any(Array) } });
+    await expect(fileTestRequest(db, world, { communeCode: "99999" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { communeCode: expect.any(Array) },
+    });
   });
 });
 
@@ -101,7 +149,10 @@ describe("claimRequest", () => {
     const filed = await fileTestRequest(db, world);
     await claimRequest({ db, actor: world.idec, requestId: filed.id });
     expect(await db.request.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ status: "TRIAGE", ownerId: world.idec.id, version: 1 });
-    expect((await db.event.findMany({ where: { subjectId: filed.id }, orderBy: { id: "asc" } })).map((e) => e.type)).toEqual(["request.submitted", "request.claimed"]);
+    expect((await db.event.findMany({ where: { subjectId: filed.id }, orderBy: { id: "asc" } })).map((e) => e.type)).toEqual([
+      "request.submitted",
+      "request.claimed",
+    ]);
   });
 
   test("two coordinators claiming at once: exactly one wins, the other is told who did", async () => {
@@ -112,7 +163,10 @@ describe("claimRequest", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Cette demande vient d'être prise en charge par (Sophie Lambert|Luc Girard)\.$/) });
+    expect(rejected.reason).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Cette demande vient d'être prise en charge par (Sophie Lambert|Luc Girard)\.$/),
+    });
     expect(await db.event.count({ where: { subjectId: filed.id, type: "request.claimed" } })).toBe(1);
   });
 

@@ -83,9 +83,7 @@ describe("loadDemoTerritories", () => {
   });
 
   test("restores a territory's exact set of communes", async () => {
-    const [meuseSud, vosges] = await loadDemoTerritories({ prisma }).then((all) =>
-      ["meuse-sud", "vosges"].map((slug) => all.find((t) => t.slug === slug)),
-    );
+    const [meuseSud, vosges] = await loadDemoTerritories({ prisma }).then((all) => ["meuse-sud", "vosges"].map((slug) => all.find((t) => t.slug === slug)));
     if (!meuseSud || !vosges) throw new Error("demo territories missing");
     await prisma.territoryCommune.delete({
       where: { territoryId_communeCode: { territoryId: meuseSud.id, communeCode: "55029" } },

@@ -39,7 +39,12 @@ const referralRef = async (requestId: string, structureId: string) => {
 async function orientedRequest(now = at(0)) {
   const filed = await fileTestRequest(db, world, {}, now);
   await claimRequest({ db, actor: world.idec, requestId: filed.id, now: at(1) });
-  await orientRequest({ db, actor: world.idec, input: { requestId: filed.id, version: await version(filed.id), structureIds: [world.structures.emsp, world.structures.had] }, now: at(2) });
+  await orientRequest({
+    db,
+    actor: world.idec,
+    input: { requestId: filed.id, version: await version(filed.id), structureIds: [world.structures.emsp, world.structures.had] },
+    now: at(2),
+  });
   return filed;
 }
 
@@ -51,7 +56,14 @@ describe("listMyRequests", () => {
 
     const page = await listMyRequests({ db, actor: world.gp });
     expect(page.items.map((r) => r.id)).toEqual([second.id, first.id]);
-    expect(page.items[0]).toMatchObject({ number: second.number, patientName: "MARTIN Louis", status: "SUBMITTED", urgency: "PLANNED", territoryName: "Meuse Sud (Bar-le-Duc)", lastEvent: { text: "Demande envoyée", at: at(10) } });
+    expect(page.items[0]).toMatchObject({
+      number: second.number,
+      patientName: "MARTIN Louis",
+      status: "SUBMITTED",
+      urgency: "PLANNED",
+      territoryName: "Meuse Sud (Bar-le-Duc)",
+      lastEvent: { text: "Demande envoyée", at: at(10) },
+    });
     expect(page.nextCursor).toBeNull();
     expect((await listMyRequests({ db, actor: world.otherGp })).items.map((r) => r.patientName)).toEqual(["AUTRE Jeanne"]);
   });
@@ -119,7 +131,10 @@ describe("openMyRequest", () => {
 
   test("another GP's request, or an unknown id, is not found — and nothing is recorded", async () => {
     const filed = await fileTestRequest(db, world);
-    await expect(openMyRequest({ db, actor: world.otherGp, requestId: filed.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Demande introuvable." });
+    await expect(openMyRequest({ db, actor: world.otherGp, requestId: filed.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Demande introuvable.",
+    });
     await expect(openMyRequest({ db, actor: world.gp, requestId: "c-no-such-request" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.event.count({ where: { type: "request.viewed" } })).toBe(0);
   });
@@ -135,10 +150,30 @@ describe("openMyRequest", () => {
     const filed = await orientedRequest();
     await acceptReferral({ db, actor: world.emsp, input: await referralRef(filed.id, world.structures.emsp), now: at(3) });
     await declineReferral({ db, actor: world.had, input: { ...(await referralRef(filed.id, world.structures.had)), reason: "OUTSIDE_AREA" }, now: at(4) });
-    await addReferralNote({ db, actor: world.emsp, input: { ...(await referralRef(filed.id, world.structures.emsp)), kind: "FEEDBACK", body: "Titration de morphine débutée, revue dans 48 h." }, now: at(5) });
-    await addReferralNote({ db, actor: world.emsp, input: { ...(await referralRef(filed.id, world.structures.emsp)), kind: "INTERVENTION", body: "Note interne EMSP." }, now: at(6) });
-    await addNote({ db, actor: world.idec, input: { requestId: filed.id, version: await version(filed.id), body: "Note de coordination interne." }, now: at(7) });
-    await closeRequest({ db, actor: world.idec, input: { requestId: filed.id, version: await version(filed.id), outcome: "NEEDS_MET", summary: "Douleur contrôlée, suivi EMSP en place." }, now: at(8) });
+    await addReferralNote({
+      db,
+      actor: world.emsp,
+      input: { ...(await referralRef(filed.id, world.structures.emsp)), kind: "FEEDBACK", body: "Titration de morphine débutée, revue dans 48 h." },
+      now: at(5),
+    });
+    await addReferralNote({
+      db,
+      actor: world.emsp,
+      input: { ...(await referralRef(filed.id, world.structures.emsp)), kind: "INTERVENTION", body: "Note interne EMSP." },
+      now: at(6),
+    });
+    await addNote({
+      db,
+      actor: world.idec,
+      input: { requestId: filed.id, version: await version(filed.id), body: "Note de coordination interne." },
+      now: at(7),
+    });
+    await closeRequest({
+      db,
+      actor: world.idec,
+      input: { requestId: filed.id, version: await version(filed.id), outcome: "NEEDS_MET", summary: "Douleur contrôlée, suivi EMSP en place." },
+      now: at(8),
+    });
 
     const detail = await openMyRequest({ db, actor: world.gp, requestId: filed.id });
     expect(detail).toMatchObject({ status: "CLOSED", closureOutcome: "NEEDS_MET", closureSummary: "Douleur contrôlée, suivi EMSP en place." });
@@ -191,7 +226,10 @@ describe("fileGpRequestAction", () => {
   });
 
   test("sends every value back with French errors at each field to correct, and files nothing", async () => {
-    const state = await fileGpRequestAction(null, form({ ...valid, firstNames: " ", birthDate: "31/02/1946", needs: [], urgency: "", consentCoordination: "" }));
+    const state = await fileGpRequestAction(
+      null,
+      form({ ...valid, firstNames: " ", birthDate: "31/02/1946", needs: [], urgency: "", consentCoordination: "" }),
+    );
     expect(state).toMatchObject({
       ok: false,
       message: "Certains champs sont à corriger.",
@@ -213,11 +251,19 @@ describe("fileGpRequestAction", () => {
     const state = await fileGpRequestAction(null, form({ ...valid, communeCode: "" }));
     expect(state).toMatchObject({ fieldErrors: { communeCode: ["Choisissez la commune dans la liste."] }, commune: null });
     const unknown = await fileGpRequestAction(null, form({ ...valid, communeCode: "99999" }));
-    expect(unknown).toMatchObject({ ok: false, fieldErrors: { communeCode: ["Choisissez la commune dans la liste."] }, values: { needs: ["PAIN", "PALLIATIVE_CARE"] } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      fieldErrors: { communeCode: ["Choisissez la commune dans la liste."] },
+      values: { needs: ["PAIN", "PALLIATIVE_CARE"] },
+    });
   });
 
   test("an uncovered commune is filed all the same, as an unmet need", async () => {
     await fileGpRequestAction(null, form({ ...valid, communeCode: PARIS })).catch(() => undefined);
-    expect(await db.request.findFirstOrThrow({ where: { requesterId: world.gp.id } })).toMatchObject({ territoryId: null, communeCode: PARIS, status: "SUBMITTED" });
+    expect(await db.request.findFirstOrThrow({ where: { requesterId: world.gp.id } })).toMatchObject({
+      territoryId: null,
+      communeCode: PARIS,
+      status: "SUBMITTED",
+    });
   });
 });

@@ -15,7 +15,9 @@ afterAll(async () => {
 
 async function existing(): Promise<string[]> {
   return withClient(serverUrl, async (client) =>
-    (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname", [prefix])).rows.map((r) => r.datname),
+    (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname", [prefix])).rows.map(
+      (r) => r.datname,
+    ),
   );
 }
 

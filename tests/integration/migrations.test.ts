@@ -37,11 +37,13 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-const recordedCount = async (url: string) =>
-  Number((await query<{ n: string }>(url, `SELECT count(*) AS n FROM "_prisma_migrations"`))[0]?.n);
+const recordedCount = async (url: string) => Number((await query<{ n: string }>(url, `SELECT count(*) AS n FROM "_prisma_migrations"`))[0]?.n);
 
 const repoMigrations = async () =>
-  (await readdir("prisma/migrations", { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  (await readdir("prisma/migrations", { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 afterAll(async () => {
   for (const name of created) await dropDatabase(serverUrl, name);
@@ -66,7 +68,9 @@ describe("applyMigrations", () => {
     const expected = await Promise.all(
       names.map(async (name) => ({
         migration_name: name,
-        checksum: createHash("sha256").update(await readFile(path.join("prisma/migrations", name, "migration.sql"))).digest("hex"),
+        checksum: createHash("sha256")
+          .update(await readFile(path.join("prisma/migrations", name, "migration.sql")))
+          .digest("hex"),
         applied_steps_count: 1,
         finished_at: expect.any(Date),
         rolled_back_at: null,
@@ -92,9 +96,7 @@ describe("applyMigrations", () => {
     await mkdir(path.join(dir, "99990101000000_next"));
     await writeFile(path.join(dir, "99990101000000_next", "migration.sql"), `CREATE TABLE "should_not_exist" (id int);`);
 
-    await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(
-      `Migration ${first} was edited after it was applied`,
-    );
+    await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).rejects.toThrow(`Migration ${first} was edited after it was applied`);
     expect(await query(url, `SELECT 1 FROM pg_tables WHERE tablename = 'should_not_exist'`)).toEqual([]);
   });
 

@@ -61,7 +61,13 @@ describe("GET /api/communes", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
-    expect(body.communes[0]).toEqual({ code: "55029", name: "Bar-le-Duc", postalCodes: ["55000"], departmentCode: "55", territory: { id: world.territories["meuse-sud"], name: "Meuse Sud (Bar-le-Duc)" } });
+    expect(body.communes[0]).toEqual({
+      code: "55029",
+      name: "Bar-le-Duc",
+      postalCodes: ["55000"],
+      departmentCode: "55",
+      territory: { id: world.territories["meuse-sud"], name: "Meuse Sud (Bar-le-Duc)" },
+    });
     const paris = await (await communes("q=75001")).json();
     expect(paris.communes[0]).toMatchObject({ code: "75056", name: "Paris", territory: null });
   });
@@ -137,7 +143,10 @@ describe("sendPublicContactAction", () => {
 
   test("sends every value back with French errors at each field, and records nothing", async () => {
     from("203.0.113.22");
-    const state = await sendPublicContactAction(null, form({ ...valid, requesterName: "", requesterPhone: "12 34", requesterRelation: "", needs: [], consentCoordination: "" }));
+    const state = await sendPublicContactAction(
+      null,
+      form({ ...valid, requesterName: "", requesterPhone: "12 34", requesterRelation: "", needs: [], consentCoordination: "" }),
+    );
     expect(state).toMatchObject({
       ok: false,
       message: "Certains champs sont à corriger.",
@@ -162,7 +171,9 @@ describe("sendPublicContactAction", () => {
     expect(refused).toMatchObject({
       ok: false,
       code: "RATE_LIMITED",
-      message: expect.stringMatching(/^Plusieurs demandes viennent d'être envoyées depuis cette connexion\. Réessayez dans (9|10) minutes\. Vous pouvez aussi appeler le numéro de votre territoire\.$/),
+      message: expect.stringMatching(
+        /^Plusieurs demandes viennent d'être envoyées depuis cette connexion\. Réessayez dans (9|10) minutes\. Vous pouvez aussi appeler le numéro de votre territoire\.$/,
+      ),
       values: { requesterName: "Paul Durand" },
     });
     expect(await db.request.count()).toBe(5);

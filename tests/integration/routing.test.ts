@@ -32,19 +32,35 @@ let s: {
 
 type Offers = [Need, PlaceOfCare[]][];
 
-async function setStructure(id: string, data: { coverageCommuneCodes?: string[]; coverageDepartmentCodes?: string[]; coverageTerritoryIds?: string[]; active?: boolean }, offers: Offers) {
+async function setStructure(
+  id: string,
+  data: { coverageCommuneCodes?: string[]; coverageDepartmentCodes?: string[]; coverageTerritoryIds?: string[]; active?: boolean },
+  offers: Offers,
+) {
   await db.structure.update({ where: { id }, data: { ...data, capacityStatus: "AVAILABLE", capacityConfirmedAt: FRESH } });
   await db.structureOffer.createMany({ data: offers.flatMap(([need, settings]) => settings.map((setting) => ({ structureId: id, need, setting }))) });
 }
 
-async function newStructure(name: string, type: StructureType, territorySlug: string, coverage: Parameters<typeof setStructure>[1], offers: Offers): Promise<string> {
-  const { id } = await db.structure.create({ data: { name, type, territoryId: world.territories[territorySlug]!, phone: "03 53 01 55 98" }, select: { id: true } });
+async function newStructure(
+  name: string,
+  type: StructureType,
+  territorySlug: string,
+  coverage: Parameters<typeof setStructure>[1],
+  offers: Offers,
+): Promise<string> {
+  const { id } = await db.structure.create({
+    data: { name, type, territoryId: world.territories[territorySlug]!, phone: "03 53 01 55 98" },
+    select: { id: true },
+  });
   await setStructure(id, coverage, offers);
   return id;
 }
 
 async function otherCommuneOf(slug: string): Promise<string> {
-  const row = await db.territoryCommune.findFirstOrThrow({ where: { territoryId: world.territories[slug]!, communeCode: { not: BAR_LE_DUC } }, orderBy: { communeCode: "asc" } });
+  const row = await db.territoryCommune.findFirstOrThrow({
+    where: { territoryId: world.territories[slug]!, communeCode: { not: BAR_LE_DUC } },
+    orderBy: { communeCode: "asc" },
+  });
   return row.communeCode;
 }
 
@@ -62,8 +78,12 @@ beforeEach(async () => {
   s = {
     emsp: world.structures.emsp,
     had: world.structures.had,
-    painVerdun: await newStructure("Consultation douleur du CH de Verdun", "PAIN_CLINIC", "meuse-nord", { coverageCommuneCodes: [VERDUN, BAR_LE_DUC] }, [["PAIN", ["HOME", "HOSPITAL"]]]),
-    psyCommercy: await newStructure("Psychologue de Commercy", "PSYCHOLOGIST", "meuse-sud", { coverageCommuneCodes: [await otherCommuneOf("meuse-sud")] }, [["PSYCHOLOGICAL_PATIENT", ["HOME"]]]),
+    painVerdun: await newStructure("Consultation douleur du CH de Verdun", "PAIN_CLINIC", "meuse-nord", { coverageCommuneCodes: [VERDUN, BAR_LE_DUC] }, [
+      ["PAIN", ["HOME", "HOSPITAL"]],
+    ]),
+    psyCommercy: await newStructure("Psychologue de Commercy", "PSYCHOLOGIST", "meuse-sud", { coverageCommuneCodes: [await otherCommuneOf("meuse-sud")] }, [
+      ["PSYCHOLOGICAL_PATIENT", ["HOME"]],
+    ]),
     ssiadVerdun: world.structures.ssiadVerdun,
     resp13: world.structures.resp13,
   };
@@ -85,7 +105,9 @@ const names = (list: { name: string }[]) => list.map((c) => c.name);
 
 describe("candidates", () => {
   test("are the structures covering the commune by listed commune, département or territory, plus the active ones of the request's territory", async () => {
-    const inactiveCovering = await newStructure("SSIAD fermé de Bar-le-Duc", "SSIAD", "meuse-sud", { coverageCommuneCodes: [BAR_LE_DUC], active: false }, [["HOME_CARE", ["HOME"]]]);
+    const inactiveCovering = await newStructure("SSIAD fermé de Bar-le-Duc", "SSIAD", "meuse-sud", { coverageCommuneCodes: [BAR_LE_DUC], active: false }, [
+      ["HOME_CARE", ["HOME"]],
+    ]);
     const inactiveElsewhere = await newStructure("Réseau fermé", "HEALTH_NETWORK", "meuse-sud", { coverageCommuneCodes: [VERDUN], active: false }, []);
     const otherDepartment = await newStructure("EMSP de Nancy", "EMSP", "meurthe-et-moselle", { coverageDepartmentCodes: ["54"] }, [["PAIN", ["HOME"]]]);
     const { structures } = await loadRoutingCandidates(db, { communeCode: BAR_LE_DUC, departmentCode: "55", territoryId: world.territories["meuse-sud"]! });
@@ -110,7 +132,12 @@ describe("candidates", () => {
     });
     // Verdun (Meuse Nord): the Verdun consultation by its listed commune, the HAD by its département.
     const verdun = await loadRoutingCandidates(db, { communeCode: VERDUN, departmentCode: "55", territoryId: world.territories["meuse-nord"]! });
-    expect(verdun.structures.filter((x) => x.communeCodes.has(VERDUN)).map((x) => x.id).sort()).toEqual([s.had, s.painVerdun, inactiveElsewhere].sort());
+    expect(
+      verdun.structures
+        .filter((x) => x.communeCodes.has(VERDUN))
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([s.had, s.painVerdun, inactiveElsewhere].sort());
     expect(verdun.structures.map((x) => x.id)).toContain(s.ssiadVerdun); // its own territory's, not covering
   });
 });
@@ -119,7 +146,15 @@ describe("getRoutingSuggestions", () => {
   test("per need, the ranked candidates with their reasons in French, and the others folded with why", async () => {
     const { requestId } = await triaged();
     const suggestions = await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW });
-    expect(suggestions).toMatchObject({ routed: true, communeName: "Bar-le-Duc", placeOfCare: "HOME", urgency: "CRISIS", rulesCustomized: false, flagged: [], unmetNeeds: [] });
+    expect(suggestions).toMatchObject({
+      routed: true,
+      communeName: "Bar-le-Duc",
+      placeOfCare: "HOME",
+      urgency: "CRISIS",
+      rulesCustomized: false,
+      flagged: [],
+      unmetNeeds: [],
+    });
     const [pain, palliative] = suggestions.needs;
     expect(pain?.need).toBe("PAIN");
     expect(names(pain!.candidates)).toEqual(["Consultation douleur du CH de Verdun", "EMSP de Bar-le-Duc", "HAD Meuse"]);
@@ -129,7 +164,12 @@ describe("getRoutingSuggestions", () => {
       phone: "03 53 01 55 98",
       administeredElsewhere: "Meuse Nord (Verdun)",
       hasActiveReferral: false,
-      reasons: expect.arrayContaining(["couvre Bar-le-Duc", "propose la prise en charge de la douleur à domicile", "type prioritaire pour ce besoin (1er choix du territoire)", "disponible"]),
+      reasons: expect.arrayContaining([
+        "couvre Bar-le-Duc",
+        "propose la prise en charge de la douleur à domicile",
+        "type prioritaire pour ce besoin (1er choix du territoire)",
+        "disponible",
+      ]),
     });
     expect(pain!.candidates[1]).toMatchObject({ administeredElsewhere: null });
     expect(palliative?.need).toBe("PALLIATIVE_CARE");
@@ -137,7 +177,8 @@ describe("getRoutingSuggestions", () => {
     // The psychologist of the territory is not concerned by pain (not in the rules, no offer): not listed at all.
     expect(pain!.excluded).toEqual([]);
 
-    const psy = (await getRoutingSuggestions({ db, actor: world.idec, requestId: (await triaged({ needs: ["PSYCHOLOGICAL_PATIENT"] })).requestId, now: NOW })).needs[0]!;
+    const psy = (await getRoutingSuggestions({ db, actor: world.idec, requestId: (await triaged({ needs: ["PSYCHOLOGICAL_PATIENT"] })).requestId, now: NOW }))
+      .needs[0]!;
     expect(psy).toMatchObject({ unmet: true, candidates: [], excludedCount: 2 });
     // Nearest misses first: the EMSP covers the commune (its psychologist is in the rules) but offers no psychological support.
     expect(psy.excluded).toEqual([
@@ -165,7 +206,12 @@ describe("getRoutingSuggestions", () => {
     const [pain] = (await getRoutingSuggestions({ db, actor: world.idec, requestId, now: NOW })).needs;
     expect(names(pain!.candidates)).toEqual(["HAD Meuse", "EMSP de Bar-le-Duc"]);
     expect(pain!.candidates.map((c) => c.hasActiveReferral)).toEqual([true, false]);
-    expect(pain!.excluded).toEqual([expect.objectContaining({ name: "Consultation douleur du CH de Verdun", reasons: ["ce type de structure ne sert pas ce besoin selon les règles du territoire"] })]);
+    expect(pain!.excluded).toEqual([
+      expect.objectContaining({
+        name: "Consultation douleur du CH de Verdun",
+        reasons: ["ce type de structure ne sert pas ce besoin selon les règles du territoire"],
+      }),
+    ]);
   });
 });
 
@@ -199,12 +245,17 @@ describe("unmet needs", () => {
     for (let i = 0; i < 3; i++) expect((await flagUnmetNeeds({ db, actor: world.otherIdec, requestId, now: NOW })).flagged).toEqual([]);
     await Promise.all([flagUnmetNeeds({ db, actor: world.idec, requestId }), flagUnmetNeeds({ db, actor: world.otherIdec, requestId })]);
 
-    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { unmetNeeds: true, version: true } })).toEqual({ unmetNeeds: ["SOCIAL", "NUTRITION"], version: before });
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { unmetNeeds: true, version: true } })).toEqual({
+      unmetNeeds: ["SOCIAL", "NUTRITION"],
+      version: before,
+    });
     const events = await db.event.findMany({ where: { subjectId: requestId, type: "request.unmet_needs_flagged" }, select: { actorId: true, data: true } });
     expect(events).toEqual([{ actorId: world.idec.id, data: { needs: ["SOCIAL", "NUTRITION"] } }]);
     // Told in words in the timeline, to the coordinator and to the GP.
     for (const actor of [world.idec, world.gp]) {
-      expect((await getRequestTimeline({ actor, requestId })).map((e) => e.text)).toContain("Besoin non couvert signalé pour le territoire : situation sociale (droits, aides, isolement), nutrition");
+      expect((await getRequestTimeline({ actor, requestId })).map((e) => e.text)).toContain(
+        "Besoin non couvert signalé pour le territoire : situation sociale (droits, aides, isolement), nutrition",
+      );
     }
 
     // A social worker now covers the commune: the request keeps its recorded gap, nothing new is evented.
@@ -232,7 +283,10 @@ describe("orienting through the suggestions", () => {
     const ref = await triaged();
     await orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.painVerdun] } });
     await orientRequest({ db, actor: world.idec, input: { requestId: ref.requestId, version: await version(ref.requestId), structureIds: [s.had] } });
-    const referrals = await db.referral.findMany({ where: { requestId: ref.requestId }, select: { structureId: true, suggestionRank: true, overrideReason: true, status: true } });
+    const referrals = await db.referral.findMany({
+      where: { requestId: ref.requestId },
+      select: { structureId: true, suggestionRank: true, overrideReason: true, status: true },
+    });
     expect(referrals).toEqual(
       expect.arrayContaining([
         { structureId: s.painVerdun, suggestionRank: 1, overrideReason: null, status: "PROPOSED" },
@@ -248,15 +302,22 @@ describe("orienting through the suggestions", () => {
     await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.emsp, s.psyCommercy] } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: "Orientation hors suggestions : indiquez le motif.",
-      fieldErrors: { overrideReason: ["Psychologue de Commercy n'est pas parmi les suggestions pour les besoins de cette demande : indiquez pourquoi vous la choisissez."] },
+      fieldErrors: {
+        overrideReason: ["Psychologue de Commercy n'est pas parmi les suggestions pour les besoins de cette demande : indiquez pourquoi vous la choisissez."],
+      },
     });
-    await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.psyCommercy], overrideReason: "   " } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.psyCommercy], overrideReason: "   " } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     expect(await db.referral.count()).toBe(0);
     expect(await version(ref.requestId)).toBe(ref.version);
 
     const reason = "Suit déjà la patiente, accepte de se déplacer à Bar-le-Duc.";
     await orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.emsp, s.psyCommercy], overrideReason: reason } });
-    const referrals = await db.referral.findMany({ where: { requestId: ref.requestId }, select: { structureId: true, suggestionRank: true, overrideReason: true } });
+    const referrals = await db.referral.findMany({
+      where: { requestId: ref.requestId },
+      select: { structureId: true, suggestionRank: true, overrideReason: true },
+    });
     expect(referrals).toEqual(
       expect.arrayContaining([
         { structureId: s.emsp, suggestionRank: 2, overrideReason: null },
@@ -275,8 +336,14 @@ describe("orienting through the suggestions", () => {
       ["EMSP de Bar-le-Duc", true],
       ["HAD Meuse", false],
     ]);
-    await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.had] } })).rejects.toMatchObject({ fieldErrors: { overrideReason: [expect.stringContaining("HAD Meuse")] } });
-    await orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.had], overrideReason: "Pompe PCA : hospitalisation à domicile nécessaire." } });
+    await expect(orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.had] } })).rejects.toMatchObject({
+      fieldErrors: { overrideReason: [expect.stringContaining("HAD Meuse")] },
+    });
+    await orientRequest({
+      db,
+      actor: world.idec,
+      input: { ...ref, structureIds: [s.had], overrideReason: "Pompe PCA : hospitalisation à domicile nécessaire." },
+    });
     expect(await db.referral.findFirstOrThrow({ where: { requestId: ref.requestId }, select: { suggestionRank: true, overrideReason: true } })).toEqual({
       suggestionRank: 4,
       overrideReason: "Pompe PCA : hospitalisation à domicile nécessaire.",
@@ -286,7 +353,10 @@ describe("orienting through the suggestions", () => {
   test("when no need has any candidate there is nothing to override: no reason is asked, the rank is empty", async () => {
     const ref = await triaged({ needs: ["SOCIAL"] });
     await orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [s.emsp] } });
-    expect(await db.referral.findFirstOrThrow({ where: { requestId: ref.requestId }, select: { suggestionRank: true, overrideReason: true } })).toEqual({ suggestionRank: null, overrideReason: null });
+    expect(await db.referral.findFirstOrThrow({ where: { requestId: ref.requestId }, select: { suggestionRank: true, overrideReason: true } })).toEqual({
+      suggestionRank: null,
+      overrideReason: null,
+    });
   });
 
   test("a structure neither of the territory nor covering the commune is still refused", async () => {
@@ -313,7 +383,11 @@ describe("updateRoutingRules", () => {
       "Douleur — Domicile : ajout de « Psychologue » (4e choix) ; retrait de « Réseau de soins palliatifs » ; retrait de « Équipe ressource régionale de soins palliatifs pédiatriques (ERRSPP) » ; nouvel ordre : 1. Équipe mobile / territoriale de soins palliatifs (EMSP), 2. Consultation douleur, 3. Hospitalisation à domicile (HAD), 4. Psychologue",
       "Organisation des soins à domicile — EHPAD / établissement médico-social : retrait de « Hospitalisation à domicile (HAD) » ; plus aucun type de structure : le besoin sera signalé comme non couvert",
     ]);
-    expect(await db.territoryRoutingRules.findUniqueOrThrow({ where: { territoryId: meuseSud() } })).toMatchObject({ rules, version: 1, updatedById: world.idec.id });
+    expect(await db.territoryRoutingRules.findUniqueOrThrow({ where: { territoryId: meuseSud() } })).toMatchObject({
+      rules,
+      version: 1,
+      updatedById: world.idec.id,
+    });
     const event = await db.event.findFirstOrThrow({ where: { type: "routing.rules_updated" } });
     expect(event).toMatchObject({ actorId: world.idec.id, subjectType: "territory", subjectId: meuseSud() });
     expect(event.data).toEqual({
@@ -323,8 +397,12 @@ describe("updateRoutingRules", () => {
       ],
     });
     // Back to the defaults: a second version, a second event; saving the same table again writes nothing.
-    expect((await updateRoutingRules({ db, actor: world.admin, input: { territoryId: meuseSud(), version: 1, rules: cloneRules(DEFAULT_ROUTING_RULES) } })).version).toBe(2);
-    expect(await updateRoutingRules({ db, actor: world.idec, input: { territoryId: meuseSud(), version: 2, rules: cloneRules(DEFAULT_ROUTING_RULES) } })).toEqual({ version: 2, changes: [] });
+    expect(
+      (await updateRoutingRules({ db, actor: world.admin, input: { territoryId: meuseSud(), version: 1, rules: cloneRules(DEFAULT_ROUTING_RULES) } })).version,
+    ).toBe(2);
+    expect(
+      await updateRoutingRules({ db, actor: world.idec, input: { territoryId: meuseSud(), version: 2, rules: cloneRules(DEFAULT_ROUTING_RULES) } }),
+    ).toEqual({ version: 2, changes: [] });
     expect(await db.event.count({ where: { type: "routing.rules_updated" } })).toBe(2);
   });
 
@@ -332,7 +410,9 @@ describe("updateRoutingRules", () => {
     const rules = cloneRules(DEFAULT_ROUTING_RULES) as unknown as Record<string, Record<string, string[]>>;
     rules.PAIN!.HOME = ["EMSP", "EMSP", "WIZARD"];
     delete rules.SOCIAL;
-    const error = await updateRoutingRules({ db, actor: world.idec, input: { territoryId: meuseSud(), version: 0, rules: rules as never } }).catch((e: unknown) => e);
+    const error = await updateRoutingRules({ db, actor: world.idec, input: { territoryId: meuseSud(), version: 0, rules: rules as never } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ZodError);
     const messages = (error as ZodError).issues.map((i) => i.message);
     expect(messages).toEqual(
@@ -356,7 +436,9 @@ describe("updateRoutingRules", () => {
     await expect(getTerritoryRulesForEditor({ db, actor: world.pacaIdec, slug: "meuse-sud" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await updateRoutingRules({ db, actor: world.admin, input: { ...input, territoryId: world.territories["bouches-du-rhone"]! } });
     expect(await db.territoryRoutingRules.count()).toBe(1);
-    await expect(updateRoutingRules({ db, actor: world.admin, input: { ...input, territoryId: "no-such-territory" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateRoutingRules({ db, actor: world.admin, input: { ...input, territoryId: "no-such-territory" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   test("a stale editor gets a conflict, also when two first saves race; the winner's table stays", async () => {
@@ -369,10 +451,18 @@ describe("updateRoutingRules", () => {
       updateRoutingRules({ db, actor: world.otherIdec, input: { territoryId: meuseSud(), version: 0, rules: b } }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/modifiées par quelqu'un d'autre/) });
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/modifiées par quelqu'un d'autre/),
+    });
     const winner = results[0]?.status === "fulfilled" ? a : b;
-    await expect(updateRoutingRules({ db, actor: world.idec, input: { territoryId: meuseSud(), version: 0, rules: cloneRules(DEFAULT_ROUTING_RULES) } })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await db.territoryRoutingRules.findUniqueOrThrow({ where: { territoryId: meuseSud() }, select: { rules: true, version: true } })).toEqual({ rules: winner, version: 1 });
+    await expect(
+      updateRoutingRules({ db, actor: world.idec, input: { territoryId: meuseSud(), version: 0, rules: cloneRules(DEFAULT_ROUTING_RULES) } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.territoryRoutingRules.findUniqueOrThrow({ where: { territoryId: meuseSud() }, select: { rules: true, version: true } })).toEqual({
+      rules: winner,
+      version: 1,
+    });
     expect(await db.event.count({ where: { type: "routing.rules_updated" } })).toBe(1);
   });
 
@@ -391,7 +481,11 @@ describe("updateRoutingRules", () => {
       updatedByName: "Sophie Lambert",
       rules: expect.objectContaining({ PAIN: expect.objectContaining({ HOME: ["EMSP"] }) }),
     });
-    expect(await getTerritoryRulesForEditor({ db, actor: world.idec, slug: "meuse-nord" })).toMatchObject({ version: 0, customized: false, updatedByName: null });
+    expect(await getTerritoryRulesForEditor({ db, actor: world.idec, slug: "meuse-nord" })).toMatchObject({
+      version: 0,
+      customized: false,
+      updatedByName: null,
+    });
     expect((await listRulesTerritories({ db, actor: world.idec })).find((t) => t.slug === "meuse-sud")).toMatchObject({ customized: true });
   });
 });

@@ -14,7 +14,9 @@ import { upsertUser } from "@/tests/factories/users";
 import { truncateAll } from "./helpers/db";
 
 // next-auth's core handler, which its route handler calls; the package does not export its path.
-const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as typeof import("../../node_modules/next-auth/core/index");
+const { AuthHandler } = createRequire(import.meta.url)(
+  path.resolve("node_modules/next-auth/core/index.js"),
+) as typeof import("../../node_modules/next-auth/core/index");
 
 // The public URL is HTTPS (read once, at the first env() of this file's worker).
 process.env.NEXTAUTH_URL = "https://maillage.example";
@@ -60,7 +62,9 @@ describe("server-side sessions", () => {
     expect(await setPassword({ db, userId, password: "Nouveau-mot-de-passe-2026", now: hours(1) })).toEqual({ revokedSessions: 2 });
     expect(await actorOf(a, hours(1))).toBeNull();
     expect(await actorOf(b, hours(1))).toBeNull();
-    expect(await authenticateUser({ db, email: "gp@test.fr", password: "Nouveau-mot-de-passe-2026", address: "203.0.113.1", now: hours(2) })).toMatchObject({ ok: true });
+    expect(await authenticateUser({ db, email: "gp@test.fr", password: "Nouveau-mot-de-passe-2026", address: "203.0.113.1", now: hours(2) })).toMatchObject({
+      ok: true,
+    });
   });
 
   test("a deactivation ends every session of the account", async () => {
@@ -113,7 +117,14 @@ describe("next-auth with an HTTPS public URL", () => {
     expect(await loadActor({ db, id: userId, sessionId })).toMatchObject({ id: userId });
 
     await AuthHandler({
-      req: { action: "signout", method: "POST", origin, headers: {}, cookies: { ...csrfCookies, [session!.name]: session!.value }, body: { csrfToken: csrf.body!.csrfToken } },
+      req: {
+        action: "signout",
+        method: "POST",
+        origin,
+        headers: {},
+        cookies: { ...csrfCookies, [session!.name]: session!.value },
+        body: { csrfToken: csrf.body!.csrfToken },
+      },
       options,
     });
     // The cookie still decodes (a copy taken before sign-out), but opens nothing any more.

@@ -49,8 +49,10 @@ async function refOf(referralId: string) {
 
 const request = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
 const referralRow = (id: string) => db.referral.findUniqueOrThrow({ where: { id } });
-const eventTypes = async (requestId: string) => (await db.event.findMany({ where: { subjectId: requestId, type: { not: "request.viewed" } }, orderBy: { id: "asc" } })).map((e) => e.type);
-const lastEvents = async (requestId: string, n: number) => (await db.event.findMany({ where: { subjectId: requestId }, orderBy: { id: "desc" }, take: n })).reverse();
+const eventTypes = async (requestId: string) =>
+  (await db.event.findMany({ where: { subjectId: requestId, type: { not: "request.viewed" } }, orderBy: { id: "asc" } })).map((e) => e.type);
+const lastEvents = async (requestId: string, n: number) =>
+  (await db.event.findMany({ where: { subjectId: requestId }, orderBy: { id: "desc" }, take: n })).reverse();
 
 async function accepted(team: Team = "emsp", teams: Team[] = [team]) {
   const oriented = await orientedRequest(teams);
@@ -106,7 +108,10 @@ describe("acceptReferral", () => {
   test("a member of another structure cannot even see the referral", async () => {
     const { referral } = await orientedRequest(["emsp"]);
     const { id } = await referral("emsp");
-    await expect(acceptReferral({ db, actor: world.had, input: { referralId: id, version: 0 } })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Orientation introuvable." });
+    await expect(acceptReferral({ db, actor: world.had, input: { referralId: id, version: 0 } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Orientation introuvable.",
+    });
     const stranger: Actor = { ...world.emsp, id: world.had.id, structureIds: [] };
     await expect(acceptReferral({ db, actor: stranger, input: { referralId: id, version: 0 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await referralRow(id)).status).toBe("PROPOSED");
@@ -125,7 +130,10 @@ describe("acceptReferral", () => {
     const { referral } = await orientedRequest();
     const { id } = await referral("emsp");
     await db.referral.update({ where: { id }, data: { version: 3 } });
-    await expect(acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 2 } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/modifiée par quelqu'un d'autre/) });
+    await expect(acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 2 } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/modifiée par quelqu'un d'autre/),
+    });
     expect(await referralRow(id)).toMatchObject({ status: "PROPOSED", version: 3 });
   });
 
@@ -134,7 +142,9 @@ describe("acceptReferral", () => {
     const { id } = await referral("emsp");
     const results = await Promise.allSettled([0, 1].map(() => acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 0 } })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: expect.stringMatching(/^(CONFLICT|INVALID_TRANSITION)$/) });
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+      code: expect.stringMatching(/^(CONFLICT|INVALID_TRANSITION)$/),
+    });
     expect((await eventTypes(requestId)).filter((t) => t === "referral.accepted")).toHaveLength(1);
   });
 
@@ -193,7 +203,11 @@ describe("declineReferral", () => {
   test("details go into a note referenced by the event, never into the event itself", async () => {
     const { requestId, referral } = await orientedRequest();
     const { id } = await referral("emsp");
-    await declineReferral({ db, actor: world.emsp, input: { referralId: id, version: 0, reason: "OTHER", details: "Patiente déjà suivie par l'équipe de Verdun." } });
+    await declineReferral({
+      db,
+      actor: world.emsp,
+      input: { referralId: id, version: 0, reason: "OTHER", details: "Patiente déjà suivie par l'équipe de Verdun." },
+    });
     const note = await db.requestNote.findFirstOrThrow({ where: { referralId: id } });
     expect(note).toMatchObject({ requestId, kind: "INTERVENTION", authorId: world.emsp.id, body: "Patiente déjà suivie par l'équipe de Verdun." });
     const event = await db.event.findFirstOrThrow({ where: { subjectId: requestId, type: "referral.declined" } });
@@ -218,10 +232,14 @@ describe("declineReferral", () => {
     const { referral } = await orientedRequest(["emsp"]);
     const { id } = await referral("emsp");
     await expect(declineReferral({ db, actor: world.gp, input: { referralId: id, version: 0, reason: "FULL" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(declineReferral({ db, actor: world.idec, input: { referralId: id, version: 0, reason: "FULL" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(declineReferral({ db, actor: world.idec, input: { referralId: id, version: 0, reason: "FULL" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(declineReferral({ db, actor: world.had, input: { referralId: id, version: 0, reason: "FULL" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 0 } });
-    await expect(declineReferral({ db, actor: world.emsp, input: { referralId: id, version: 1, reason: "FULL" } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(declineReferral({ db, actor: world.emsp, input: { referralId: id, version: 1, reason: "FULL" } })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
   });
 
   test("a stale version is a conflict", async () => {
@@ -288,20 +306,38 @@ describe("recordFirstContact", () => {
     const { referral } = await orientedRequest(["emsp"]);
     const { id } = await referral("emsp");
     const today = parisIsoDay();
-    await expect(recordFirstContact({ db, actor: world.emsp, input: { referralId: id, version: 0, contactDate: today } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(recordFirstContact({ db, actor: world.emsp, input: { referralId: id, version: 0, contactDate: today } })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
     await acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 0 } });
-    await expect(recordFirstContact({ db, actor: world.gp, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(recordFirstContact({ db, actor: world.idec, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(recordFirstContact({ db, actor: world.had, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(recordFirstContact({ db, actor: world.emsp, input: { referralId: id, version: 0, contactDate: today } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(recordFirstContact({ db, actor: world.gp, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(recordFirstContact({ db, actor: world.idec, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(recordFirstContact({ db, actor: world.had, input: { referralId: id, version: 1, contactDate: today } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(recordFirstContact({ db, actor: world.emsp, input: { referralId: id, version: 0, contactDate: today } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 
 describe("addReferralNote", () => {
   test("an intervention note for the coordination, a feedback the GP reads in the timeline", async () => {
     const { requestId, referralId } = await accepted();
-    await addReferralNote({ db, actor: world.emsp, input: { referralId, version: 1, kind: "INTERVENTION", body: "Visite à domicile, titration de la morphine." } });
-    await addReferralNote({ db, actor: world.emsp, input: { referralId, version: 2, kind: "FEEDBACK", body: "Douleur contrôlée, nouvelle visite dans 8 jours." } });
+    await addReferralNote({
+      db,
+      actor: world.emsp,
+      input: { referralId, version: 1, kind: "INTERVENTION", body: "Visite à domicile, titration de la morphine." },
+    });
+    await addReferralNote({
+      db,
+      actor: world.emsp,
+      input: { referralId, version: 2, kind: "FEEDBACK", body: "Douleur contrôlée, nouvelle visite dans 8 jours." },
+    });
 
     expect(await db.requestNote.findMany({ where: { referralId }, orderBy: { createdAt: "asc" }, select: { kind: true, authorId: true } })).toEqual([
       { kind: "INTERVENTION", authorId: world.emsp.id },
@@ -320,14 +356,22 @@ describe("addReferralNote", () => {
   test("no note before accepting, none empty, none by another team, none on a stale version", async () => {
     const { referral } = await orientedRequest(["emsp"]);
     const { id } = await referral("emsp");
-    await expect(addReferralNote({ db, actor: world.emsp, input: { referralId: id, version: 0, kind: "INTERVENTION", body: "x" } })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(addReferralNote({ db, actor: world.emsp, input: { referralId: id, version: 0, kind: "INTERVENTION", body: "x" } })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
     await acceptReferral({ db, actor: world.emsp, input: { referralId: id, version: 0 } });
     await expect(addReferralNote({ db, actor: world.emsp, input: { referralId: id, version: 1, kind: "FEEDBACK", body: "   " } })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["body"], message: "Écrivez la note." })],
     });
-    await expect(addReferralNote({ db, actor: world.had, input: { referralId: id, version: 1, kind: "FEEDBACK", body: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(addReferralNote({ db, actor: world.idec, input: { referralId: id, version: 1, kind: "FEEDBACK", body: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addReferralNote({ db, actor: world.emsp, input: { referralId: id, version: 0, kind: "FEEDBACK", body: "x" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(addReferralNote({ db, actor: world.had, input: { referralId: id, version: 1, kind: "FEEDBACK", body: "x" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(addReferralNote({ db, actor: world.idec, input: { referralId: id, version: 1, kind: "FEEDBACK", body: "x" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(addReferralNote({ db, actor: world.emsp, input: { referralId: id, version: 0, kind: "FEEDBACK", body: "x" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db.requestNote.count({ where: { referralId: id } })).toBe(0);
   });
 });
@@ -336,14 +380,25 @@ describe("completeReferral", () => {
   test("the team ends its intervention with a feedback the GP reads; the request stays in care for the coordinator to close", async () => {
     const { requestId, referralId } = await inProgress();
     const now = new Date();
-    const result = await completeReferral({ db, actor: world.emsp, input: { referralId, version: 2, feedback: "Prise en charge terminée, relais HAD en place." }, now });
+    const result = await completeReferral({
+      db,
+      actor: world.emsp,
+      input: { referralId, version: 2, feedback: "Prise en charge terminée, relais HAD en place." },
+      now,
+    });
     expect(result).toMatchObject({ to: "IN_CARE", changed: false });
     expect(await referralRow(referralId)).toMatchObject({ status: "COMPLETED", completedAt: now, version: 3 });
     expect((await request(requestId)).status).toBe("IN_CARE");
     const note = await db.requestNote.findFirstOrThrow({ where: { referralId, kind: "FEEDBACK" } });
-    expect((await lastEvents(requestId, 1))[0]).toMatchObject({ type: "referral.completed", data: { referralId, structureId: world.structures.emsp, noteId: note.id } });
+    expect((await lastEvents(requestId, 1))[0]).toMatchObject({
+      type: "referral.completed",
+      data: { referralId, structureId: world.structures.emsp, noteId: note.id },
+    });
     const gp = await getRequestTimeline({ actor: world.gp, requestId });
-    expect(gp.at(-1)).toMatchObject({ text: "EMSP de Bar-le-Duc termine son intervention", note: { kind: "FEEDBACK", body: "Prise en charge terminée, relais HAD en place." } });
+    expect(gp.at(-1)).toMatchObject({
+      text: "EMSP de Bar-le-Duc termine son intervention",
+      note: { kind: "FEEDBACK", body: "Prise en charge terminée, relais HAD en place." },
+    });
   });
 
   test("the feedback for the GP is required", async () => {
@@ -356,7 +411,10 @@ describe("completeReferral", () => {
   test("not before the first contact, not by others, not twice, not on a stale version", async () => {
     const { referralId } = await accepted();
     const input = { referralId, version: 1, feedback: "Fin." };
-    await expect(completeReferral({ db, actor: world.emsp, input })).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: "Impossible de terminer l'intervention : l'orientation est acceptée." });
+    await expect(completeReferral({ db, actor: world.emsp, input })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: "Impossible de terminer l'intervention : l'orientation est acceptée.",
+    });
     await recordFirstContact({ db, actor: world.emsp, input: { referralId, version: 1, contactDate: parisIsoDay() } });
     await expect(completeReferral({ db, actor: world.gp, input: { ...input, version: 2 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(completeReferral({ db, actor: world.had, input: { ...input, version: 2 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -382,7 +440,10 @@ describe("syncRequestStatus", () => {
     await db.request.update({ where: { id: requestId }, data: { status: "CLOSED" } });
     const { version } = await request(requestId);
     await db.referral.update({ where: { id }, data: { status: "DECLINED" } });
-    expect(await db.$transaction((tx) => syncRequestStatus(tx, { requestId, referralId: id, actorId: world.emsp.id }))).toMatchObject({ to: "CLOSED", changed: false });
+    expect(await db.$transaction((tx) => syncRequestStatus(tx, { requestId, referralId: id, actorId: world.emsp.id }))).toMatchObject({
+      to: "CLOSED",
+      changed: false,
+    });
     expect(await request(requestId)).toMatchObject({ status: "CLOSED", version });
   });
 });
@@ -400,7 +461,11 @@ describe("team queries", () => {
     expect(inbox.new.map((i) => i.request.number)).toEqual([crisis.number, planned.number]);
     expect(inbox.active.map((i) => [i.request.number, i.status])).toEqual([[acc.number, "ACCEPTED"]]);
     expect(inbox.done.map((i) => [i.request.number, i.status])).toEqual([[declined.number, "DECLINED"]]);
-    expect(inbox.new[0]).toMatchObject({ structureName: "EMSP de Bar-le-Duc", needs: ["PAIN", "PALLIATIVE_CARE"], request: { urgency: "CRISIS", communeName: "Bar-le-Duc", status: "ORIENTED" } });
+    expect(inbox.new[0]).toMatchObject({
+      structureName: "EMSP de Bar-le-Duc",
+      needs: ["PAIN", "PALLIATIVE_CARE"],
+      request: { urgency: "CRISIS", communeName: "Bar-le-Duc", status: "ORIENTED" },
+    });
     expect(JSON.stringify(inbox)).not.toMatch(/Durand|Jeanne|1946/);
 
     const had = await listTeamInbox({ actor: world.had });
@@ -419,7 +484,14 @@ describe("team queries", () => {
       proposedBy: "Sophie Lambert",
       patient: { birthName: "Durand", firstNames: "Jeanne", age: 80, sex: "FEMALE" },
       coordinatorNote: "Appeler la fille de la patiente avant la visite.",
-      request: { urgency: "CRISIS", placeOfCare: "HOME", communeName: "Bar-le-Duc", referrer: "Dr Claire Martin", details: "Douleurs mal contrôlées malgré morphine orale.", coordination: { name: "Meuse Sud (Bar-le-Duc)" } },
+      request: {
+        urgency: "CRISIS",
+        placeOfCare: "HOME",
+        communeName: "Bar-le-Duc",
+        referrer: "Dr Claire Martin",
+        details: "Douleurs mal contrôlées malgré morphine orale.",
+        coordination: { name: "Meuse Sud (Bar-le-Duc)" },
+      },
     });
     expect(view.patient).not.toHaveProperty("birthDate");
     await expect(getTeamReferral({ actor: world.had, referralId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -29,9 +29,14 @@ describe("territory queries", () => {
   test("GPs and team members see no territory through the scoped query; admins see all six", async () => {
     expect(await listActorTerritories(actor("GP", [territories["meuse-sud"]!]))).toEqual([]);
     expect(await listActorTerritories(actor("TEAM_MEMBER"))).toEqual([]);
-    expect((await listActorTerritories(actor("ADMIN"))).map((t) => t.slug).sort()).toEqual(
-      ["alpes-maritimes", "bouches-du-rhone", "meurthe-et-moselle", "meuse-nord", "meuse-sud", "vosges"],
-    );
+    expect((await listActorTerritories(actor("ADMIN"))).map((t) => t.slug).sort()).toEqual([
+      "alpes-maritimes",
+      "bouches-du-rhone",
+      "meurthe-et-moselle",
+      "meuse-nord",
+      "meuse-sud",
+      "vosges",
+    ]);
   });
 
   test("a territory's size is its communes and their real populations", async () => {

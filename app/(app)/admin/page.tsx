@@ -27,12 +27,24 @@ export default async function AdminHomePage() {
             <caption className="sr-only">Comptes des professionnels et leurs rattachements</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">Nom</th>
-                <th scope="col" className="p-2">E-mail</th>
-                <th scope="col" className="p-2">Rôle</th>
-                <th scope="col" className="p-2">Rattachements</th>
-                <th scope="col" className="p-2">État</th>
-                <th scope="col" className="p-2">Dernière connexion</th>
+                <th scope="col" className="p-2">
+                  Nom
+                </th>
+                <th scope="col" className="p-2">
+                  E-mail
+                </th>
+                <th scope="col" className="p-2">
+                  Rôle
+                </th>
+                <th scope="col" className="p-2">
+                  Rattachements
+                </th>
+                <th scope="col" className="p-2">
+                  État
+                </th>
+                <th scope="col" className="p-2">
+                  Dernière connexion
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -24,12 +24,22 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   const canSeeInactive = can(actor, "directory.manage");
   const [commune, result] = await Promise.all([
     findCommuneOption({ code: query.commune }),
-    searchStructures({ communeCode: query.commune, need: query.besoin, type: query.type, setting: query.lieu, limit: PAGE_SIZE, cursor: query.apres, includeInactive: canSeeInactive && query.inactives === "1" }),
+    searchStructures({
+      communeCode: query.commune,
+      need: query.besoin,
+      type: query.type,
+      setting: query.lieu,
+      limit: PAGE_SIZE,
+      cursor: query.apres,
+      includeInactive: canSeeInactive && query.inactives === "1",
+    }),
   ]);
   const now = new Date();
   const needLabel = query.besoin ? NEED_LABELS[query.besoin] : null;
   const searched = Boolean(query.commune || query.besoin || query.type || query.lieu);
-  const next = new URLSearchParams(Object.entries({ ...query, apres: result.nextCursor ?? undefined }).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const next = new URLSearchParams(
+    Object.entries({ ...query, apres: result.nextCursor ?? undefined }).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
 
   return (
     <>
@@ -67,7 +77,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
         </h2>
         {result.items.length === 0 ? (
           <p className="text-slate-700">
-            {query.commune ? "Aucune structure de l'annuaire ne couvre cette commune pour ces critères : appelez le numéro du territoire, l'infirmière de coordination trouvera une solution." : "Aucune structure ne correspond à ces critères."}
+            {query.commune
+              ? "Aucune structure de l'annuaire ne couvre cette commune pour ces critères : appelez le numéro du territoire, l'infirmière de coordination trouvera une solution."
+              : "Aucune structure ne correspond à ces critères."}
           </p>
         ) : (
           <ul className="grid gap-4 md:grid-cols-2">

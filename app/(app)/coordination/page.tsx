@@ -23,7 +23,10 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
       </PageHeader>
       <div className="flex flex-col gap-5">
         <p>
-          <Link href="/coordination/appel" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            href="/coordination/appel"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             Enregistrer un appel
           </Link>
         </p>
@@ -33,7 +36,9 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
             {queue.counts.overdue === 0 ? "Aucune demande en retard" : `${queue.counts.overdue} demande${queue.counts.overdue > 1 ? "s" : ""} en retard`}
           </span>
           <span className={queue.counts.needsReorientation > 0 ? "font-semibold text-amber-900" : "text-slate-700"}>
-            {queue.counts.needsReorientation === 0 ? "Aucune demande à réorienter" : `${queue.counts.needsReorientation} demande${queue.counts.needsReorientation > 1 ? "s" : ""} à réorienter`}
+            {queue.counts.needsReorientation === 0
+              ? "Aucune demande à réorienter"
+              : `${queue.counts.needsReorientation} demande${queue.counts.needsReorientation > 1 ? "s" : ""} à réorienter`}
           </span>
         </p>
         <QueueFilters filters={filters} />
@@ -47,7 +52,9 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
           ) : (
             <QueueList items={queue.items} showTerritory={territories.length > 1} />
           )}
-          {queue.truncated ? <p className="mt-3 text-slate-700">Seules les {queue.items.length} premières demandes sont affichées : filtrez pour voir les autres.</p> : null}
+          {queue.truncated ? (
+            <p className="mt-3 text-slate-700">Seules les {queue.items.length} premières demandes sont affichées : filtrez pour voir les autres.</p>
+          ) : null}
         </section>
         <MyTerritories territories={territories} />
       </div>

@@ -21,7 +21,10 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeader title="Mes demandes">Vos demandes d&apos;appui, la plus récente d&apos;abord, et où chacune en est.</PageHeader>
-        <Link href="/demandes/nouvelle" className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-base font-medium text-white hover:bg-brand-800 sm:w-auto">
+        <Link
+          href="/demandes/nouvelle"
+          className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-base font-medium text-white hover:bg-brand-800 sm:w-auto"
+        >
           Nouvelle demande
         </Link>
       </div>

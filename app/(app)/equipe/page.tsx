@@ -17,11 +17,39 @@ export default async function TeamHomePage() {
     <>
       <PageHeader title="Mon équipe">
         Bonjour {actor.name}.{" "}
-        {inbox.new.length === 0 ? "Aucune nouvelle orientation n'attend votre réponse." : inbox.new.length === 1 ? "Une nouvelle orientation attend votre réponse." : `${inbox.new.length} nouvelles orientations attendent votre réponse.`}
+        {inbox.new.length === 0
+          ? "Aucune nouvelle orientation n'attend votre réponse."
+          : inbox.new.length === 1
+            ? "Une nouvelle orientation attend votre réponse."
+            : `${inbox.new.length} nouvelles orientations attendent votre réponse.`}
       </PageHeader>
-      <InboxSection id="nouvelles" title="Nouvelles orientations" items={inbox.new} empty="Aucune orientation en attente de réponse." now={now} showStructure={showStructure} when="proposed" />
-      <InboxSection id="en-cours" title="Prises en charge en cours" items={inbox.active} empty="Aucune prise en charge en cours." now={now} showStructure={showStructure} when="proposed" />
-      <InboxSection id="terminees" title="Terminées ou refusées (30 derniers jours)" items={inbox.done} empty="Rien ces 30 derniers jours." now={now} showStructure={showStructure} when="updated" />
+      <InboxSection
+        id="nouvelles"
+        title="Nouvelles orientations"
+        items={inbox.new}
+        empty="Aucune orientation en attente de réponse."
+        now={now}
+        showStructure={showStructure}
+        when="proposed"
+      />
+      <InboxSection
+        id="en-cours"
+        title="Prises en charge en cours"
+        items={inbox.active}
+        empty="Aucune prise en charge en cours."
+        now={now}
+        showStructure={showStructure}
+        when="proposed"
+      />
+      <InboxSection
+        id="terminees"
+        title="Terminées ou refusées (30 derniers jours)"
+        items={inbox.done}
+        empty="Rien ces 30 derniers jours."
+        now={now}
+        showStructure={showStructure}
+        when="updated"
+      />
       <section aria-labelledby="mes-structures" className="border-t border-slate-300 pt-4">
         <h2 id="mes-structures" className="mb-2 text-lg font-semibold">
           Mes structures

@@ -32,7 +32,13 @@ async function load(id: string) {
 
 const COMMUNES_SHOWN = 30;
 
-export default async function StructurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StructurePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { id } = parsed.data;
@@ -60,7 +66,9 @@ export default async function StructurePage({ params, searchParams }: { params: 
           {s.isDemo ? " · données de démonstration" : ""}
         </p>
         {!s.active ? (
-          <p className="mt-2 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-amber-950">Structure désactivée : elle n&apos;apparaît plus dans les recherches ni dans les suggestions.</p>
+          <p className="mt-2 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-amber-950">
+            Structure désactivée : elle n&apos;apparaît plus dans les recherches ni dans les suggestions.
+          </p>
         ) : null}
       </div>
       {saved ? (
@@ -167,11 +175,22 @@ export default async function StructurePage({ params, searchParams }: { params: 
             {s.coverage.territories.length ? <li>Territoires : {s.coverage.territories.map((t) => t.name).join(", ")}</li> : null}
             {communes.length ? (
               <li>
-                {communes.length} commune{communes.length > 1 ? "s" : ""} : {communes.slice(0, COMMUNES_SHOWN).map((c) => c.name).join(", ")}
+                {communes.length} commune{communes.length > 1 ? "s" : ""} :{" "}
+                {communes
+                  .slice(0, COMMUNES_SHOWN)
+                  .map((c) => c.name)
+                  .join(", ")}
                 {communes.length > COMMUNES_SHOWN ? (
                   <details className="mt-1">
-                    <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700 underline">Voir les {communes.length - COMMUNES_SHOWN} autres</summary>
-                    <p>{communes.slice(COMMUNES_SHOWN).map((c) => c.name).join(", ")}</p>
+                    <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700 underline">
+                      Voir les {communes.length - COMMUNES_SHOWN} autres
+                    </summary>
+                    <p>
+                      {communes
+                        .slice(COMMUNES_SHOWN)
+                        .map((c) => c.name)
+                        .join(", ")}
+                    </p>
                   </details>
                 ) : null}
               </li>
@@ -187,7 +206,8 @@ export default async function StructurePage({ params, searchParams }: { params: 
           <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">
             <dt className="font-medium text-slate-700">Adresse</dt>
             <dd>
-              {[s.address, s.addressCommune ? `${s.addressCommune.postalCode ?? ""} ${s.addressCommune.name}`.trim() : null].filter(Boolean).join(", ") || "Non renseignée"}
+              {[s.address, s.addressCommune ? `${s.addressCommune.postalCode ?? ""} ${s.addressCommune.name}`.trim() : null].filter(Boolean).join(", ") ||
+                "Non renseignée"}
             </dd>
             <dt className="font-medium text-slate-700">FINESS</dt>
             <dd>{s.finess ?? "Non renseigné"}</dd>

@@ -17,15 +17,19 @@ export default async function DirectoryImportPage() {
         </Link>
       </p>
       <PageHeader title="Import et export de l'annuaire">
-        {actor.role === "ADMIN" ? "Toutes les structures de la plateforme." : "Les structures de vos territoires."} Une ligne par structure ; une ligne refusée ne modifie rien, les autres sont
-        enregistrées ; importer deux fois le même fichier ne change rien.
+        {actor.role === "ADMIN" ? "Toutes les structures de la plateforme." : "Les structures de vos territoires."} Une ligne par structure ; une ligne refusée
+        ne modifie rien, les autres sont enregistrées ; importer deux fois le même fichier ne change rien.
       </PageHeader>
       <section aria-labelledby="exporter" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="exporter" className="mb-2 text-xl font-semibold">
           Exporter
         </h2>
         <p className="mb-3 text-slate-700">Le fichier exporté sert de modèle : modifiez-le dans un tableur, puis réimportez-le.</p>
-        <a href="/api/annuaire/export" download className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100">
+        <a
+          href="/api/annuaire/export"
+          download
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100"
+        >
           Télécharger l&apos;annuaire (CSV)
         </a>
       </section>
@@ -40,8 +44,8 @@ export default async function DirectoryImportPage() {
         <div className="mt-2 flex flex-col gap-2 text-sm text-slate-800">
           <p>Colonnes, dans n&apos;importe quel ordre : {CSV_COLUMNS.join(", ")}.</p>
           <p>
-            Obligatoires : identifiant_externe (ou finess), nom, type. Une colonne absente du fichier garde la valeur actuelle ; une cellule vide efface la valeur. Listes séparées par des
-            virgules ; dates jj/mm/aaaa ; oui / non.
+            Obligatoires : identifiant_externe (ou finess), nom, type. Une colonne absente du fichier garde la valeur actuelle ; une cellule vide efface la
+            valeur. Listes séparées par des virgules ; dates jj/mm/aaaa ; oui / non.
           </p>
           <p>Types : {Object.values(TYPE_CODES).join(", ")}.</p>
           <p>Besoins (colonnes offres_domicile, offres_ehpad, offres_hopital, offres_autre_lieu) : {Object.values(NEED_CODES).join(", ")}.</p>

@@ -19,7 +19,14 @@ export default async function NewStructurePage() {
         </Link>
       </p>
       <PageHeader title="Nouvelle structure">Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d&apos;intervention.</PageHeader>
-      <StructureForm values={{ ageGroups: ["ADULT"], capacityStatus: "AVAILABLE" }} addressCommune={null} communes={[]} territories={territories} territoryChoices={choices} allowNoTerritory={actor.role === "ADMIN"} />
+      <StructureForm
+        values={{ ageGroups: ["ADULT"], capacityStatus: "AVAILABLE" }}
+        addressCommune={null}
+        communes={[]}
+        territories={territories}
+        territoryChoices={choices}
+        allowNoTerritory={actor.role === "ADMIN"}
+      />
     </>
   );
 }

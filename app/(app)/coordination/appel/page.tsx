@@ -16,7 +16,8 @@ export default async function PhoneIntakePage() {
         </Link>
       </p>
       <PageHeader title="Enregistrer un appel">
-        Une demande reçue par téléphone ou par messagerie sécurisée, pour un médecin, un soignant ou un proche. Le territoire et les délais viennent de la commune du patient.
+        Une demande reçue par téléphone ou par messagerie sécurisée, pour un médecin, un soignant ou un proche. Le territoire et les délais viennent de la
+        commune du patient.
       </PageHeader>
       <PhoneIntake />
     </>

@@ -23,7 +23,10 @@ export default async function RoutingRulesHomePage() {
         <ul className="grid gap-3 sm:grid-cols-2">
           {territories.map((t) => (
             <li key={t.id}>
-              <Link href={`/coordination/regles/${encodeURIComponent(t.slug)}`} className="block min-h-11 rounded-lg border border-slate-300 bg-white p-4 hover:border-brand-700">
+              <Link
+                href={`/coordination/regles/${encodeURIComponent(t.slug)}`}
+                className="block min-h-11 rounded-lg border border-slate-300 bg-white p-4 hover:border-brand-700"
+              >
                 <span className="block text-lg font-semibold text-brand-800 underline">{t.name}</span>
                 <span className="block text-sm text-slate-700">
                   {t.customized && t.updatedAt ? `Règles propres au territoire, modifiées le ${formatDateTime(t.updatedAt)}` : "Règles par défaut"}

@@ -10,7 +10,13 @@ export const metadata: Metadata = { title: "Nouvelle demande d'appui" };
 export default async function NewRequestPage() {
   await requirePermission("requests.file", "/demandes/nouvelle");
   // Public facts only (numbers, hours, service levels): the form announces the delays before sending.
-  const territories = (await listAllTerritories()).map(({ id, name, publicPhone, openingHours, serviceLevels }) => ({ id, name, publicPhone, openingHours, serviceLevels }));
+  const territories = (await listAllTerritories()).map(({ id, name, publicPhone, openingHours, serviceLevels }) => ({
+    id,
+    name,
+    publicPhone,
+    openingHours,
+    serviceLevels,
+  }));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -19,8 +25,8 @@ export default async function NewRequestPage() {
         </Link>
       </p>
       <PageHeader title="Nouvelle demande d'appui">
-        Une infirmière de coordination de votre territoire reprend votre demande, trouve la bonne équipe et vous tient informé·e à chaque étape. Tous les champs sont
-        obligatoires, sauf les précisions.
+        Une infirmière de coordination de votre territoire reprend votre demande, trouve la bonne équipe et vous tient informé·e à chaque étape. Tous les champs
+        sont obligatoires, sauf les précisions.
       </PageHeader>
       <NewRequestForm territories={territories} />
     </>

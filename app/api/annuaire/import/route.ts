@@ -29,12 +29,17 @@ export async function POST(request: Request) {
         send({ type: "report", report });
       } catch (error) {
         console.error("directory import failed", { name: (error as Error)?.name });
-        send({ type: "error", message: "L'import s'est interrompu. Les lignes déjà enregistrées le restent ; réimportez le fichier pour terminer (elles seront « inchangées »)." });
+        send({
+          type: "error",
+          message: "L'import s'est interrompu. Les lignes déjà enregistrées le restent ; réimportez le fichier pour terminer (elles seront « inchangées »).",
+        });
       } finally {
         controller.close();
       }
     },
   });
   // no-transform: a compressing proxy must not hold the progress lines back.
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store, no-transform", "X-Accel-Buffering": "no" } });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store, no-transform", "X-Accel-Buffering": "no" },
+  });
 }

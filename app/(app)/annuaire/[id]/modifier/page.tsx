@@ -21,7 +21,9 @@ export default async function EditStructurePage({ params }: { params: Promise<{ 
   const actor = await requirePermission("directory.edit", `/annuaire/${encodeURIComponent(id)}/modifier`);
   const structure = await forPage(getStructureForEdit({ actor, id }));
   const manage = can(actor, "directory.manage");
-  const [territories, addressCommune] = manage ? await Promise.all([listTerritoryOptions(), findCommuneOption({ code: structure.values.addressCommuneCode })]) : [[], null];
+  const [territories, addressCommune] = manage
+    ? await Promise.all([listTerritoryOptions(), findCommuneOption({ code: structure.values.addressCommuneCode })])
+    : [[], null];
   const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id) || t.id === structure.territoryId);
   return (
     <>
@@ -31,10 +33,20 @@ export default async function EditStructurePage({ params }: { params: Promise<{ 
         </Link>
       </p>
       <PageHeader title={manage ? "Modifier la fiche" : "Modifier les coordonnées"}>
-        {manage ? "Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d'intervention." : "Les coordonnées et horaires de votre équipe ; la zone et l'offre sont tenues par la coordination de votre territoire."}
+        {manage
+          ? "Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d'intervention."
+          : "Les coordonnées et horaires de votre équipe ; la zone et l'offre sont tenues par la coordination de votre territoire."}
       </PageHeader>
       {manage ? (
-        <StructureForm structure={structure} values={structure.values} addressCommune={addressCommune} communes={structure.communes} territories={territories} territoryChoices={choices} allowNoTerritory={actor.role === "ADMIN"} />
+        <StructureForm
+          structure={structure}
+          values={structure.values}
+          addressCommune={addressCommune}
+          communes={structure.communes}
+          territories={territories}
+          territoryChoices={choices}
+          allowNoTerritory={actor.role === "ADMIN"}
+        />
       ) : (
         <ContactsForm structure={structure} values={structure.values} />
       )}

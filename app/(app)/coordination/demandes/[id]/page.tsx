@@ -65,7 +65,14 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
             requestId={request.id}
             version={request.version}
             status={request.status}
-            structures={request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type, phone: s.phone, hasActiveReferral: s.hasActiveReferral, suggested: suggested.has(s.id) }))}
+            structures={request.structures.map((s) => ({
+              id: s.id,
+              name: s.name,
+              typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type,
+              phone: s.phone,
+              hasActiveReferral: s.hasActiveReferral,
+              suggested: suggested.has(s.id),
+            }))}
             hasSuggestions={suggestions.needs.some((need) => need.candidates.length > 0)}
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}

@@ -13,7 +13,13 @@ import { RulesEditor } from "@/components/routing/rules-editor";
 
 export const metadata: Metadata = { title: "Règles d'orientation" };
 
-const ZParams = z.object({ slug: z.string().min(1).max(100).regex(/^[a-z0-9-]+$/) });
+const ZParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z0-9-]+$/),
+});
 
 async function load(actor: Actor, slug: string) {
   return forPage(getTerritoryRulesForEditor({ actor, slug }));
@@ -33,8 +39,8 @@ export default async function TerritoryRoutingRulesPage({ params }: { params: Pr
       </p>
       <PageHeader title={`Règles d'orientation — ${territory.name}`}>
         <p>
-          Pour chaque besoin et chaque lieu de soins, les types de structure suggérés, du premier choix au dernier. Une structure n&apos;est suggérée que si elle couvre la commune
-          du patient et propose le besoin dans ce lieu ; une liste vide signale le besoin comme non couvert.
+          Pour chaque besoin et chaque lieu de soins, les types de structure suggérés, du premier choix au dernier. Une structure n&apos;est suggérée que si
+          elle couvre la commune du patient et propose le besoin dans ce lieu ; une liste vide signale le besoin comme non couvert.
         </p>
         <p className="mt-2 font-medium text-slate-900">
           {customized && updatedAt
@@ -44,7 +50,9 @@ export default async function TerritoryRoutingRulesPage({ params }: { params: Pr
       </PageHeader>
       {repaired ? (
         <div className="mb-4">
-          <Alert>Le vocabulaire a évolué depuis le dernier enregistrement : les cases nouvelles reprennent les règles par défaut. Enregistrez pour les conserver.</Alert>
+          <Alert>
+            Le vocabulaire a évolué depuis le dernier enregistrement : les cases nouvelles reprennent les règles par défaut. Enregistrez pour les conserver.
+          </Alert>
         </div>
       ) : null}
       <RulesEditor territory={territory} rules={rules} version={version} />
