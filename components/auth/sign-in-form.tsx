@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { ZSignIn, signInErrorMessage } from "@/lib/auth/schemas";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
@@ -25,6 +25,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  // From a successful sign-in until the home page is on screen (0.6-5 s on a busy server): the form
+  // says so, instead of a page that seems to do nothing.
+  const [opening, startOpening] = useTransition();
   const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -44,8 +47,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       setFormError(signInErrorMessage(result?.error ?? "unknown"));
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    startOpening(() => {
+      router.replace(callbackUrl);
+      router.refresh();
+    });
   }
 
   return (
@@ -56,9 +61,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField name="email" label="Adresse e-mail" type="email" autoComplete="username" inputMode="email" required errors={fieldErrors.email} />
       <TextField name="password" label="Mot de passe" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
-      <Button type="submit" disabled={pending || !hydrated}>
-        {pending ? "Connexion…" : "Se connecter"}
+      <Button type="submit" disabled={pending || opening || !hydrated}>
+        {pending || opening ? "Connexion…" : "Se connecter"}
       </Button>
+      <p role="status" className="text-slate-700">
+        {opening ? "Connexion réussie : ouverture de votre espace…" : ""}
+      </p>
     </form>
   );
 }
