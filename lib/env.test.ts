@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv, parseRunSettings } from "@/lib/env";
 
 const valid = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db", NEXTAUTH_SECRET: "s".repeat(32) };
 
@@ -49,5 +49,16 @@ describe("parseEnv", () => {
     expect(parseEnv(valid).HOST).toBeUndefined();
     expect(parseEnv({ ...valid, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
     expect(() => parseEnv({ ...valid, HOST: "tout le monde" })).toThrow(/HOST doit être une adresse d'écoute/);
+  });
+});
+
+describe("parseRunSettings", () => {
+  test("the run commands need no database URL nor secret: they fill them in", () => {
+    expect(parseRunSettings({})).toMatchObject({ PORT: 3000, EMBEDDED_POSTGRES_PORT: 54329 });
+  });
+
+  test("a given value is checked all the same", () => {
+    expect(() => parseRunSettings({ EMBEDDED_POSTGRES_PORT: "cinq" })).toThrow("EMBEDDED_POSTGRES_PORT doit être un nombre entier.");
+    expect(() => parseRunSettings({ DATABASE_URL: "mysql://x" })).toThrow("DATABASE_URL doit commencer par postgresql://");
   });
 });

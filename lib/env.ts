@@ -83,6 +83,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
+/**
+ * The configuration as the run commands see it before they have a database or a secret: those two
+ * are filled in by them when unset (embedded PostgreSQL, a generated secret), so only a given value
+ * is checked.
+ */
+export function parseRunSettings(source: Record<string, string | undefined>): Env {
+  return parseEnv({ ...source, DATABASE_URL: source.DATABASE_URL || "postgresql://base-integree", NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || "x".repeat(32) });
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {

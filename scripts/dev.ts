@@ -11,22 +11,17 @@ import pg from "pg";
 import { applyMigrations } from "./db/migrations";
 import { openAppDatabase } from "./db/with-database";
 import { redactUrl } from "./db/server";
-import { parseEnv, type Env } from "@/lib/env";
+import { parseRunSettings, type Env } from "@/lib/env";
 import { buildFingerprint, isBuildCurrent, recordBuild } from "./build-inputs";
 
 const production = process.argv.includes("--production");
 const skipBuild = process.argv.includes("--no-build");
 
 // The whole configuration first: a bad value stops here, in French, naming the variable, before a
-// database is started or a page can fail. DATABASE_URL and NEXTAUTH_SECRET are filled in below
-// when unset, so only a given value is checked.
+// database is started or a page can fail.
 let settings: Env;
 try {
-  settings = parseEnv({
-    ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL || "postgresql://base-integree",
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "x".repeat(32),
-  });
+  settings = parseRunSettings(process.env);
 } catch (error) {
   console.error(
     `${error instanceof Error ? error.message : error}\nMaillage ne démarre pas : corrigez cette configuration (voir « Configuration » dans le README).`,

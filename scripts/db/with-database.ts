@@ -1,6 +1,7 @@
 // The database the app's own commands work on: DATABASE_URL when set, else the embedded
 // PostgreSQL whose data lives in .data/postgres (git-ignored), started for the occasion.
 import path from "node:path";
+import { parseRunSettings } from "@/lib/env";
 import { startEmbeddedPostgres } from "./embedded";
 
 export const EMBEDDED_DATA_DIR = path.resolve(".data/postgres");
@@ -10,7 +11,8 @@ export type AppDatabase = { url: string; embedded: boolean; stop(): Promise<void
 export async function openAppDatabase(): Promise<AppDatabase> {
   const fromEnv = process.env.DATABASE_URL;
   if (fromEnv) return { url: fromEnv, embedded: false, stop: async () => {} };
-  const port = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : undefined;
+  // Validated like every setting (a bad port is refused in French, not tried as NaN).
+  const { EMBEDDED_POSTGRES_PORT: port } = parseRunSettings(process.env);
   const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port });
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }
