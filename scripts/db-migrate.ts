@@ -7,7 +7,11 @@ import { openAppDatabase } from "./db/with-database";
 import { redactUrl } from "./db/server";
 
 const started = Date.now();
-const database = await openAppDatabase();
+const database = await openAppDatabase().catch((error: unknown) => {
+  // A bad setting or a database that cannot start: its message, not a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
 let code = 0;
 try {
   console.log(`Migrating ${redactUrl(database.url)}`);
