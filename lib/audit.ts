@@ -1,6 +1,16 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
-import { CancelReason, ClosureOutcome, DeclineReason, Need, NoteKind, RequestChannel, RequestStatus, Urgency } from "@/lib/generated/prisma/enums";
+import {
+  CancelReason,
+  ClosureOutcome,
+  DeclineReason,
+  Need,
+  NoteKind,
+  RequestChannel,
+  RequesterKind,
+  RequestStatus,
+  Urgency,
+} from "@/lib/generated/prisma/enums";
 
 // Every change and every read of a patient's record is an event, written in the same transaction
 // as the change. Payloads hold ids and codes only: never names, birth dates or free text (free text
@@ -33,6 +43,13 @@ export const ZEvent = z.discriminatedUnion("type", [
     needs: z.array(z.enum(Need)),
     territoryId: id.nullable(),
     patientId: id.nullable(),
+    // The filing's facts the dashboards' projection reads (dashboard_project_event). Absent from the
+    // events written before 2026-12-02: the projection then reads them from the request row.
+    requesterKind: z.enum(RequesterKind).optional(),
+    communeCode: z
+      .string()
+      .regex(/^[0-9][0-9AB][0-9]{3}$/)
+      .optional(),
   }),
   request("request.viewed", { patientId: id.nullable() }),
   request("request.claimed", {}),

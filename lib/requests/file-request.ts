@@ -152,7 +152,15 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
         type: "request.submitted",
         subjectType: "request",
         subjectId: request.id,
-        data: { channel: filing.channel, urgency: data.urgency, needs: data.needs, territoryId: territory?.id ?? null, patientId },
+        data: {
+          channel: filing.channel,
+          urgency: data.urgency,
+          needs: data.needs,
+          territoryId: territory?.id ?? null,
+          patientId,
+          requesterKind: data.requesterKind,
+          communeCode: data.communeCode,
+        },
       },
       now,
     );

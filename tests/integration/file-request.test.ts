@@ -36,6 +36,8 @@ describe("fileRequest", () => {
     });
     const events = await db.event.findMany({ where: { subjectId: filed.id } });
     expect(events).toEqual([expect.objectContaining({ type: "request.submitted", actorId: world.gp.id })]);
+    // The filing's facts the dashboards' projection reads (lib/dashboards/projection-keys.test.ts).
+    expect(events[0]!.data).toMatchObject({ requesterKind: "GP", communeCode: request.communeCode, territoryId: request.territoryId });
     // The event log holds ids and codes, never the patient's name or the free text.
     expect(JSON.stringify(events[0]!.data)).not.toMatch(/Durand|Jeanne|morphine/);
   });
