@@ -17,6 +17,7 @@ import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
 import { ActionOutcome, FormBanner, isOutcomeShown, RequestRef, useActionForm, type OutcomeMessage } from "@/components/forms/action-form";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 
 // `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing
 // another structure while there are suggestions asks for a reason (lib/requests/orient-request.ts).
@@ -25,12 +26,12 @@ type Ref = { requestId: string; version: number };
 
 function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby={id}>
       <h3 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h3>
       {children}
-    </section>
+    </Card>
   );
 }
 
@@ -210,7 +211,7 @@ const CANCEL_REASONS = Object.entries(CANCEL_REASON_LABELS).map(([value, label])
 function CancelForm({ refs, active }: { refs: Ref; active: number }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(cancelRequestAction, { announce: true });
   return (
-    <details className="group rounded-lg border border-slate-300 bg-white p-4" open={Boolean(state && !state.ok) || undefined}>
+    <Card as="details" open={Boolean(state && !state.ok) || undefined} className="group">
       <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold">Annuler la demande (doublon, retrait)</summary>
       <form ref={formElement} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3" aria-label="Annuler la demande">
         <FormBanner state={state} />
@@ -234,7 +235,7 @@ function CancelForm({ refs, active }: { refs: Ref; active: number }) {
           {pending ? "Annulation…" : "Annuler la demande"}
         </Button>
       </form>
-    </details>
+    </Card>
   );
 }
 

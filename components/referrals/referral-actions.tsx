@@ -16,6 +16,7 @@ import { ChoiceGroup } from "@/components/forms/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
 import { ActionOutcome, FormBanner, isOutcomeShown, useActionForm, type OutcomeMessage } from "@/components/forms/action-form";
+import { Card } from "@/components/ui/card";
 
 type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS;
 type Ref = { referralId: string; version: number };
@@ -31,12 +32,12 @@ function Hidden({ referralId, version }: Ref) {
 
 function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby={id}>
       <h3 id={id} className="mb-3 text-lg font-semibold text-slate-900">
         {title}
       </h3>
       {children}
-    </section>
+    </Card>
   );
 }
 

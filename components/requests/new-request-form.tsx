@@ -14,6 +14,7 @@ import { CommuneField } from "@/components/forms/commune-field";
 import { TerritoryDelays, type TerritoryPromise } from "@/components/requests/territory-delays";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";
+import { Card } from "@/components/ui/card";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -56,7 +57,7 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
         </div>
       ) : null}
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="fieldset" className="flex flex-col gap-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Patient</legend>
         <TextField
           name="birthName"
@@ -78,9 +79,9 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
         />
         <BirthDateField name="birthDate" label="Date de naissance" defaultValue={text("birthDate")} errors={errors.birthDate} />
         <ChoiceGroup name="sex" legend="Sexe" type="radio" columns={3} inline options={options(SEX_LABELS)} defaultValue={text("sex")} errors={errors.sex} />
-      </fieldset>
+      </Card>
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="fieldset" className="flex flex-col gap-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Lieu de vie</legend>
         <CommuneField
           name="communeCode"
@@ -100,9 +101,9 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           defaultValue={text("placeOfCare") ?? "HOME"}
           errors={errors.placeOfCare}
         />
-      </fieldset>
+      </Card>
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="fieldset" className="flex flex-col gap-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Demande</legend>
         <ChoiceGroup
           name="needs"
@@ -133,7 +134,7 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           errors={errors.details}
           maxLength={4000}
         />
-      </fieldset>
+      </Card>
 
       <ConsentField name="consentCoordination" defaultChecked={values.consentCoordination === "on"} errors={errors.consentCoordination}>
         Le patient (ou sa personne de confiance) accepte que sa situation soit partagée avec l&apos;équipe de coordination et les équipes qu&apos;elle

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -16,6 +15,7 @@ import { ReferralList } from "@/components/coordination/referral-list";
 import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
 import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Demande" };
 
@@ -34,11 +34,7 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/coordination" className="font-medium text-brand-700 underline">
-          ← File des demandes
-        </Link>
-      </p>
+      <BackLink href="/coordination">File des demandes</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Demande {label}</h1>
         <UrgencyBadge urgency={request.urgency} />
