@@ -33,10 +33,12 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
   const [commune, setCommune] = useState<CommuneOption | null>(null);
   const [urgency, setUrgency] = useState<"CRISIS" | "PLANNED" | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const errors = state?.fieldErrors ?? {};
-  const values = state?.values ?? {};
+  // Success leaves the page (the request's confirmation): a state here is a refusal.
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors ?? {};
+  const values = failed?.values ?? {};
   // The commune shown: the one chosen since, else the one sent back with the errors.
-  const shownCommune = commune ?? state?.commune ?? null;
+  const shownCommune = commune ?? failed?.echo?.commune ?? null;
   const shownUrgency = urgency ?? (values.urgency === "CRISIS" || values.urgency === "PLANNED" ? values.urgency : null);
   const territory = shownCommune?.territory ? territories.find((t) => t.id === shownCommune.territory?.id) : undefined;
 
@@ -51,9 +53,9 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
 
   return (
     <form action={formAction} noValidate className="flex max-w-2xl flex-col gap-6" aria-label="Nouvelle demande d'appui">
-      {state ? (
+      {failed ? (
         <div ref={alertRef} tabIndex={-1}>
-          <Alert tone="error">{state.message}</Alert>
+          <Alert tone="error">{failed.message}</Alert>
         </div>
       ) : null}
 
@@ -87,7 +89,7 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           name="communeCode"
           label="Commune de résidence"
           hint="Nom ou code postal, puis choisissez dans la liste."
-          defaultValue={state?.commune ?? null}
+          defaultValue={failed?.echo?.commune ?? null}
           errors={errors.communeCode}
           onSelect={setCommune}
         />
