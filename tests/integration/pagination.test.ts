@@ -5,6 +5,9 @@ import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
+import { orientRequest } from "@/lib/requests/orient-request";
+import { acceptReferral } from "@/lib/referrals/accept-referral";
+import { listTeamInbox } from "@/lib/referrals/team-queries";
 import { encodeCursor } from "@/lib/pagination";
 import { parisTime } from "@/lib/time";
 import { createWorld, fileTestRequest, type World } from "@/tests/factories/world";
@@ -89,5 +92,35 @@ describe("the coordinator's queue by pages", () => {
       );
     }
     expect((await listCoordinationQueue({ db, actor: world.pacaIdec, filters: {}, cursor: first.next!, limit: 3 })).items).toEqual([]);
+  });
+});
+
+describe("the team's patients in care by pages", () => {
+  test("crises first, then the oldest proposal; every page after the last one read", async () => {
+    const monday = parisTime(2026, 11, 30, 9, 0);
+    for (let i = 0; i < 7; i++) {
+      const at = new Date(monday.getTime() + i * 3600_000);
+      const filed = await fileTestRequest(db, world, { urgency: i % 3 === 0 ? "CRISIS" : "PLANNED" }, at);
+      await claimRequest({ db, actor: world.idec, requestId: filed.id, now: at });
+      const version = (await db.request.findUniqueOrThrow({ where: { id: filed.id } })).version;
+      await orientRequest({ db, actor: world.idec, input: { requestId: filed.id, version, structureIds: [world.structures.emsp] }, now: at });
+      const referral = await db.referral.findFirstOrThrow({ where: { requestId: filed.id } });
+      if (i !== 5) await acceptReferral({ db, actor: world.emsp, input: { referralId: referral.id, version: referral.version }, now: at });
+    }
+    const all = await listTeamInbox({ db, actor: world.emsp, limit: 100 });
+    expect(all).toMatchObject({ activeCount: 6, activeNext: null });
+    expect(all.new).toHaveLength(1);
+    expect(all.active.map((i) => i.request.urgency)).toEqual(["CRISIS", "CRISIS", "CRISIS", "PLANNED", "PLANNED", "PLANNED"]);
+    for (const limit of [1, 2, 4]) {
+      const { seen } = await walk(async (cursor) => {
+        const inbox = await listTeamInbox({ db, actor: world.emsp, cursor, limit });
+        expect(inbox.activeCount).toBe(6);
+        return { items: inbox.active, next: inbox.activeNext };
+      });
+      expect(seen).toEqual(all.active.map((i) => i.id));
+    }
+    // Another team's cursor opens nothing of this one.
+    const page = await listTeamInbox({ db, actor: world.emsp, limit: 2 });
+    expect((await listTeamInbox({ db, actor: world.had, cursor: page.activeNext!, limit: 2 })).active).toEqual([]);
   });
 });
