@@ -39,4 +39,15 @@ export const MOBILE_GP: UserInput = { email: "medecin.mobile@e2e.maillage.fr", n
 export const ENUMERATION_ACCOUNT: UserInput = { email: "enumeration@e2e.maillage.fr", name: "Compte Énumération", role: "GP", password: "Bon-mot-de-passe-43" };
 // Signs in and out in sign-in-hardening.spec.ts, with its cookie copied before the sign-out.
 export const SIGN_OUT_GP: UserInput = { email: "medecin.deconnexion@e2e.maillage.fr", name: "Dr Denise Déconnexion", role: "GP", password: E2E_PASSWORD };
-export const E2E_ACCOUNTS: UserInput[] = [LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP];
+// A second coordinator of Meuse Sud: claims the same request as IDEC_MEUSE at the same moment,
+// through the other app instance (two-instances.spec.ts).
+export const SECOND_IDEC: E2EAccount = {
+  email: "idec.seconde@e2e.maillage.fr",
+  name: "Nadia Seconde",
+  role: "COORDINATOR",
+  password: E2E_PASSWORD,
+  territorySlugs: ["meuse-sud"],
+};
+// The e2e server resolves the slugs to the seeded territories' ids.
+export type E2EAccount = Omit<UserInput, "territoryIds"> & { territorySlugs?: string[] };
+export const E2E_ACCOUNTS: E2EAccount[] = [LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP, SECOND_IDEC];
