@@ -171,6 +171,71 @@ try {
     await measure("searchStructures", "besoin seul, France entière", () => directory.searchStructures({ db, need: "PAIN", limit: 20 }));
   }
 
+  // Issue 16: the long lists by pages (lib/pagination.ts), for the largest of each, first page and
+  // far down; beside each, the plainest SQL that reads the same page (the ratio survives a noisy machine).
+  console.log("\nListes par pages (50 par page) :");
+  const queues = await import("@/lib/requests/coordination-queries");
+  const [busiest] = await db.$queryRaw<{ territory_id: string; name: string; open: number }[]>`
+    SELECT r.territory_id, t.name, count(*)::int AS open FROM request r JOIN territory t ON t.id = r.territory_id
+    WHERE r.status IN ('SUBMITTED', 'TRIAGE', 'ORIENTED', 'IN_CARE') GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`;
+  const nurse = await actorOf(
+    (await db.user.findFirstOrThrow({ where: { role: "COORDINATOR", territories: { some: { territoryId: busiest!.territory_id } } }, select: { email: true } }))
+      .email,
+  );
+  const zone = `${busiest!.name} (${busiest!.open.toLocaleString("fr-FR")} ouvertes)`;
+  await measure("file de la coordination, page 1", zone, () => queues.listCoordinationQueue({ db, actor: nurse, filters: {} }));
+  let far: string | undefined;
+  for (let page = 0; page < 20; page++) far = (await queues.listCoordinationQueue({ db, actor: nurse, filters: {}, cursor: far })).next ?? far;
+  await measure("file de la coordination, page 21", zone, () => queues.listCoordinationQueue({ db, actor: nurse, filters: {}, cursor: far }));
+  await measure(
+    "SQL nu : 50 demandes ouvertes du territoire",
+    zone,
+    () =>
+      db.$queryRaw`SELECT id, number, status, triage_due_at, contact_due_at FROM request
+      WHERE territory_id = ${busiest!.territory_id} AND status IN ('SUBMITTED', 'TRIAGE', 'ORIENTED', 'IN_CARE')
+      ORDER BY coalesce(CASE WHEN status = 'SUBMITTED' THEN triage_due_at ELSE contact_due_at END, 'infinity'), number LIMIT 51`,
+  );
+
+  const gps = await import("@/lib/requests/gp-queries");
+  const [gpRow] = await db.$queryRaw<{ requester_id: string; n: number }[]>`
+    SELECT requester_id, count(*)::int AS n FROM request WHERE requester_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
+  const gp = await actorOf((await db.user.findUniqueOrThrow({ where: { id: gpRow!.requester_id }, select: { email: true } })).email);
+  const gpZone = `le médecin aux ${gpRow!.n.toLocaleString("fr-FR")} demandes`;
+  await measure("demandes du médecin, page 1", gpZone, () => gps.listMyRequests({ db, actor: gp }));
+  await measure(
+    "SQL nu : 20 demandes du médecin",
+    gpZone,
+    () => db.$queryRaw`SELECT id, number, status FROM request WHERE requester_id = ${gp.id} ORDER BY submitted_at DESC, id DESC LIMIT 21`,
+  );
+
+  const teams = await import("@/lib/referrals/team-queries");
+  const [team] = await db.$queryRaw<{ structure_id: string; name: string; n: number }[]>`
+    SELECT f.structure_id, s.name, count(*)::int AS n FROM referral f JOIN structure s ON s.id = f.structure_id
+    WHERE f.status IN ('ACCEPTED', 'IN_PROGRESS') GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`;
+  // A member of that structure, as the session would load them (the national seed has no team accounts).
+  const member: Actor = {
+    id: "bench-team-member",
+    email: "equipe@bench.invalid",
+    name: "Équipe",
+    role: "TEAM_MEMBER",
+    territoryIds: [],
+    structureIds: [team!.structure_id],
+  };
+  const teamZone = `${team!.name} (${team!.n.toLocaleString("fr-FR")} en cours)`;
+  await measure("boîte de l'équipe, page 1", teamZone, () => teams.listTeamInbox({ db, actor: member }));
+  await measure(
+    "SQL nu : 50 prises en charge de l'équipe",
+    teamZone,
+    () =>
+      db.$queryRaw`SELECT f.id, f.status, f.proposed_at FROM referral f JOIN request r ON r.id = f.request_id
+      WHERE f.structure_id = ${team!.structure_id} AND f.status IN ('ACCEPTED', 'IN_PROGRESS') ORDER BY r.urgency, f.proposed_at, f.id LIMIT 51`,
+  );
+  if (directory) {
+    let next: string | undefined;
+    for (let page = 0; page < 10; page++) next = (await directory.searchStructures({ db, limit: 20, cursor: next })).nextCursor ?? next;
+    await measure("annuaire, page 11 (sans filtre)", "France entière", () => directory.searchStructures({ db, limit: 20, cursor: next }));
+  }
+
   console.log("\n| mesure | zone | p50 (ms) | p95 (ms) | max (ms) |\n|---|---|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.what} | ${r.level} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} |`);
   const over = rows.filter((r) => r.p95 >= 300 && !r.level.startsWith("France"));
