@@ -5,7 +5,7 @@
 //     the app must run against the same DATABASE_URL, e.g. `npx next build && npx next start`);
 //   • the routing (getRoutingSuggestions) and directory search (searchStructures) of issue 4.
 //
-//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/maillage_scale npm run bench -- [--runs 30] [--http http://localhost:3000]
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/maillage_scale npm run bench -- [--runs 30] [--http http://localhost:3000 [--load]]
 //
 // Each measure: 3 warm-up calls, then --runs calls one after the other; the table shows the median
 // and the 95th percentile (nearest rank) in milliseconds. Target: every view under 300 ms p95.
@@ -18,7 +18,15 @@ import type { Level, Period } from "@/lib/dashboards/types";
 import { parisTime, parisYear } from "@/lib/time";
 
 const { values: args } = parseArgs({
-  options: { runs: { type: "string", default: "30" }, http: { type: "string" }, only: { type: "string" } },
+  options: {
+    runs: { type: "string", default: "30" },
+    http: { type: "string" },
+    only: { type: "string" },
+    // With --http: N signed-in users filing (then loading the queue) at once for S seconds.
+    load: { type: "boolean", default: false },
+    users: { type: "string", default: "50" },
+    seconds: { type: "string", default: "20" },
+  },
 });
 const RUNS = Number(args.runs);
 const url = process.env.DATABASE_URL;
@@ -136,6 +144,15 @@ try {
           const body = await response.text();
           if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status} ${body.slice(0, 200)}`);
         });
+      }
+    }
+    if (args.load) {
+      const { runLoad } = await import("./bench/load");
+      console.log(`\nCharge — ${args.users} utilisateurs à la fois pendant ${args.seconds} s, par HTTP, sessions ouvertes :`);
+      for (const r of await runLoad({ db, base, users: Number(args.users), seconds: Number(args.seconds), signIn })) {
+        console.log(
+          `  ${r.what.padEnd(60)} ${r.n} requêtes, ${r.rps.toFixed(1)}/s   p50 ${r.p50.toFixed(0)} ms   p95 ${r.p95.toFixed(0)} ms   erreurs ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}`,
+        );
       }
     }
   } else {
