@@ -104,8 +104,9 @@ export async function listTeamInbox({
   const scope = referralScope(actor);
   const after = decodeCursor(cursor, ZInboxCursor);
   const inCare = ACTIVE_REFERRAL_STATUSES.filter((s) => s !== "PROPOSED");
-  // Crises first, then the oldest proposal: one indexed read per urgency, each after the cursor.
-  const readInCare = (urgency: Urgency) => {
+  // Crises first, then the oldest proposal: one read per urgency and status, each in the order of
+  // referral(structure_id, status, proposed_at) — a status list would sort every patient in care.
+  const readInCare = async (urgency: Urgency) => {
     // PLANNED follows CRISIS: after a planned one, no crisis is left to read.
     if (after && urgency === "CRISIS" && after[0] === "PLANNED") return Promise.resolve([]);
     const from =
@@ -115,12 +116,17 @@ export async function listTeamInbox({
             { field: "id", value: after[2] },
           ])
         : {};
-    return db.referral.findMany({
-      where: { AND: [scope, { status: { in: inCare }, request: { urgency } }, from] },
-      orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
-      take: limit + 1,
-      select: inboxSelect,
-    });
+    const byStatus = await Promise.all(
+      inCare.map((status) =>
+        db.referral.findMany({
+          where: { AND: [scope, { status, request: { urgency } }, from] },
+          orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+          take: limit + 1,
+          select: inboxSelect,
+        }),
+      ),
+    );
+    return byStatus.flat().sort((a, b) => a.proposedAt.getTime() - b.proposedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
   const [proposed, crises, planned, activeCount, done] = await Promise.all([
     // Served by referral(structure_id, status, proposed_at).
