@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     load: { type: "boolean", default: false },
     users: { type: "string", default: "50" },
     seconds: { type: "string", default: "20" },
+    // Each user's pause between two requests (ms); 0 = back to back.
+    think: { type: "string", default: "0" },
   },
 });
 const RUNS = Number(args.runs);
@@ -148,8 +150,13 @@ try {
     }
     if (args.load) {
       const { runLoad } = await import("./bench/load");
-      console.log(`\nCharge — ${args.users} utilisateurs à la fois pendant ${args.seconds} s, par HTTP, sessions ouvertes :`);
-      for (const r of await runLoad({ db, base, users: Number(args.users), seconds: Number(args.seconds), signIn })) {
+      console.log(
+        `\nCharge — ${args.users} utilisateurs à la fois pendant ${args.seconds} s, par HTTP, sessions ouvertes, ${Number(args.think) ? `${args.think} ms de pause entre deux envois` : "sans pause"} (charge ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" / ")}) :`,
+      );
+      for (const r of await runLoad({ db, base, users: Number(args.users), seconds: Number(args.seconds), thinkMs: Number(args.think), signIn })) {
         console.log(
           `  ${r.what.padEnd(60)} ${r.n} requêtes, ${r.rps.toFixed(1)}/s   p50 ${r.p50.toFixed(0)} ms   p95 ${r.p95.toFixed(0)} ms   erreurs ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}`,
         );
@@ -263,7 +270,8 @@ try {
 
 // next-auth (credentials): the CSRF token and its cookie, then the sign-in POST; returns the
 // session cookie header.
-async function signIn(base: string, email: string, password: string): Promise<string> {
+async function signIn(base: string, email: string, password: string, forwardedFor?: string): Promise<string> {
+  const via: Record<string, string> = forwardedFor ? { "x-forwarded-for": forwardedFor } : {};
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -273,12 +281,13 @@ async function signIn(base: string, email: string, password: string): Promise<st
     }
   };
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: via });
   keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    // The app refuses a POST without its own Origin (lib/security/headers.ts), as a browser sends it.
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: new URL(base).origin, ...via },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });

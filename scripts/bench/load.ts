@@ -2,18 +2,21 @@
 // server (HTTP, their own sessions, the form's own server action as the browser sends it), for a
 // bounded time; then N coordinators loading their queue page. Prints p50 / p95 / errors / requests
 // per second. The accounts are the national seed's (scripts/seed-scale.ts); their password is set
-// here, on that synthetic database only.
+// here, on that synthetic database only. Each user comes from an address of its own (the server
+// must trust the bench as its proxy: TRUSTED_PROXIES=127.0.0.1), as 50 doctors would: the sign-in
+// limit per address would otherwise stop the 36th.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 
-type SignIn = (base: string, email: string, password: string) => Promise<string>;
+type SignIn = (base: string, email: string, password: string, forwardedFor?: string) => Promise<string>;
 export type LoadRow = {
   what: string;
   users: number;
   seconds: number;
+  thinkMs: number;
   n: number;
   errors: number;
   p50: number;
@@ -23,6 +26,7 @@ export type LoadRow = {
 };
 
 const PASSWORD = "Maillage-scale-2026";
+const address = (i: number) => `198.51.100.${1 + (i % 250)}`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : NaN;
@@ -51,7 +55,13 @@ async function accounts(db: PrismaClient, role: "GP" | "COORDINATOR", count: num
   return users.map((u) => u.email);
 }
 
-async function drive(what: string, users: number, seconds: number, once: (user: number, i: number) => Promise<string | null>): Promise<LoadRow> {
+// Each user sends, waits for the answer, then "thinks" `thinkMs` before the next (0: as fast as the
+// server answers — what it can take; with a pause: what a crowd of people asks of it).
+async function drive(
+  what: string,
+  { users, seconds, thinkMs }: { users: number; seconds: number; thinkMs: number },
+  once: (user: number, i: number) => Promise<string | null>,
+): Promise<LoadRow> {
   const times: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -67,12 +77,25 @@ async function drive(what: string, users: number, seconds: number, once: (user: 
           errors++;
           firstError ??= error;
         }
+        // Spread the start of the users over their first pause (not 50 requests in the same ms).
+        if (thinkMs) await new Promise((resolve) => setTimeout(resolve, i === 0 ? Math.random() * thinkMs : thinkMs));
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { what, users, seconds, n: times.length, errors, p50: percentile(times, 0.5), p95: percentile(times, 0.95), rps: times.length / elapsed, firstError };
+  return {
+    what,
+    users,
+    seconds,
+    thinkMs,
+    n: times.length,
+    errors,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    rps: times.length / elapsed,
+    firstError,
+  };
 }
 
 export async function runLoad({
@@ -80,14 +103,17 @@ export async function runLoad({
   base,
   users,
   seconds,
+  thinkMs,
   signIn,
 }: {
   db: PrismaClient;
   base: string;
   users: number;
   seconds: number;
+  thinkMs: number;
   signIn: SignIn;
 }): Promise<LoadRow[]> {
+  const plan = { users, seconds, thinkMs };
   const rows: LoadRow[] = [];
   // React's own encoder of server-action arguments, as the browser uses it (Next.js ships it).
   const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.edge.js") as {
@@ -99,9 +125,9 @@ export async function runLoad({
   );
 
   const gps = await accounts(db, "GP", users);
-  const gpCookies = await Promise.all(gps.map((email) => signIn(base, email, PASSWORD)));
+  const gpCookies = await Promise.all(gps.map((email, i) => signIn(base, email, PASSWORD, address(i))));
   rows.push(
-    await drive(`dépôt d'une demande (action du formulaire, ${users} médecins)`, users, seconds, async (user, i) => {
+    await drive(`dépôt d'une demande (action du formulaire, ${users} médecins)`, plan, async (user, i) => {
       const form = new FormData();
       for (const [k, v] of Object.entries({
         birthName: `CHARGE-${user}-${i}`,
@@ -120,7 +146,7 @@ export async function runLoad({
       const body = await encodeReply([null, form]);
       const response = await fetch(`${base}/demandes/nouvelle`, {
         method: "POST",
-        headers: { cookie: gpCookies[user]!, "next-action": fileAction, accept: "text/x-component", origin: base },
+        headers: { cookie: gpCookies[user]!, "next-action": fileAction, accept: "text/x-component", origin: base, "x-forwarded-for": address(user) },
         body,
         redirect: "manual",
       });
@@ -131,10 +157,13 @@ export async function runLoad({
   );
 
   const nurses = await accounts(db, "COORDINATOR", users);
-  const nurseCookies = await Promise.all(nurses.map((email) => signIn(base, email, PASSWORD)));
+  const nurseCookies = await Promise.all(nurses.map((email, i) => signIn(base, email, PASSWORD, address(100 + i))));
   rows.push(
-    await drive(`page de la file (GET /coordination, ${users} coordinatrices)`, users, seconds, async (user) => {
-      const response = await fetch(`${base}/coordination`, { headers: { cookie: nurseCookies[user]! }, redirect: "manual" });
+    await drive(`page de la file (GET /coordination, ${users} coordinatrices)`, plan, async (user) => {
+      const response = await fetch(`${base}/coordination`, {
+        headers: { cookie: nurseCookies[user]!, "x-forwarded-for": address(100 + user) },
+        redirect: "manual",
+      });
       const text = await response.text();
       return response.status === 200 && text.includes("File des demandes") ? null : `HTTP ${response.status} ${text.slice(0, 160)}`;
     }),
