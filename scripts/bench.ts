@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     load: { type: "boolean", default: false },
     users: { type: "string", default: "50" },
     seconds: { type: "string", default: "20" },
+    // With --http: Lighthouse (mobile) scores of the GP's pages.
+    lighthouse: { type: "boolean", default: false },
     // Each user's pause between two requests (ms); 0 = back to back.
     think: { type: "string", default: "0" },
   },
@@ -146,6 +148,33 @@ try {
           const body = await response.text();
           if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status} ${body.slice(0, 200)}`);
         });
+      }
+    }
+    if (args.lighthouse) {
+      const { runLighthouse } = await import("./bench/lighthouse");
+      const [gpRequest] = await db.$queryRaw<{ id: string; email: string }[]>`
+        SELECT r.id, u.email FROM request r JOIN app_user u ON u.id = r.requester_id JOIN password p ON p.user_id = u.id
+        WHERE u.role = 'GP' ORDER BY r.submitted_at DESC LIMIT 1`;
+      if (!gpRequest) throw new Error("No GP with a password and a request: run the bench with --load once first.");
+      const cookie = await signIn(base, gpRequest.email, PASSWORD);
+      console.log(
+        `\nLighthouse, mobile (charge ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" / ")}) :`,
+      );
+      const scores = await runLighthouse({
+        base,
+        pages: [
+          { name: "connexion", path: "/connexion" },
+          { name: "nouvelle demande", path: "/demandes/nouvelle", cookie },
+          { name: "page d'une demande", path: `/demandes/${gpRequest.id}`, cookie },
+        ],
+      });
+      for (const r of scores) {
+        console.log(
+          `  ${r.page.padEnd(22)} performance ${r.performance}   accessibilité ${r.accessibility}   LCP ${r.lcpMs.toFixed(0)} ms   TBT ${r.tbtMs.toFixed(0)} ms   CLS ${r.cls.toFixed(3)}`,
+        );
       }
     }
     if (args.load) {
