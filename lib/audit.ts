@@ -77,6 +77,16 @@ export const ZEvent = z.discriminatedUnion("type", [
   structure("directory.structure_deactivated", {}),
   // One CSV import as a whole: counts only; each created/updated structure has its own event too.
   territory("directory.csv_imported", { created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+  // The journal itself read (/admin/journal): what was searched — a request number, a person's id, a
+  // period — and whether it was exported. Reading the audit trail is audited.
+  user("audit.searched", {
+    requestNumber: z.number().int().nullable(),
+    actorId: id.nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    exported: z.boolean(),
+    shown: z.number().int(),
+  }),
   // Per-territory routing rules: the codes of what changed (need, care setting, type lists).
   territory("routing.rules_updated", {
     changes: z.array(z.object({ need: z.string(), setting: z.string(), before: z.array(z.string()), after: z.array(z.string()) })),

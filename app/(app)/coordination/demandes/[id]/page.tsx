@@ -7,6 +7,7 @@ import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { openCoordinationRequest } from "@/lib/requests/open-coordination-request";
 import { requestNumberLabel } from "@/lib/labels";
 import { getRequestTimeline } from "@/lib/requests/timeline";
+import { listRequestConsultations } from "@/lib/journal/request-consultations";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
@@ -16,6 +17,7 @@ import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
 import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
 import { BackLink } from "@/components/ui/back-link";
+import { ConsultationsPanel } from "@/components/journal/consultations-panel";
 
 export const metadata: Metadata = { title: "Demande" };
 
@@ -28,7 +30,10 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const timeline = await getRequestTimeline({ actor, requestId: request.id });
+  const [timeline, consultations] = await Promise.all([
+    getRequestTimeline({ actor, requestId: request.id }),
+    listRequestConsultations({ actor, requestId: request.id }),
+  ]);
   const now = new Date();
   const label = requestNumberLabel(request.number);
 
@@ -73,6 +78,9 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
           />
+          <div className="mt-6">
+            <ConsultationsPanel consultations={consultations} />
+          </div>
         </section>
         <section aria-labelledby="orientations-titre" className="lg:col-start-1 lg:row-start-2">
           <h2 id="orientations-titre" className="mb-3 text-xl font-semibold">
