@@ -77,6 +77,8 @@ export const ZEvent = z.discriminatedUnion("type", [
   structure("directory.structure_deactivated", {}),
   // One CSV import as a whole: counts only; each created/updated structure has its own event too.
   territory("directory.csv_imported", { created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+  // A list that shows patients' identities was seen (the GP's « Mes demandes »): the requests shown.
+  user("requests.list_viewed", { list: z.enum(["my_requests"]), requestIds: z.array(id) }),
   // The journal itself read (/admin/journal): what was searched — a request number, a person's id, a
   // period — and whether it was exported. Reading the audit trail is audited.
   user("audit.searched", {

@@ -30,6 +30,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   "directory.structure_deactivated": "Structure désactivée",
   "directory.csv_imported": "Import CSV de l'annuaire",
   "audit.searched": "Journal consulté",
+  "requests.list_viewed": "Liste de demandes consultée",
   "routing.rules_updated": "Règles d'orientation modifiées",
 };
 
