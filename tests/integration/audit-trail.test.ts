@@ -1,20 +1,13 @@
 // Issue 12 (the audit trail): the event table is append-only in the database, and a click-through
 // on a record is one consultation in the trail, not eight.
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { recordRequestView, VIEW_DEDUP_MINUTES } from "@/lib/requests/record-view";
 import { claimRequest } from "@/lib/requests/claim-request";
-import { createWorld, fileTestRequest, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { fileTestRequest, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 describe("the event table", () => {
   test("takes new events, and refuses UPDATE and DELETE, through the ORM or in SQL", async () => {

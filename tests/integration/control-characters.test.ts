@@ -3,25 +3,18 @@
 // forms' own schemas, every text field of the GP's form, the phone intake, the public form and the
 // structure edit now saves, without the invisible characters; and should one ever get past a
 // schema, the database's refusal is a French message, not « erreur inattendue ».
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { toAppError } from "@/lib/errors";
 import { fileRequest } from "@/lib/requests/file-request";
 import { ZFileRequest, ZPhoneIntake, ZPublicContact } from "@/lib/requests/schemas";
 import { createStructure } from "@/lib/directory/create-structure";
 import { updateStructure } from "@/lib/directory/update-structure";
 import { getStructureForEdit } from "@/lib/directory/queries";
-import { BAR_LE_DUC, createWorld, PATIENT, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { BAR_LE_DUC, PATIENT, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 const NUL = "\u0000";
 // The form as the browser posts it, with a NUL in the middle of every text field.

@@ -1,6 +1,5 @@
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ZodError } from "zod";
-import { createPrismaClient } from "@/lib/db";
 import { addNote } from "@/lib/requests/add-note";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { claimRequest } from "@/lib/requests/claim-request";
@@ -12,17 +11,11 @@ import { reopenRequest } from "@/lib/requests/reopen-request";
 import { getRequestTimeline } from "@/lib/requests/timeline";
 import { cancelReferral } from "@/lib/requests/cancel-referral";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
-import { createWorld, fileTestRequest, PATIENT, VERDUN, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { fileTestRequest, PATIENT, VERDUN, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 // A request of Meuse Sud (Bar-le-Duc) taken into triage by the world's coordinator.
 async function triaged(input: Parameters<typeof fileTestRequest>[2] = {}) {

@@ -6,20 +6,13 @@ import { spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { importStructuresCsv } from "@/lib/directory/import-structures-csv";
-import { BAR_LE_DUC, createWorld, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { BAR_LE_DUC, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 function startChild(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/integration/helpers/crash-child.ts")], {

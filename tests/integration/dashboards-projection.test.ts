@@ -1,8 +1,7 @@
 // The projection of the event log in SQL: the opening-hours clock, the cube's catch-up under
 // concurrent writers, unmet needs per commune, configurable norms.
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { addOpeningHours } from "@/lib/requests/due-dates";
 import { parisTime } from "@/lib/time";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
@@ -10,17 +9,11 @@ import { claimRequest } from "@/lib/requests/claim-request";
 import { flagUnmetNeeds } from "@/lib/requests/flag-unmet-needs";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { getCoverageNorms, NATIONAL_NORMS, setCoverageNorms } from "@/lib/dashboards/norms";
-import { BAR_LE_DUC, createWorld, fileTestRequest, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { BAR_LE_DUC, fileTestRequest, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 const MARCH = { from: parisTime(2026, 3, 1, 0, 0), to: parisTime(2026, 4, 1, 0, 0) };
 

@@ -1,20 +1,13 @@
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { CSV_COLUMNS } from "@/lib/directory/csv-row";
 import { exportStructuresCsv } from "@/lib/directory/export-structures-csv";
 import { importStructuresCsv, type ImportReport } from "@/lib/directory/import-structures-csv";
 import { updateStructureContacts } from "@/lib/directory/update-structure-contacts";
-import { BAR_LE_DUC, createWorld, VERDUN, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { BAR_LE_DUC, VERDUN, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 const HEADER =
   "identifiant_externe;nom;type;finess;territoire;communes_couvertes;departements_couverts;territoires_couverts;offres_domicile;offres_ehpad;telephone;horaires;capacite;capacite_depuis";

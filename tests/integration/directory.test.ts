@@ -1,6 +1,5 @@
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { ZodError } from "zod";
-import { createPrismaClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createStructure } from "@/lib/directory/create-structure";
 import { searchStructures } from "@/lib/directory/search-structures";
@@ -9,17 +8,11 @@ import { updateStructure } from "@/lib/directory/update-structure";
 import { updateStructureContacts } from "@/lib/directory/update-structure-contacts";
 import { updateCapacity } from "@/lib/directory/update-capacity";
 import { getStructureForEdit } from "@/lib/directory/queries";
-import { BAR_LE_DUC, createWorld, VERDUN, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { BAR_LE_DUC, VERDUN, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 const NANCY = "54395";
 

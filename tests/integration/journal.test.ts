@@ -1,25 +1,18 @@
 // Issue 12: the journal (/admin/journal) finds who did what on a request, by person and by period,
 // by pages; every search of it is itself recorded; a coordinator sees who consulted each request of
 // her territories, and nobody else's.
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { recordRequestView } from "@/lib/requests/record-view";
 import { searchJournal, ZJournalFilters } from "@/lib/journal/search-journal";
 import { listRequestConsultations } from "@/lib/journal/request-consultations";
 import { requestNumberLabel } from "@/lib/labels";
 import { parisTime } from "@/lib/time";
-import { createWorld, fileTestRequest, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { fileTestRequest, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 const filters = (raw: Record<string, string>) => ZJournalFilters.parse({ numero: "", personne: "", du: "", au: "", ...raw });
 

@@ -1,8 +1,7 @@
 // Issue 16: the long lists are read by pages after a cursor (lib/pagination.ts), in a stable
 // order: walking every page gives each item once, in the same order as one read of everything,
 // and a request filed while the nurse pages never makes one show twice or disappear.
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/db";
+import { describe, expect, test } from "vitest";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
 import { orientRequest } from "@/lib/requests/orient-request";
@@ -10,17 +9,11 @@ import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { listTeamInbox } from "@/lib/referrals/team-queries";
 import { encodeCursor } from "@/lib/pagination";
 import { parisTime } from "@/lib/time";
-import { createWorld, fileTestRequest, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { fileTestRequest, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 async function walk<T extends { id: string }>(read: (cursor: string | undefined) => Promise<{ items: T[]; next: string | null }>) {
   const seen: string[] = [];

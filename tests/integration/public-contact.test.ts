@@ -1,11 +1,10 @@
-import { afterAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { headers } from "next/headers";
-import { createPrismaClient } from "@/lib/db";
 import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { sendPublicContactAction } from "@/lib/requests/public-actions";
 import { GET as searchCommunesRoute } from "@/app/api/communes/route";
-import { createWorld, PARIS, VERDUN, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { PARIS, VERDUN, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
 // The request's headers are Next's business: the action reads the client's address from here.
 vi.mock("next/headers", () => ({ headers: vi.fn() }));
@@ -13,14 +12,8 @@ function from(address: string) {
   vi.mocked(headers).mockResolvedValue(new Headers({ "x-forwarded-for": address }) as Awaited<ReturnType<typeof headers>>);
 }
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 function communes(query: string, address = "203.0.113.10") {
   return searchCommunesRoute(new Request(`http://localhost/api/communes?${query}`, { headers: { "x-forwarded-for": address } }));

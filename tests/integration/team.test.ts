@@ -1,6 +1,5 @@
-import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ZodError } from "zod";
-import { createPrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { orientRequest } from "@/lib/requests/orient-request";
@@ -13,17 +12,11 @@ import { addReferralNote } from "@/lib/referrals/add-referral-note";
 import { completeReferral } from "@/lib/referrals/complete-referral";
 import { syncRequestStatus } from "@/lib/requests/sync-request-status";
 import { getTeamReferral, listTeamInbox } from "@/lib/referrals/team-queries";
-import { createWorld, fileTestRequest, type World } from "@/tests/factories/world";
-import { truncateAll } from "./helpers/db";
+import { fileTestRequest, type World } from "@/tests/factories/world";
+import { freshWorldPerTest } from "./helpers/world";
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
 let world: World;
-
-beforeEach(async () => {
-  await truncateAll(db);
-  world = await createWorld(db);
-}, 60_000);
-afterAll(() => db.$disconnect());
+const db = freshWorldPerTest((w) => (world = w));
 
 type Team = "emsp" | "had";
 
