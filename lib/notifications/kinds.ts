@@ -1,4 +1,6 @@
-import type { DeliveryMode, NotificationKind } from "@/lib/generated/prisma/enums";
+import type { DeliveryMode, NotificationKind, OutboxStatus } from "@/lib/generated/prisma/enums";
+
+export type { OutboxStatus };
 
 // The kinds of notification, in the neutral words an ordinary e-mail and the bell may carry: a
 // step of the request, never who the patient is, what they need nor which kind of team (a mobile
@@ -71,3 +73,11 @@ export function isSecureAddress(address: string, domains: readonly string[]): bo
   const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
   return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  PENDING: "En attente",
+  SENDING: "En cours d'envoi",
+  SENT: "Envoyé",
+  FAILED: "En échec",
+  KEPT: "Conservé (pas de SMTP)",
+};

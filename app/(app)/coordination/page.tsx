@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
 import { parseQueueFilters } from "@/lib/requests/coordination-queue";
 import { listActorTerritories } from "@/lib/territories/queries";
+import { countOverdue } from "@/lib/notifications/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { MyTerritories } from "@/components/coordination/my-territories";
 import { QueueFilters, StatusCounts } from "@/components/coordination/queue-filters";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "File des demandes" };
 export default async function CoordinationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("requests.coordinate", "/coordination");
   const filters = parseQueueFilters(await searchParams);
-  const [queue, territories] = await Promise.all([listCoordinationQueue({ actor, filters }), listActorTerritories(actor)]);
+  const [queue, territories, overdue] = await Promise.all([listCoordinationQueue({ actor, filters }), listActorTerritories(actor), countOverdue({ actor })]);
   const filtered = Boolean(filters.status || filters.need || filters.urgency);
   return (
     <>
@@ -34,6 +35,9 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
         <p className="flex flex-wrap gap-x-6 gap-y-1">
           <span className={queue.counts.overdue > 0 ? "font-semibold text-red-800" : "text-slate-700"}>
             {queue.counts.overdue === 0 ? "Aucune demande en retard" : `${queue.counts.overdue} demande${queue.counts.overdue > 1 ? "s" : ""} en retard`}
+          </span>
+          <span data-testid="overdue-steps" className={overdue.triage + overdue.contact > 0 ? "font-semibold text-red-800" : "text-slate-700"}>
+            Tri en retard : {overdue.triage} · Premier contact en retard : {overdue.contact}
           </span>
           <span className={queue.counts.needsReorientation > 0 ? "font-semibold text-amber-900" : "text-slate-700"}>
             {queue.counts.needsReorientation === 0
