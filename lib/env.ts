@@ -73,6 +73,8 @@ const ZEnv = z
       .optional(),
     MSSANTE_CERT_PATH: z.string().optional(),
     MSSANTE_KEY_PATH: z.string().optional(),
+    // The certification authorities of the operator's server (IGC-Santé is in no public trust store).
+    MSSANTE_CA_PATH: z.string().optional(),
     MSSANTE_DOMAINS: z
       .string()
       .default("mssante.fr")

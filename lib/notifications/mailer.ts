@@ -22,7 +22,7 @@ type SmtpOptions = {
   maxConnections: number;
   maxMessages?: number;
   requireTLS?: boolean;
-  tls?: { cert: Buffer; key: Buffer; minVersion: "TLSv1.2" };
+  tls?: { cert: Buffer; key: Buffer; ca?: Buffer; minVersion: "TLSv1.2" };
 };
 
 /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://host:465 (TLS from the start). */
@@ -52,7 +52,9 @@ function smtpMailer(options: SmtpOptions, from: string, extraHeaders: Record<str
   };
 }
 
-export function createTransports(config: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MSSANTE_SMTP_URL" | "MSSANTE_CERT_PATH" | "MSSANTE_KEY_PATH">): Transports {
+export function createTransports(
+  config: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MSSANTE_SMTP_URL" | "MSSANTE_CERT_PATH" | "MSSANTE_KEY_PATH"> & { MSSANTE_CA_PATH?: string },
+): Transports {
   // Pooled: a few connections reused for the whole queue rather than one handshake per message.
   const email = config.SMTP_URL ? smtpMailer({ ...smtpOptions(config.SMTP_URL), pool: true, maxConnections: 4, maxMessages: 500 }, config.MAIL_FROM) : null;
   const secureUrl = config.MSSANTE_SMTP_URL ?? config.SMTP_URL;
@@ -64,7 +66,12 @@ export function createTransports(config: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "M
             pool: true,
             maxConnections: 2,
             requireTLS: true,
-            tls: { cert: readFileSync(config.MSSANTE_CERT_PATH), key: readFileSync(config.MSSANTE_KEY_PATH), minVersion: "TLSv1.2" },
+            tls: {
+              cert: readFileSync(config.MSSANTE_CERT_PATH),
+              key: readFileSync(config.MSSANTE_KEY_PATH),
+              ...(config.MSSANTE_CA_PATH ? { ca: readFileSync(config.MSSANTE_CA_PATH) } : {}),
+              minVersion: "TLSv1.2",
+            },
           },
           config.MAIL_FROM,
           { "X-MSS-Origin": "Maillage" },

@@ -23,7 +23,7 @@ type Options = {
     | "ESCALATION_LEAD_HOURS"
     | "CAPACITY_REMINDER_DAYS"
     | "DIGEST_HOUR"
-  >;
+  > & { MSSANTE_CA_PATH?: string };
   transports?: Transports;
   pollMs?: number;
   jobsEveryMs?: number;

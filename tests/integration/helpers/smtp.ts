@@ -2,19 +2,35 @@
 // message it accepts as mailparser reads it. `refuse` makes it answer 550 to every recipient.
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
+import type { TLSSocket } from "node:tls";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
-export type Caught = { to: string[]; subject: string; text: string; messageId: string; headers: Map<string, unknown> };
+export type Caught = {
+  to: string[];
+  subject: string;
+  text: string;
+  messageId: string;
+  headers: Map<string, unknown>;
+  /** The common name of the TLS client certificate the sender presented, if any. */
+  clientCert: string | null;
+};
 
 export type TestSmtp = { url: string; port: number; messages: Caught[]; refuse: boolean; close(): Promise<void>; clear(): void };
 
 export async function startSmtp(options: Partial<SMTPServerOptions> = {}): Promise<TestSmtp> {
   const state: TestSmtp = { url: "", port: 0, messages: [], refuse: false, close: async () => {}, clear: () => void (state.messages.length = 0) };
+  const clientCerts = new Map<string, string | null>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: options.secure ? [] : ["STARTTLS"],
     logger: false,
     ...options,
+    onSecure(socket, session, callback) {
+      const cert = (socket as TLSSocket).getPeerCertificate?.();
+      const cn = cert?.subject?.CN;
+      clientCerts.set(session.id, typeof cn === "string" ? cn : null);
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (state.refuse) {
         const error = new Error(`550 Mailbox unavailable: ${address.address}`) as Error & { responseCode: number };
@@ -32,6 +48,7 @@ export async function startSmtp(options: Partial<SMTPServerOptions> = {}): Promi
             text: mail.text ?? "",
             messageId: mail.messageId ?? "",
             headers: mail.headers,
+            clientCert: clientCerts.get(session.id) ?? null,
           });
           callback();
         })
