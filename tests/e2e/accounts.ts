@@ -39,4 +39,6 @@ export const MOBILE_GP: UserInput = { email: "medecin.mobile@e2e.maillage.fr", n
 export const ENUMERATION_ACCOUNT: UserInput = { email: "enumeration@e2e.maillage.fr", name: "Compte Énumération", role: "GP", password: "Bon-mot-de-passe-43" };
 // Signs in and out in sign-in-hardening.spec.ts, with its cookie copied before the sign-out.
 export const SIGN_OUT_GP: UserInput = { email: "medecin.deconnexion@e2e.maillage.fr", name: "Dr Denise Déconnexion", role: "GP", password: E2E_PASSWORD };
-export const E2E_ACCOUNTS: UserInput[] = [LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP];
+// The GP of notifications.spec.ts: a bell of its own.
+export const BELL_GP: UserInput = { email: "medecin.cloche@e2e.maillage.fr", name: "Dr Berthe Cloche", role: "GP", password: E2E_PASSWORD };
+export const E2E_ACCOUNTS: UserInput[] = [BELL_GP, LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP];
