@@ -42,22 +42,21 @@ export async function deliverDue({
      WHERE o.id = due.id
  RETURNING o.id, o.channel::text AS channel, o.recipient, o.subject, o.body, o.attempts`;
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, kept: 0 };
+  // Outcomes written once per batch (one statement for the sent, one for the kept): a round trip
+  // per message would cap the throughput at the database's latency.
+  const sent: bigint[] = [];
+  const kept: bigint[] = [];
   await Promise.all(
     claimed.map(async (message) => {
       const mailer = transports[message.channel];
       if (!mailer && message.channel === "EMAIL") {
-        report.kept++;
-        await db.outboxMessage.updateMany({ where: { id: message.id, status: "SENDING" }, data: { status: "KEPT", lockedUntil: null } });
+        kept.push(message.id);
         return;
       }
       try {
         if (!mailer) throw new Error("MSSanté n'est pas configurée (MSSANTE_CERT_PATH, MSSANTE_KEY_PATH).");
         await mailer.send({ id: message.id, to: message.recipient, subject: message.subject, text: message.body });
-        report.sent++;
-        await db.outboxMessage.updateMany({
-          where: { id: message.id, status: "SENDING" },
-          data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
-        });
+        sent.push(message.id);
       } catch (error) {
         const dead = message.attempts >= maxAttempts;
         if (dead) report.failed++;
@@ -74,6 +73,16 @@ export async function deliverDue({
       }
     }),
   );
+  if (sent.length) {
+    report.sent = (
+      await db.outboxMessage.updateMany({
+        where: { id: { in: sent }, status: "SENDING" },
+        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
+      })
+    ).count;
+  }
+  if (kept.length)
+    report.kept = (await db.outboxMessage.updateMany({ where: { id: { in: kept }, status: "SENDING" }, data: { status: "KEPT", lockedUntil: null } })).count;
   return report;
 }
 

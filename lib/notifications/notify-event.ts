@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { RecordedEvent } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
 import type { SecureDetail } from "@/lib/notifications/compose";
@@ -47,7 +48,15 @@ async function structureAddress(tx: Tx, structureId: string): Promise<string[]> 
   return s?.secureEmail ? [s.secureEmail] : [];
 }
 
+const muted = new AsyncLocalStorage<boolean>();
+
+/** For the benchmark only (npm run bench -- --notifications): fn's changes plan no notification. */
+export function withoutNotifications<T>(fn: () => Promise<T>): Promise<T> {
+  return muted.run(true, fn);
+}
+
 export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
+  if (muted.getStore()) return;
   const key = `event:${event.id}`;
   const base = { at: event.at, requestId: event.subjectType === "request" ? event.subjectId : null };
   const toGp = async (kind: Notice["kind"], phrase: string, detail?: Notice["detail"]) => {
