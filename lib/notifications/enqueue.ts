@@ -49,61 +49,43 @@ export async function enqueueNotice(tx: Tx, notice: Notice): Promise<void> {
   const settings = mailSettings();
   const title = neutralTitle(notice.kind, notice.phrase, notice.requestNumber);
 
-  const prefs = users.length
-    ? await tx.notificationPreference.findMany({ where: { userId: { in: users.map((u) => u.id) }, kind: notice.kind }, select: { userId: true, mode: true } })
-    : [];
-  const modeOf = new Map(prefs.map((p) => [p.userId, p.mode]));
-  const modes = new Map(users.map((u) => [u.id, effectiveMode(notice.kind, modeOf.get(u.id), notice.crisis ?? false)]));
-
-  if (users.length) {
-    await tx.notification.createMany({
-      data: users.map((u) => ({
-        userId: u.id,
-        kind: notice.kind,
-        key: notice.key,
-        requestId: notice.requestId ?? null,
-        structureId: notice.structureId ?? null,
-        title,
-        link: notice.link,
-        createdAt: notice.at,
-        digestPending: modes.get(u.id) === "DIGEST",
-      })),
-      skipDuplicates: true,
-    });
-  }
-
-  const mailTo = [
-    ...users.filter((u) => modes.get(u.id) === "IMMEDIATE").map((u) => ({ address: u.email.toLowerCase(), userId: u.id as string | null })),
-    ...addresses.map((address) => ({ address, userId: null })),
-  ];
-  const targets = dedupeBy(mailTo, (t) => t.address);
-  if (targets.length === 0) return;
+  // The channel of each address, known before the preferences: the secure detail (the patient's
+  // name…) is read only when an MSSanté address may be written to.
   const channelOf = (address: string): OutboxChannel => (settings.secureEnabled && isSecureAddress(address, settings.secureDomains) ? "MSSANTE" : "EMAIL");
-  const needsDetail = targets.some((t) => channelOf(t.address) === "MSSANTE");
-  const detail = needsDetail && notice.detail ? await notice.detail() : {};
-  const texts = {
-    ordinary: composeOrdinary({ ...notice, baseUrl: settings.baseUrl }),
-    secure: composeSecure({ ...notice, baseUrl: settings.baseUrl, detail }),
-  };
-  await tx.outboxMessage.createMany({
-    data: targets.map((t) => {
-      const channel = channelOf(t.address);
-      const text = channel === "MSSANTE" ? texts.secure : texts.ordinary;
-      return {
-        key: notice.key,
-        channel,
-        recipient: t.address,
-        userId: t.userId,
-        kind: notice.kind,
-        requestId: notice.requestId ?? null,
-        subject: text.subject,
-        body: text.body,
-        nextAttemptAt: notice.at,
-        createdAt: notice.at,
-      };
-    }),
-    skipDuplicates: true,
-  });
+  const candidates = dedupeBy(
+    [...users.map((u) => ({ address: u.email.toLowerCase(), userId: u.id as string | null })), ...addresses.map((address) => ({ address, userId: null }))],
+    (c) => c.address,
+  );
+  const channels = candidates.map((c) => channelOf(c.address));
+  const detail = channels.includes("MSSANTE") && notice.detail ? await notice.detail() : {};
+  const ordinary = composeOrdinary({ ...notice, baseUrl: settings.baseUrl });
+  const secure = composeSecure({ ...notice, baseUrl: settings.baseUrl, detail });
+  // Crises and escalations: at once whatever the preference.
+  const forced = effectiveMode(notice.kind, "APP_ONLY", notice.crisis ?? false) === "IMMEDIATE";
+
+  // One statement (one round trip in the change's transaction): each user's preference for this
+  // kind, their in-app notifications, and the e-mails of those who want them now plus the shared
+  // addresses. ON CONFLICT DO NOTHING on (key, user) and (key, recipient, channel): at most once.
+  await tx.$executeRaw`
+    WITH c AS (
+      SELECT * FROM unnest(${candidates.map((c) => c.userId)}::text[], ${candidates.map((c) => c.address)}::text[], ${channels}::text[]) AS c(user_id, address, channel)
+    ), m AS (
+      SELECT c.user_id, c.address, c.channel,
+             CASE WHEN c.user_id IS NULL OR ${forced} THEN 'IMMEDIATE' ELSE coalesce(p.mode::text, 'IMMEDIATE') END AS mode
+        FROM c LEFT JOIN notification_preference p ON p.user_id = c.user_id AND p.kind = ${notice.kind}::"NotificationKind"
+    ), n AS (
+      INSERT INTO notification (user_id, kind, key, request_id, structure_id, title, link, created_at, digest_pending)
+      SELECT user_id, ${notice.kind}::"NotificationKind", ${notice.key}, ${notice.requestId ?? null}, ${notice.structureId ?? null}, ${title}, ${notice.link}, ${notice.at}, mode = 'DIGEST'
+        FROM m WHERE user_id IS NOT NULL
+      ON CONFLICT (key, user_id) DO NOTHING
+    )
+    INSERT INTO outbox_message (key, channel, recipient, user_id, kind, request_id, subject, body, next_attempt_at, created_at)
+    SELECT ${notice.key}, channel::"OutboxChannel", address, user_id, ${notice.kind}::"NotificationKind", ${notice.requestId ?? null},
+           CASE WHEN channel = 'MSSANTE' THEN ${secure.subject} ELSE ${ordinary.subject} END,
+           CASE WHEN channel = 'MSSANTE' THEN ${secure.body} ELSE ${ordinary.body} END,
+           ${notice.at}, ${notice.at}
+      FROM m WHERE mode = 'IMMEDIATE'
+    ON CONFLICT (key, recipient, channel) DO NOTHING`;
 }
 
 function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {

@@ -69,3 +69,28 @@ test("the GP's bell counts the claim and the acceptance; the list links to the r
 
   for (const page of [gp, idec, emsp, admin]) await page.context().close();
 });
+
+test("the delivery view is for administrators only; everyone keeps e-mail preferences of their own", async ({ browser, page }) => {
+  await page.goto("/admin/envois");
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fadmin%2Fenvois/);
+  const idec = await signedInPage(browser, IDEC_MEUSE);
+  const response = await idec.goto("/admin/envois");
+  expect(response?.status()).toBe(403);
+
+  await idec.goto("/notifications/preferences");
+  await expect(idec.getByRole("heading", { level: 1 })).toHaveText("Mes notifications par e-mail");
+  const group = idec.getByRole("group", { name: "Nouvelle demande dans mon territoire" });
+  await group.getByRole("radio", { name: "Dans le récapitulatif du jour" }).check();
+  await idec.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect(idec.getByRole("status")).toHaveText("Préférences enregistrées.");
+  await idec.reload();
+  await expect(
+    idec.getByRole("group", { name: "Nouvelle demande dans mon territoire" }).getByRole("radio", { name: "Dans le récapitulatif du jour" }),
+  ).toBeChecked();
+  await expectAccessible(idec);
+  // Back to the default for the other specs.
+  await idec.getByRole("group", { name: "Nouvelle demande dans mon territoire" }).getByRole("radio", { name: "Par e-mail, tout de suite" }).check();
+  await idec.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect(idec.getByRole("status")).toHaveText("Préférences enregistrées.");
+  await idec.context().close();
+});
