@@ -3,7 +3,7 @@ import type { RecordedEvent } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
 import type { SecureDetail } from "@/lib/notifications/compose";
 import { enqueueNotice, type Notice } from "@/lib/notifications/enqueue";
-import { requester, structureMembers, territoryCoordinators } from "@/lib/notifications/recipients";
+import { requestAudience } from "@/lib/notifications/recipients";
 
 // Who is told what, per event of the request's lifecycle. Called by the use cases right after
 // recordEvent, in the same transaction: a rolled-back change tells nobody, a committed one
@@ -15,16 +15,6 @@ import { requester, structureMembers, territoryCoordinators } from "@/lib/notifi
 export const coordinationLink = (requestId: string) => `/coordination/demandes/${encodeURIComponent(requestId)}`;
 export const gpLink = (requestId: string) => `/demandes/${encodeURIComponent(requestId)}`;
 export const teamLink = (referralId: string) => `/equipe/orientations/${encodeURIComponent(referralId)}`;
-
-type RequestInfo = { id: string; number: number; urgency: "CRISIS" | "PLANNED"; territoryId: string | null; territoryEmail: string | null };
-
-async function requestInfo(tx: Tx, requestId: string): Promise<RequestInfo> {
-  const r = await tx.request.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { id: true, number: true, urgency: true, territoryId: true, territory: { select: { email: true } } },
-  });
-  return { id: r.id, number: r.number, urgency: r.urgency, territoryId: r.territoryId, territoryEmail: r.territory?.email ?? null };
-}
 
 /** The patient's name (and the team, the summary): read only for a secure (MSSanté) recipient. */
 function secureDetail(tx: Tx, requestId: string, extra: { structureId?: string; summary?: boolean } = {}): () => Promise<SecureDetail> {
@@ -43,11 +33,6 @@ function secureDetail(tx: Tx, requestId: string, extra: { structureId?: string; 
   };
 }
 
-async function structureAddress(tx: Tx, structureId: string): Promise<string[]> {
-  const s = await tx.structure.findUnique({ where: { id: structureId }, select: { secureEmail: true } });
-  return s?.secureEmail ? [s.secureEmail] : [];
-}
-
 const muted = new AsyncLocalStorage<boolean>();
 
 /** For the benchmark only (npm run bench -- --notifications): fn's changes plan no notification. */
@@ -59,37 +44,38 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
   if (muted.getStore()) return;
   const key = `event:${event.id}`;
   const base = { at: event.at, requestId: event.subjectType === "request" ? event.subjectId : null };
+  const requestId = event.subjectId;
   const toGp = async (kind: Notice["kind"], phrase: string, detail?: Notice["detail"]) => {
-    const info = await requestInfo(tx, event.subjectId);
+    const audience = await requestAudience(tx, requestId, { of: "gp" }, event.actorId);
     await enqueueNotice(tx, {
       ...base,
       key,
       kind,
       phrase,
-      requestNumber: info.number,
-      link: gpLink(info.id),
-      users: await requester(tx, info.id, event.actorId),
-      detail: detail ?? secureDetail(tx, info.id),
+      requestNumber: audience.number,
+      link: gpLink(requestId),
+      users: audience.users,
+      detail: detail ?? secureDetail(tx, requestId),
     });
   };
   const toCoordinators = async (kind: Notice["kind"], phrase: string, options: { crisis?: boolean; structureId?: string } = {}) => {
-    const info = await requestInfo(tx, event.subjectId);
-    if (!info.territoryId) return;
+    const audience = await requestAudience(tx, requestId, { of: "coordinators" }, event.actorId);
+    if (!audience.territoryId) return;
     await enqueueNotice(tx, {
       ...base,
       key,
       kind,
       phrase,
       crisis: options.crisis,
-      requestNumber: info.number,
-      link: coordinationLink(info.id),
-      users: await territoryCoordinators(tx, info.territoryId, event.actorId),
-      addresses: info.territoryEmail ? [info.territoryEmail] : [],
-      detail: secureDetail(tx, info.id, { structureId: options.structureId }),
+      requestNumber: audience.number,
+      link: coordinationLink(requestId),
+      users: audience.users,
+      addresses: audience.addresses,
+      detail: secureDetail(tx, requestId, { structureId: options.structureId }),
     });
   };
   const toTeam = async (kind: Notice["kind"], phrase: string, structureId: string, referralId: string) => {
-    const info = await requestInfo(tx, event.subjectId);
+    const audience = await requestAudience(tx, requestId, { of: "team", structureId }, event.actorId);
     await enqueueNotice(tx, {
       ...base,
       // One orientation may go to several structures: one notice each.
@@ -97,12 +83,12 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
       kind,
       phrase,
       structureId,
-      crisis: info.urgency === "CRISIS" && kind === "REFERRAL_PROPOSED",
-      requestNumber: info.number,
+      crisis: audience.urgency === "CRISIS" && kind === "REFERRAL_PROPOSED",
+      requestNumber: audience.number,
       link: teamLink(referralId),
-      users: await structureMembers(tx, structureId, event.actorId),
-      addresses: await structureAddress(tx, structureId),
-      detail: secureDetail(tx, info.id, { structureId }),
+      users: audience.users,
+      addresses: audience.addresses,
+      detail: secureDetail(tx, requestId, { structureId }),
     });
   };
 
