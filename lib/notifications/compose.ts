@@ -15,8 +15,8 @@ export type SecureDetail = {
 
 export type Composed = { title: string; subject: string; body: string };
 
-export function neutralTitle(kind: NotificationKind, phrase: string, requestNumber: number | null): string {
-  void kind;
+/** The bell's line: « DA-000123 : une équipe a accepté l'orientation ». */
+export function neutralTitle(phrase: string, requestNumber: number | null): string {
   return requestNumber === null ? capitalise(phrase) : `${requestNumberLabel(requestNumber)} : ${phrase}`;
 }
 
@@ -33,7 +33,7 @@ const FOOTER =
 
 /** The ordinary e-mail: « Du nouveau sur la demande DA-000123 », the step, the sign-in link. */
 export function composeOrdinary(input: { kind: NotificationKind; phrase: string; requestNumber: number | null; link: string; baseUrl: string }): Composed {
-  const title = neutralTitle(input.kind, input.phrase, input.requestNumber);
+  const title = neutralTitle(input.phrase, input.requestNumber);
   const subject = input.requestNumber === null ? `Maillage : ${input.phrase}` : `Du nouveau sur la demande ${requestNumberLabel(input.requestNumber)}`;
   const body = [
     "Bonjour,",

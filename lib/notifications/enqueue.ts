@@ -47,7 +47,7 @@ export async function enqueueNotice(tx: Tx, notice: Notice): Promise<void> {
   const addresses = [...new Set((notice.addresses ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean))];
   if (users.length === 0 && addresses.length === 0) return;
   const settings = mailSettings();
-  const title = neutralTitle(notice.kind, notice.phrase, notice.requestNumber);
+  const title = neutralTitle(notice.phrase, notice.requestNumber);
 
   // The channel of each address, known before the preferences: the secure detail (the patient's
   // name…) is read only when an MSSanté address may be written to.
