@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The second app instance scripts/e2e-server.ts starts over the same database (two-instances.spec.ts).
+process.env.E2E_SECOND_URL = `http://localhost:${port + 1}`;
 // Debian's Chromium where it is installed (Playwright cannot download its own browser on our
 // machines); elsewhere, `npx playwright install chromium` provides one.
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));

@@ -4,9 +4,11 @@ import { toAppError } from "@/lib/errors";
 // What a server action returns to its form (useActionState): success with its data, or a French
 // message, per-field errors and the form's own text (so that nothing typed is lost). Unexpected
 // errors are logged by id only, never with input. Actions are written with formAction (lib/action.ts).
-export type ActionResult<T = undefined> =
+// `echo` (E): what a refused form needs besides its own text to show itself again, e.g. the
+// commune chosen, as its autocomplete shows it (formAction's `echo`).
+export type ActionResult<T = undefined, E = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string; values?: Record<string, string | string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string; values?: Record<string, string | string[]>; echo?: E };
 
 export async function runAction<T>(fn: () => Promise<{ data: T; message?: string }>): Promise<ActionResult<T>> {
   try {

@@ -13,6 +13,9 @@
 //     message: "Demande clôturée : le médecin peut lire la synthèse.",
 //   });
 //
+// A public form (no account: the family's /contact) says `permission: "public"`; its use case gets
+// `actor: null` and does its own limiting.
+//
 // The use case parses its input again: it is the trust boundary for every caller (forms, the demo
 // history, tests, partners' API), and parsing a valid input twice gives the same value.
 import { redirect } from "next/navigation";
@@ -25,15 +28,17 @@ import { requirePermission } from "@/lib/auth/require-permission";
 
 type Raw = Record<string, unknown>;
 
-export type FormActionOptions<S extends z.ZodType, R, D> = {
-  permission: Permission;
+type Who = Permission | "public";
+
+export type FormActionOptions<S extends z.ZodType, R, D, E, P extends Who> = {
+  permission: P;
   /** The use case's own schema: what the form must satisfy before the use case runs. */
   schema: S;
   /** Fields sent several times (checkboxes): always arrays, even when none is ticked. */
   arrays?: readonly string[];
   /** The form's page, to come back to after signing in; from the raw form (it may not parse). */
-  page: (raw: Raw) => string;
-  run: (context: { actor: Actor; input: z.input<S>; parsed: z.output<S> }) => Promise<R>;
+  page: P extends "public" ? undefined | ((raw: Raw) => string) : (raw: Raw) => string;
+  run: (context: { actor: P extends "public" ? null : Actor; input: z.input<S>; parsed: z.output<S> }) => Promise<R>;
   /** Pages whose data the change alters. */
   revalidate?: (parsed: z.output<S>, result: R) => string[];
   /** What the person reads on success; may depend on what the use case did. */
@@ -42,16 +47,22 @@ export type FormActionOptions<S extends z.ZodType, R, D> = {
   data?: (result: R, parsed: z.output<S>) => D;
   /** Where to go on success instead of staying on the form. */
   redirectTo?: (result: R, parsed: z.output<S>) => string;
+  /** On refusal, what the form needs besides its own text to show itself again. */
+  echo?: (raw: Raw) => Promise<E>;
 };
 
-export type FormAction<D = undefined> = (previous: ActionResult<D> | null, form: FormData) => Promise<ActionResult<D>>;
+export type FormAction<D = undefined, E = undefined> = (previous: ActionResult<D, E> | null, form: FormData) => Promise<ActionResult<D, E>>;
 
-export function formAction<S extends z.ZodType, R, D = undefined>(options: FormActionOptions<S, R, D>): FormAction<D> {
+export function formAction<S extends z.ZodType, R, D = undefined, E = undefined, P extends Who = Permission>(
+  options: FormActionOptions<S, R, D, E, P>,
+): FormAction<D, E> {
   return async (_previous, form) => {
     const raw = formDataToObject(form, [...(options.arrays ?? [])]);
-    const actor = await requirePermission(options.permission, options.page(raw));
+    const actor = (options.permission === "public" ? null : await requirePermission(options.permission, options.page!(raw))) as P extends "public"
+      ? null
+      : Actor;
     let target: string | null = null;
-    const result = await runAction<D>(async () => {
+    const result: ActionResult<D, E> = await runAction<D>(async () => {
       // Throws a ZodError (→ French errors per field) before the use case is called.
       const parsed = options.schema.parse(raw);
       // `raw` has just been parsed by `schema`: it is a valid input of it.
@@ -61,7 +72,7 @@ export function formAction<S extends z.ZodType, R, D = undefined>(options: FormA
       const message = typeof options.message === "function" ? options.message(out, parsed) : options.message;
       return { data: options.data ? options.data(out, parsed) : (undefined as D), message };
     });
-    if (!result.ok) return { ...result, values: echoFormValues(raw) };
+    if (!result.ok) return { ...result, values: echoFormValues(raw), ...(options.echo ? { echo: await options.echo(raw) } : {}) };
     // redirect() throws: outside runAction, which would otherwise let it through anyway.
     if (target) redirect(target);
     return result;

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
-import { CancelReason, ClosureOutcome, DeclineReason, Need, NoteKind, RequestChannel, RequestStatus, Urgency } from "@/lib/generated/prisma/enums";
+import {
+  CancelReason,
+  ClosureOutcome,
+  DeclineReason,
+  Need,
+  NoteKind,
+  RequestChannel,
+  RequesterKind,
+  RequestStatus,
+  Urgency,
+} from "@/lib/generated/prisma/enums";
 
 // Every change and every read of a patient's record is an event, written in the same transaction
 // as the change. Payloads hold ids and codes only: never names, birth dates or free text (free text
@@ -33,6 +43,13 @@ export const ZEvent = z.discriminatedUnion("type", [
     needs: z.array(z.enum(Need)),
     territoryId: id.nullable(),
     patientId: id.nullable(),
+    // The filing's facts the dashboards' projection reads (dashboard_project_event). Absent from the
+    // events written before 2026-12-02: the projection then reads them from the request row.
+    requesterKind: z.enum(RequesterKind).optional(),
+    communeCode: z
+      .string()
+      .regex(/^[0-9][0-9AB][0-9]{3}$/)
+      .optional(),
   }),
   request("request.viewed", { patientId: id.nullable() }),
   request("request.claimed", {}),
@@ -60,6 +77,18 @@ export const ZEvent = z.discriminatedUnion("type", [
   structure("directory.structure_deactivated", {}),
   // One CSV import as a whole: counts only; each created/updated structure has its own event too.
   territory("directory.csv_imported", { created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+  // A list that shows patients' identities was seen (the GP's « Mes demandes »): the requests shown.
+  user("requests.list_viewed", { list: z.enum(["my_requests"]), requestIds: z.array(id) }),
+  // The journal itself read (/admin/journal): what was searched — a request number, a person's id, a
+  // period — and whether it was exported. Reading the audit trail is audited.
+  user("audit.searched", {
+    requestNumber: z.number().int().nullable(),
+    actorId: id.nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    exported: z.boolean(),
+    shown: z.number().int(),
+  }),
   // Per-territory routing rules: the codes of what changed (need, care setting, type lists).
   territory("routing.rules_updated", {
     changes: z.array(z.object({ need: z.string(), setting: z.string(), before: z.array(z.string()), after: z.array(z.string()) })),

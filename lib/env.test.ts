@@ -112,5 +112,7 @@ describe("parseRunSettings", () => {
   test("a given value is checked all the same", () => {
     expect(() => parseRunSettings({ EMBEDDED_POSTGRES_PORT: "cinq" })).toThrow("EMBEDDED_POSTGRES_PORT doit être un nombre entier.");
     expect(() => parseRunSettings({ DATABASE_URL: "mysql://x" })).toThrow("DATABASE_URL doit commencer par postgresql://");
+    expect(() => parseRunSettings({ DATABASE_REPLICA_URL: "réplique" })).toThrow("DATABASE_REPLICA_URL doit commencer par postgresql://");
+    expect(parseRunSettings({}).DATABASE_REPLICA_URL).toBeUndefined();
   });
 });

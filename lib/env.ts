@@ -23,6 +23,12 @@ const ZEnv = z
     DATABASE_URL: z
       .string({ error: "DATABASE_URL est obligatoire (postgresql://utilisateur:motdepasse@hôte:5432/base)." })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL doit commencer par postgresql://"),
+    // A read replica of DATABASE_URL for the dashboards and the large reads (writes never go there).
+    // Unset: everything reads the primary.
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL doit commencer par postgresql:// (une réplique en lecture de DATABASE_URL).")
+      .optional(),
     NEXTAUTH_SECRET: z
       .string({ error: "NEXTAUTH_SECRET est obligatoire (au moins 32 caractères aléatoires)." })
       .min(32, "NEXTAUTH_SECRET doit faire au moins 32 caractères."),

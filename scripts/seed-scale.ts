@@ -422,7 +422,8 @@ try {
      INSERT INTO scale_ev
      SELECT r.submitted_at, 'request.submitted',
        CASE r.channel WHEN 'WEB' THEN q.requester_id WHEN 'PUBLIC' THEN NULL ELSE 'su-idec-' || r.territory_id END, r.id,
-       jsonb_build_object('channel', r.channel, 'urgency', r.urgency, 'needs', to_jsonb(r.needs), 'territoryId', r.territory_id, 'patientId', r.patient_id)
+       jsonb_build_object('channel', r.channel, 'urgency', r.urgency, 'needs', to_jsonb(r.needs), 'territoryId', r.territory_id, 'patientId', r.patient_id,
+         'requesterKind', q.requester_kind, 'communeCode', q.commune_code)
      FROM scale_req r JOIN request q ON q.id = r.id
      UNION ALL SELECT r.triaged_at, 'request.claimed', 'su-idec-' || r.territory_id, r.id, '{}' FROM scale_req r WHERE r.triaged_at IS NOT NULL
      UNION ALL SELECT r.triaged_at + interval '5 minutes', 'request.unmet_needs_flagged', 'su-idec-' || r.territory_id, r.id, jsonb_build_object('needs', jsonb_build_array(r.unmet_need))

@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { Due } from "@/lib/requests/coordination-queue";
 import { formatDateTime, formatDayDateTime } from "@/lib/time";
 import { DUE_CLOCK_PHRASES, DUE_WHAT as WHAT, dueSentence } from "@/lib/requests/promise-wording";
@@ -19,9 +20,5 @@ export function DueLabel({ due }: { due: Due }) {
 }
 
 export function ReorientBadge() {
-  return (
-    <span className="inline-block rounded-full border border-amber-700 bg-amber-50 px-2.5 py-0.5 text-sm font-medium whitespace-nowrap text-amber-900">
-      À réorienter
-    </span>
-  );
+  return <Badge tone="waiting">À réorienter</Badge>;
 }

@@ -1,10 +1,11 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
 import { telHref } from "@/components/requests/territory-delays";
+import { Card } from "@/components/ui/card";
 
 // A compact reminder of the territories the nurse covers and their public numbers.
 export function MyTerritories({ territories }: { territories: TerritorySummary[] }) {
   return (
-    <section aria-labelledby="mes-territoires" className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby="mes-territoires">
       <h2 id="mes-territoires" className="text-lg font-semibold">
         Mes territoires
       </h2>
@@ -22,6 +23,6 @@ export function MyTerritories({ territories }: { territories: TerritorySummary[]
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }

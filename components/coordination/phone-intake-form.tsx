@@ -13,6 +13,7 @@ import { CommuneField } from "@/components/forms/commune-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { telHref } from "@/components/requests/territory-delays";
 import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { Card } from "@/components/ui/card";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const CHANNELS = [
@@ -22,12 +23,12 @@ const CHANNELS = [
 
 function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby={id} className="flex flex-col gap-4">
       <h2 id={id} className="text-xl font-semibold">
         {title}
       </h2>
       {children}
-    </section>
+    </Card>
   );
 }
 

@@ -5,6 +5,7 @@ import { NEED_LABELS, REQUEST_STATUS_LABELS, URGENCY_SHORT_LABELS } from "@/lib/
 import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 function href(filters: TQueueFilters): string {
   const params = new URLSearchParams();
@@ -48,12 +49,13 @@ export function StatusCounts({ counts, filters }: { counts: QueueCounts; filters
 // A plain GET form: the filters live in the URL (shareable, back button works, no JavaScript).
 export function QueueFilters({ filters }: { filters: TQueueFilters }) {
   return (
-    <form
+    <Card
+      as="form"
       key={href(filters)}
       method="get"
       action="/coordination"
       aria-label="Filtrer la file"
-      className="grid grid-cols-1 gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end"
     >
       <SelectField
         name={QUEUE_FILTER_PARAMS.status}
@@ -84,6 +86,6 @@ export function QueueFilters({ filters }: { filters: TQueueFilters }) {
           </Link>
         ) : null}
       </div>
-    </form>
+    </Card>
   );
 }

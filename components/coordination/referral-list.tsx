@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/time";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { telHref } from "@/components/requests/territory-delays";
 import { CancelReferralForm } from "@/components/coordination/request-actions";
+import { Card } from "@/components/ui/card";
 
 // The orientations of the request and what each team answered.
 export function ReferralList({ requestId, referrals }: { requestId: string; referrals: CoordinationRequest["referrals"] }) {
@@ -16,7 +17,7 @@ export function ReferralList({ requestId, referrals }: { requestId: string; refe
         const titleId = `orientation-${r.id}`;
         return (
           <li key={r.id}>
-            <article aria-labelledby={titleId} className="rounded-lg border border-slate-300 bg-white p-4">
+            <Card as="article" aria-labelledby={titleId}>
               <div className="flex flex-wrap items-center gap-2">
                 <h3 id={titleId} className="font-semibold">
                   {r.structure.name}
@@ -49,7 +50,7 @@ export function ReferralList({ requestId, referrals }: { requestId: string; refe
               {ACTIVE_REFERRAL_STATUSES.includes(r.status) ? (
                 <CancelReferralForm requestId={requestId} referralId={r.id} version={r.version} structureName={r.structure.name} />
               ) : null}
-            </article>
+            </Card>
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import {
   addNoteAction,
   cancelReferralAction,
@@ -17,27 +17,17 @@ import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
 import { ActionOutcome, FormBanner, isOutcomeShown, RequestRef, useActionForm, type OutcomeMessage } from "@/components/forms/action-form";
 import { Alert } from "@/components/ui/alert";
+import { Card, TitledCard } from "@/components/ui/card";
 
 // `suggested`: among the routing's top suggestions (components/routing/suggestions.tsx); choosing
 // another structure while there are suggestions asks for a reason (lib/requests/orient-request.ts).
 export type OrientChoice = { id: string; name: string; typeLabel: string; phone: string | null; hasActiveReferral: boolean; suggested?: boolean };
 type Ref = { requestId: string; version: number };
 
-function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
-      <h3 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
-
 function ClaimForm({ refs }: { refs: Ref }) {
   const { formElement, onSubmit, pending, state } = useActionForm(claimRequestAction, { announce: true });
   return (
-    <Panel title="Prendre en charge" id="action-prendre">
+    <TitledCard level={3} title="Prendre en charge" id="action-prendre">
       <form ref={formElement} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Prendre en charge">
         <FormBanner state={state} />
         <p className="text-slate-700">Vous devenez la personne qui suit cette demande : elle passe en analyse.</p>
@@ -46,7 +36,7 @@ function ClaimForm({ refs }: { refs: Ref }) {
           {pending ? "Prise en charge…" : "Prendre en charge"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -63,7 +53,7 @@ function OrientForm({ refs, structures, hasSuggestions }: { refs: Ref; structure
   const hasError = Boolean(errors?.length);
   const available = structures.filter((s) => !s.hasActiveReferral).length;
   return (
-    <Panel title="Orienter vers des structures" id="action-orienter">
+    <TitledCard level={3} title="Orienter vers des structures" id="action-orienter">
       {structures.length === 0 ? (
         <p className="text-slate-700">Aucune structure active dans ce territoire : signalez-le à l&apos;administrateur du dispositif.</p>
       ) : (
@@ -136,14 +126,14 @@ function OrientForm({ refs, structures, hasSuggestions }: { refs: Ref; structure
           </Button>
         </form>
       )}
-    </Panel>
+    </TitledCard>
   );
 }
 
 function NoteForm({ refs }: { refs: Ref }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(addNoteAction);
   return (
-    <Panel title="Ajouter une note" id="action-note">
+    <TitledCard level={3} title="Ajouter une note" id="action-note">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Ajouter une note">
         <FormBanner state={state} />
         <RequestRef {...refs} />
@@ -160,7 +150,7 @@ function NoteForm({ refs }: { refs: Ref }) {
           {pending ? "Enregistrement…" : "Ajouter la note"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -169,7 +159,7 @@ const OUTCOMES = Object.entries(CLOSURE_OUTCOME_LABELS).map(([value, label]) => 
 function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(closeRequestAction, { announce: true });
   return (
-    <Panel title="Clôturer la demande" id="action-cloturer">
+    <TitledCard level={3} title="Clôturer la demande" id="action-cloturer">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Clôturer la demande">
         <FormBanner state={state} />
         <RequestRef {...refs} />
@@ -201,7 +191,7 @@ function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
           {pending ? "Enregistrement…" : "Clôturer la demande"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -210,7 +200,7 @@ const CANCEL_REASONS = Object.entries(CANCEL_REASON_LABELS).map(([value, label])
 function CancelForm({ refs, active }: { refs: Ref; active: number }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(cancelRequestAction, { announce: true });
   return (
-    <details className="group rounded-lg border border-slate-300 bg-white p-4" open={Boolean(state && !state.ok) || undefined}>
+    <Card as="details" open={Boolean(state && !state.ok) || undefined} className="group">
       <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold">Annuler la demande (doublon, retrait)</summary>
       <form ref={formElement} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3" aria-label="Annuler la demande">
         <FormBanner state={state} />
@@ -234,14 +224,14 @@ function CancelForm({ refs, active }: { refs: Ref; active: number }) {
           {pending ? "Annulation…" : "Annuler la demande"}
         </Button>
       </form>
-    </details>
+    </Card>
   );
 }
 
 function ReopenForm({ refs }: { refs: Ref }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(reopenRequestAction, { announce: true });
   return (
-    <Panel title="Rouvrir la demande" id="action-rouvrir">
+    <TitledCard level={3} title="Rouvrir la demande" id="action-rouvrir">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Rouvrir la demande">
         <FormBanner state={state} />
         <RequestRef {...refs} />
@@ -258,7 +248,7 @@ function ReopenForm({ refs }: { refs: Ref }) {
           {pending ? "Enregistrement…" : "Rouvrir la demande"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 

@@ -14,15 +14,16 @@ import {
 import { formatDate, formatDateTime } from "@/lib/time";
 import { telHref } from "@/components/requests/territory-delays";
 import { DueLabel } from "@/components/coordination/due-label";
+import { Card } from "@/components/ui/card";
 
-function Card({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+function DetailsCard({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby={id}>
       <h2 id={id} className="mb-2 text-lg font-semibold">
         {title}
       </h2>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[11rem_1fr]">{children}</dl>
-    </section>
+    </Card>
   );
 }
 
@@ -57,7 +58,7 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
   const due = dueOf(request, now);
   return (
     <div className="flex flex-col gap-4">
-      <Card title="Patient" id="carte-patient">
+      <DetailsCard title="Patient" id="carte-patient">
         {patient ? (
           <>
             <Row term="Nom de naissance">{patient.birthName}</Row>
@@ -81,9 +82,9 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
         </Row>
         <Row term="Lieu de prise en charge">{PLACE_OF_CARE_LABELS[request.placeOfCare]}</Row>
         <Row term="Consentement">{request.consentCoordination ? "Recueilli pour la coordination" : "Non recueilli"}</Row>
-      </Card>
+      </DetailsCard>
 
-      <Card title="Demande" id="carte-demande">
+      <DetailsCard title="Demande" id="carte-demande">
         <Row term="Besoins">
           <ul className="list-disc pl-5">
             {request.needs.map((n) => (
@@ -98,9 +99,9 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
         <Row term="Précisions">
           {request.details ? <span className="whitespace-pre-line">{request.details}</span> : <span className="text-slate-700">Aucune</span>}
         </Row>
-      </Card>
+      </DetailsCard>
 
-      <Card title="Demandeur" id="carte-demandeur">
+      <DetailsCard title="Demandeur" id="carte-demandeur">
         <Row term="Qualité">{REQUESTER_KIND_LABELS[request.requesterKind]}</Row>
         {request.requester ? (
           <>
@@ -127,9 +128,9 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
             {request.requesterRelation ? <Row term="Lien avec le patient">{request.requesterRelation}</Row> : null}
           </>
         )}
-      </Card>
+      </DetailsCard>
 
-      <Card title="Suivi" id="carte-suivi">
+      <DetailsCard title="Suivi" id="carte-suivi">
         <Row term="Territoire">
           {request.territory ? (
             <>
@@ -159,7 +160,7 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
           </>
         ) : null}
         {request.status === "CANCELLED" && request.cancelReason ? <Row term="Motif d'annulation">{CANCEL_REASON_LABELS[request.cancelReason]}</Row> : null}
-      </Card>
+      </DetailsCard>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { CHILD_LEVEL_LABELS, countInWords, formatCount, formatMonth, formatPerio
 import { dashboardSearch, type DashboardQuery } from "@/lib/dashboards/params";
 import { PeriodSelector } from "@/components/dashboards/period-selector";
 import { dashboardTables, tableById, type TableId, type TableSpec } from "@/lib/dashboards/tables";
+import { Card } from "@/components/ui/card";
 
 export type DashboardLinks = {
   basePath: string; // the dashboard page
@@ -55,11 +56,11 @@ function ChartAndTable({
 
 function KeyFigure({ label, count, hint }: { label: string; count: Count; hint?: string }) {
   return (
-    <div className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card as="div">
       <dt className="text-sm font-medium text-slate-700">{label}</dt>
       <dd className="mt-1 text-3xl font-bold text-slate-900 tabular-nums">{formatCount(count)}</dd>
       {hint ? <dd className="mt-1 text-sm text-slate-700">{hint}</dd> : null}
-    </div>
+    </Card>
   );
 }
 

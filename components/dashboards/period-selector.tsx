@@ -1,6 +1,7 @@
 import type { Area } from "@/lib/dashboards/types";
 import { formatPeriod } from "@/lib/dashboards/format";
 import { LEVEL_PARAM, yearOptions, type PeriodChoice } from "@/lib/dashboards/params";
+import { Card } from "@/components/ui/card";
 
 // Two plain GET forms (work without JavaScript, keep the area): a calendar year, or chosen days.
 export function PeriodSelector({
@@ -24,7 +25,7 @@ export function PeriodSelector({
   const button =
     "inline-flex min-h-11 items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50";
   return (
-    <section aria-labelledby="periode-titre" className="rounded-lg border border-slate-300 bg-white p-4 print:hidden">
+    <Card aria-labelledby="periode-titre" className="print:hidden">
       <h2 id="periode-titre" className="text-lg font-semibold">
         Période : {formatPeriod(choice)}
       </h2>
@@ -71,6 +72,6 @@ export function PeriodSelector({
           </button>
         </form>
       </div>
-    </section>
+    </Card>
   );
 }

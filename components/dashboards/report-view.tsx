@@ -9,6 +9,7 @@ import { NoChartData } from "@/components/dashboards/no-chart-data";
 import { formatCount, formatMonth, formatPeriodDates, maskingNote } from "@/lib/dashboards/format";
 import { PrintButton } from "@/components/dashboards/print-button";
 import { dashboardTables } from "@/lib/dashboards/tables";
+import { Card } from "@/components/ui/card";
 
 // The app's header and navigation are not part of the report on paper.
 const PRINT_CSS = `@media print {
@@ -88,10 +89,10 @@ export function ReportView({
         </h2>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           {figures.map(([label, count]) => (
-            <div key={label} className="rounded-lg border border-slate-300 bg-white p-4">
+            <Card as="div" key={label}>
               <dt className="text-sm font-medium text-slate-700">{label}</dt>
               <dd className="mt-1 text-3xl font-bold text-slate-900 tabular-nums">{formatCount(count)}</dd>
-            </div>
+            </Card>
           ))}
         </dl>
       </section>

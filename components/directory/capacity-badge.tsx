@@ -1,14 +1,14 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CAPACITY_LABELS } from "@/lib/directory/labels";
 import { formatDate } from "@/lib/time";
 
 type Status = keyof typeof CAPACITY_LABELS;
 
-// Colours pass WCAG AA for their text (dark text on a light tint).
-const TONES: Record<Status, string> = {
-  AVAILABLE: "bg-green-50 text-green-900 border-green-700",
-  WAITING_LIST: "bg-amber-50 text-amber-900 border-amber-600",
-  FULL: "bg-red-50 text-red-900 border-red-700",
-  ASSESSMENT_FIRST: "bg-sky-50 text-sky-900 border-sky-600",
+const TONES: Record<Status, BadgeTone> = {
+  AVAILABLE: "good",
+  WAITING_LIST: "waiting",
+  FULL: "danger",
+  ASSESSMENT_FIRST: "info",
 };
 
 /** Past this many days, a confirmation is said to be old (the routing says the same). */
@@ -22,10 +22,10 @@ export function CapacityBadge({ status, since, confirmedAt, now }: { status: Sta
   const stale = !confirmedAt || now.getTime() - confirmedAt.getTime() > CAPACITY_STALE_DAYS * 24 * 3600_000;
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-      <span className={`inline-block rounded-full border px-2.5 py-0.5 font-medium whitespace-nowrap ${TONES[status]}`}>
+      <Badge tone={TONES[status]}>
         {CAPACITY_LABELS[status]}
         {since && status !== "AVAILABLE" ? ` depuis le ${formatDate(since)}` : ""}
-      </span>
+      </Badge>
       <span className={stale ? "font-medium text-amber-900" : "text-slate-700"}>
         {confirmedAt ? `confirmée le ${formatDate(confirmedAt)}` : "jamais confirmée"}
         {confirmedAt && stale ? ` (plus de ${CAPACITY_STALE_DAYS} jours)` : ""}

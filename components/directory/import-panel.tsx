@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from "react";
 import type { ImportLine, ImportMessage, ImportProgress, ImportReport } from "@/lib/directory/import-structures-csv";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 const PHASES: Record<ImportProgress["phase"], string> = {
   lecture: "Lecture du fichier",
@@ -72,7 +73,7 @@ export function ImportPanel() {
 
   return (
     <div className="flex flex-col gap-6">
-      <form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4" aria-label="Importer un fichier CSV">
+      <Card as="form" onSubmit={onSubmit} aria-label="Importer un fichier CSV" className="flex flex-col gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="field-fichier" className="font-medium text-slate-900">
             Fichier CSV
@@ -97,7 +98,7 @@ export function ImportPanel() {
             "Envoi du fichier…"
           ) : null}
         </div>
-      </form>
+      </Card>
       <div ref={resultRef} tabIndex={-1} className="flex flex-col gap-4 outline-none">
         {error ? <Alert tone="error">{error}</Alert> : null}
         {report ? <ImportReportView report={report} /> : null}

@@ -4,6 +4,7 @@ import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import { CapacityBadge } from "@/components/directory/capacity-badge";
 import { PhoneIcon, PhoneLink, telHref } from "@/components/directory/phone-link";
+import { Card } from "@/components/ui/card";
 
 const SETTING_WORDS: Record<string, string> = { HOME: "à domicile", NURSING_HOME: "en EHPAD", HOSPITAL: "à l'hôpital", OTHER: "autre lieu de vie" };
 
@@ -15,7 +16,7 @@ export function StructureCard({ structure, needLabel, now }: { structure: Struct
   const s = structure;
   const titleId = `structure-${s.id}`;
   return (
-    <article aria-labelledby={titleId} className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+    <Card as="article" aria-labelledby={titleId} className="flex flex-col gap-2 shadow-sm">
       <div>
         <h2 id={titleId} className="text-lg leading-snug font-semibold text-slate-900">
           <Link href={`/annuaire/${s.id}`} className="text-brand-700 underline">
@@ -68,6 +69,6 @@ export function StructureCard({ structure, needLabel, now }: { structure: Struct
       ) : (
         <p className="text-sm text-slate-700">Pas de ligne directe renseignée : passez par le numéro du territoire.</p>
       )}
-    </article>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { NEED_LABELS } from "@/lib/labels";
 import { TextField } from "@/components/ui/text-field";
+import { Card } from "@/components/ui/card";
 
 export type Values = Record<string, string | string[] | undefined>;
 export type Errors = Record<string, string[] | undefined>;
@@ -13,11 +14,7 @@ export function Section({ legend, children, id, errors, hint }: { legend: string
   const errorId = id ? `${id}-error` : undefined;
   return (
     // min-w-0: a fieldset is as wide as its content by default; the offers grid must scroll instead.
-    <fieldset
-      id={id}
-      aria-describedby={errors?.length ? errorId : undefined}
-      className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4"
-    >
+    <Card as="fieldset" id={id} aria-describedby={errors?.length ? errorId : undefined} className="flex min-w-0 flex-col gap-4">
       <legend className="px-1 text-lg font-semibold text-slate-900">{legend}</legend>
       {hint ? <p className="text-sm text-slate-700">{hint}</p> : null}
       {children}
@@ -26,7 +23,7 @@ export function Section({ legend, children, id, errors, hint }: { legend: string
           {errors.join(" ")}
         </p>
       ) : null}
-    </fieldset>
+    </Card>
   );
 }
 

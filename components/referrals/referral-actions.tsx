@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { DECLINE_REASON_LABELS, type REFERRAL_STATUS_LABELS } from "@/lib/labels";
 import {
   acceptReferralAction,
@@ -16,6 +16,7 @@ import { ChoiceGroup } from "@/components/forms/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { SelectField } from "@/components/ui/select-field";
 import { ActionOutcome, FormBanner, isOutcomeShown, useActionForm, type OutcomeMessage } from "@/components/forms/action-form";
+import { TitledCard } from "@/components/ui/card";
 
 type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS;
 type Ref = { referralId: string; version: number };
@@ -29,22 +30,11 @@ function Hidden({ referralId, version }: Ref) {
   );
 }
 
-function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
-      <h3 id={id} className="mb-3 text-lg font-semibold text-slate-900">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
-
 function AcceptForm({ refs }: { refs: Ref }) {
   // The confirmation goes to the panel: the form itself usually gives way once the referral changed.
   const { formElement, onSubmit, pending, state } = useActionForm(acceptReferralAction, { announce: true });
   return (
-    <Panel title="Accepter" id="panel-accepter">
+    <TitledCard level={3} title="Accepter" id="panel-accepter">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <p className="text-slate-700">Votre équipe prend en charge ce patient : la coordination et le médecin en sont informés.</p>
@@ -53,7 +43,7 @@ function AcceptForm({ refs }: { refs: Ref }) {
           {pending ? "Enregistrement…" : "Accepter l'orientation"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -63,7 +53,7 @@ function DeclineForm({ refs }: { refs: Ref }) {
   // The confirmation goes to the panel: the form itself usually gives way once the referral changed.
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(declineReferralAction, { announce: true });
   return (
-    <Panel title="Refuser" id="panel-refuser">
+    <TitledCard level={3} title="Refuser" id="panel-refuser">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <Hidden {...refs} />
@@ -88,7 +78,7 @@ function DeclineForm({ refs }: { refs: Ref }) {
           {pending ? "Enregistrement…" : "Refuser l'orientation"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -96,7 +86,7 @@ function FirstContactForm({ refs, today, minDay }: { refs: Ref; today: string; m
   // The confirmation goes to the panel: the form itself usually gives way once the referral changed.
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(recordFirstContactAction, { announce: true });
   return (
-    <Panel title="Premier contact" id="panel-premier-contact">
+    <TitledCard level={3} title="Premier contact" id="panel-premier-contact">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <Hidden {...refs} />
@@ -115,7 +105,7 @@ function FirstContactForm({ refs, today, minDay }: { refs: Ref; today: string; m
           {pending ? "Enregistrement…" : "Enregistrer le premier contact"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -128,7 +118,7 @@ function NoteForm({ refs }: { refs: Ref }) {
   // The confirmation goes to the panel: the form itself usually gives way once the referral changed.
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(addReferralNoteAction, { announce: true });
   return (
-    <Panel title="Ajouter une note" id="panel-note">
+    <TitledCard level={3} title="Ajouter une note" id="panel-note">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <Hidden {...refs} />
@@ -138,7 +128,7 @@ function NoteForm({ refs }: { refs: Ref }) {
           {pending ? "Enregistrement…" : "Ajouter la note"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 
@@ -146,7 +136,7 @@ function CompleteForm({ refs }: { refs: Ref }) {
   // The confirmation goes to the panel: the form itself usually gives way once the referral changed.
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(completeReferralAction, { announce: true });
   return (
-    <Panel title="Terminer l'intervention" id="panel-terminer">
+    <TitledCard level={3} title="Terminer l'intervention" id="panel-terminer">
       <form ref={formElement} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         {state && !state.ok ? <FormBanner state={state} /> : null}
         <Hidden {...refs} />
@@ -163,7 +153,7 @@ function CompleteForm({ refs }: { refs: Ref }) {
           {pending ? "Enregistrement…" : "Terminer l'intervention"}
         </Button>
       </form>
-    </Panel>
+    </TitledCard>
   );
 }
 

@@ -3,6 +3,7 @@ import { dueSentence } from "@/lib/requests/promise-wording";
 import type { TeamReferral } from "@/lib/referrals/team-queries";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { DECLINE_REASON_LABELS, NEED_LABELS, PLACE_OF_CARE_LABELS, SEX_LABELS, URGENCY_LABELS } from "@/lib/labels";
+import { Card } from "@/components/ui/card";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,7 +24,7 @@ function telHref(phone: string): string {
 export function PatientCard({ referral }: { referral: TeamReferral }) {
   const { patient, request } = referral;
   return (
-    <section aria-labelledby="patient" className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby="patient">
       <h2 id="patient" className="mb-3 text-xl font-semibold text-slate-900">
         Patient
       </h2>
@@ -44,14 +45,14 @@ export function PatientCard({ referral }: { referral: TeamReferral }) {
           Identité non encore précisée par la coordination. Commune : {request.communeName}. Appelez la coordination pour les coordonnées.
         </p>
       )}
-    </section>
+    </Card>
   );
 }
 
 export function RequestCard({ referral }: { referral: TeamReferral }) {
   const { request } = referral;
   return (
-    <section aria-labelledby="demande" className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby="demande">
       <h2 id="demande" className="mb-3 text-xl font-semibold text-slate-900">
         Demande
       </h2>
@@ -92,7 +93,7 @@ export function RequestCard({ referral }: { referral: TeamReferral }) {
           <p className="mt-1 break-words whitespace-pre-line text-slate-900">{referral.coordinatorNote}</p>
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }
 

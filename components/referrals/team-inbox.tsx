@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { InboxItem } from "@/lib/referrals/team-queries";
 import { timeAgo } from "@/lib/referrals/team-queries";
 import { formatDateTime } from "@/lib/time";
@@ -16,6 +17,8 @@ export function InboxSection({
   now,
   showStructure,
   when,
+  count = items.length,
+  children,
 }: {
   id: string;
   title: string;
@@ -24,11 +27,15 @@ export function InboxSection({
   now: Date;
   showStructure: boolean;
   when: "proposed" | "updated";
+  /** The whole list's size when `items` is one page of it. */
+  count?: number;
+  /** Below the list: its pages. */
+  children?: ReactNode;
 }) {
   return (
     <section aria-labelledby={id} className="mb-8">
       <h2 id={id} className="mb-3 text-xl font-semibold text-slate-900">
-        {title} <span className="text-base font-normal text-slate-700">({items.length})</span>
+        {title} <span className="text-base font-normal text-slate-700">({count})</span>
       </h2>
       {items.length === 0 ? (
         <p className="text-slate-700">{empty}</p>
@@ -41,6 +48,7 @@ export function InboxSection({
           ))}
         </ul>
       )}
+      {children}
     </section>
   );
 }

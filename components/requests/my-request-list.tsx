@@ -4,13 +4,14 @@ import { NEED_LABELS, requestNumberLabel } from "@/lib/labels";
 import { formatDateTime } from "@/lib/time";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { DueLabel } from "@/components/coordination/due-label";
+import { Card } from "@/components/ui/card";
 
 // "Mes demandes": one card per request (a table would not fit a phone), newest first.
 export function MyRequestList({ items }: { items: MyRequestListItem[] }) {
   return (
     <ul className="flex flex-col gap-3" aria-label="Mes demandes d'appui">
       {items.map((r) => (
-        <li key={r.id} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+        <Card as="li" key={r.id} className="shadow-sm">
           <div className="flex flex-wrap items-start justify-between gap-2">
             <Link href={`/demandes/${r.id}`} className="text-lg font-semibold text-brand-700 underline">
               {requestNumberLabel(r.number)} — {r.patientName ?? "Patient non identifié"}
@@ -40,7 +41,7 @@ export function MyRequestList({ items }: { items: MyRequestListItem[] }) {
               {r.lastEvent.text} <span className="text-sm whitespace-nowrap text-slate-700">— {formatDateTime(r.lastEvent.at)}</span>
             </p>
           ) : null}
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -14,6 +14,7 @@ import { CommuneField } from "@/components/forms/commune-field";
 import { TerritoryDelays, type TerritoryPromise } from "@/components/requests/territory-delays";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";
+import { Card } from "@/components/ui/card";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -32,10 +33,12 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
   const [commune, setCommune] = useState<CommuneOption | null>(null);
   const [urgency, setUrgency] = useState<"CRISIS" | "PLANNED" | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const errors = state?.fieldErrors ?? {};
-  const values = state?.values ?? {};
+  // Success leaves the page (the request's confirmation): a state here is a refusal.
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors ?? {};
+  const values = failed?.values ?? {};
   // The commune shown: the one chosen since, else the one sent back with the errors.
-  const shownCommune = commune ?? state?.commune ?? null;
+  const shownCommune = commune ?? failed?.echo?.commune ?? null;
   const shownUrgency = urgency ?? (values.urgency === "CRISIS" || values.urgency === "PLANNED" ? values.urgency : null);
   const territory = shownCommune?.territory ? territories.find((t) => t.id === shownCommune.territory?.id) : undefined;
 
@@ -50,13 +53,13 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
 
   return (
     <form action={formAction} noValidate className="flex max-w-2xl flex-col gap-6" aria-label="Nouvelle demande d'appui">
-      {state ? (
+      {failed ? (
         <div ref={alertRef} tabIndex={-1}>
-          <Alert tone="error">{state.message}</Alert>
+          <Alert tone="error">{failed.message}</Alert>
         </div>
       ) : null}
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="fieldset" className="flex flex-col gap-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Patient</legend>
         <TextField
           name="birthName"
@@ -78,15 +81,15 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
         />
         <BirthDateField name="birthDate" label="Date de naissance" defaultValue={text("birthDate")} errors={errors.birthDate} />
         <ChoiceGroup name="sex" legend="Sexe" type="radio" columns={3} inline options={options(SEX_LABELS)} defaultValue={text("sex")} errors={errors.sex} />
-      </fieldset>
+      </Card>
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="fieldset" className="flex flex-col gap-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Lieu de vie</legend>
         <CommuneField
           name="communeCode"
           label="Commune de résidence"
           hint="Nom ou code postal, puis choisissez dans la liste."
-          defaultValue={state?.commune ?? null}
+          defaultValue={failed?.echo?.commune ?? null}
           errors={errors.communeCode}
           onSelect={setCommune}
         />
@@ -100,9 +103,9 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           defaultValue={text("placeOfCare") ?? "HOME"}
           errors={errors.placeOfCare}
         />
-      </fieldset>
+      </Card>
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="fieldset" className="flex flex-col gap-4">
         <legend className="px-1 text-lg font-semibold text-slate-900">Demande</legend>
         <ChoiceGroup
           name="needs"
@@ -133,7 +136,7 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           errors={errors.details}
           maxLength={4000}
         />
-      </fieldset>
+      </Card>
 
       <ConsentField name="consentCoordination" defaultChecked={values.consentCoordination === "on"} errors={errors.consentCoordination}>
         Le patient (ou sa personne de confiance) accepte que sa situation soit partagée avec l&apos;équipe de coordination et les équipes qu&apos;elle

@@ -41,17 +41,17 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
       <div ref={alertRef} tabIndex={-1} className="flex max-w-2xl flex-col gap-4">
         <Alert tone="success">
           <p className="text-lg font-semibold">Votre demande a bien été envoyée.</p>
-          {state.territory ? (
+          {state.data.territory ? (
             <p className="mt-1">
-              Une infirmière de coordination de {state.territory.name} vous rappelle. Vous pouvez aussi appeler le guichet unique :{" "}
-              <a href={telHref(state.territory.publicPhone)} className="font-semibold underline">
-                {state.territory.publicPhone}
+              Une infirmière de coordination de {state.data.territory.name} vous rappelle. Vous pouvez aussi appeler le guichet unique :{" "}
+              <a href={telHref(state.data.territory.publicPhone)} className="font-semibold underline">
+                {state.data.territory.publicPhone}
               </a>
               .
             </p>
           ) : null}
         </Alert>
-        {state.territory ? null : <UnmetNeedNotice audience="public" sent />}
+        {state.data.territory ? null : <UnmetNeedNotice audience="public" sent />}
       </div>
     );
   }
@@ -59,7 +59,7 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
   const errors = failed?.fieldErrors ?? {};
   const values = failed?.values ?? {};
   const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
-  const shownCommune = commune ?? failed?.commune ?? null;
+  const shownCommune = commune ?? failed?.echo?.commune ?? null;
   const territory = shownCommune?.territory ? territories.find((t) => t.id === shownCommune.territory?.id) : undefined;
 
   return (
@@ -102,7 +102,7 @@ export function PublicContactForm({ territories }: { territories: Pick<Territory
         name="communeCode"
         label="Commune où vit la personne malade"
         hint="Nom ou code postal, puis choisissez dans la liste."
-        defaultValue={failed?.commune ?? null}
+        defaultValue={failed?.echo?.commune ?? null}
         errors={errors.communeCode}
         onSelect={setCommune}
       />

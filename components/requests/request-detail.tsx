@@ -15,6 +15,7 @@ import { dueSentence } from "@/lib/requests/promise-wording";
 import { Alert } from "@/components/ui/alert";
 import { telHref } from "@/components/requests/territory-delays";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";
+import { Card } from "@/components/ui/card";
 
 /** Shown once, right after sending: the number, whom to call, and what was promised. */
 export function FiledConfirmation({ request }: { request: MyRequestDetail }) {
@@ -69,7 +70,7 @@ export function ClosureSummary({ request }: { request: MyRequestDetail }) {
 
 export function RequestFacts({ request }: { request: MyRequestDetail }) {
   return (
-    <section aria-labelledby="patient-demande" className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby="patient-demande">
       <h2 id="patient-demande" className="text-lg font-semibold">
         Patient et demande
       </h2>
@@ -103,7 +104,7 @@ export function RequestFacts({ request }: { request: MyRequestDetail }) {
           </>
         ) : null}
       </dl>
-    </section>
+    </Card>
   );
 }
 
@@ -112,7 +113,7 @@ export function TerritoryContact({ request }: { request: MyRequestDetail }) {
   if (!request.territory) return <UnmetNeedNotice audience="gp" sent />;
   const open = request.status !== "CLOSED" && request.status !== "CANCELLED";
   return (
-    <section aria-labelledby="guichet" className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby="guichet">
       <h2 id="guichet" className="text-lg font-semibold">
         {request.territory.name}
       </h2>
@@ -125,7 +126,7 @@ export function TerritoryContact({ request }: { request: MyRequestDetail }) {
       {open ? <Promises request={request} /> : null}
       {request.triagedAt ? <p className="mt-1 text-sm text-slate-700">Prise en charge par la coordination le {formatDateTime(request.triagedAt)}.</p> : null}
       {request.firstContactAt ? <p className="mt-1 text-sm text-slate-700">Premier contact le {formatDate(request.firstContactAt)}.</p> : null}
-    </section>
+    </Card>
   );
 }
 
@@ -133,7 +134,7 @@ export function TerritoryContact({ request }: { request: MyRequestDetail }) {
 export function ReferralList({ referrals }: { referrals: MyRequestDetail["referrals"] }) {
   if (referrals.length === 0) return null;
   return (
-    <section aria-labelledby="equipes" className="rounded-lg border border-slate-300 bg-white p-4">
+    <Card aria-labelledby="equipes">
       <h2 id="equipes" className="text-lg font-semibold">
         Équipes sollicitées
       </h2>
@@ -149,6 +150,6 @@ export function ReferralList({ referrals }: { referrals: MyRequestDetail["referr
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -23,6 +23,7 @@ import type { RoutingRules } from "@/lib/routing/types";
 import { Button } from "@/components/ui/button";
 import { FormBanner, useActionForm } from "@/components/forms/action-form";
 import { cellAddId, cellItemId, RulesCell, type CellEdit } from "@/components/routing/rules-cell";
+import { Card } from "@/components/ui/card";
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => b[i] === x);
 const typeLabel = (type: string) => STRUCTURE_TYPE_LABELS[type] ?? type;
@@ -157,7 +158,7 @@ export function RulesEditor({ territory, rules, version }: { territory: { id: st
       {RULE_NEEDS.map((need, index) => {
         const changed = RULE_SETTINGS.filter((setting) => !sameList(draft[need][setting], base.rules[need][setting])).length;
         return (
-          <details key={need} open={index === 0 || undefined} className="rounded-lg border border-slate-300 bg-white">
+          <Card as="details" padding="none" key={need} open={index === 0 || undefined}>
             <summary className="min-h-11 cursor-pointer px-4 py-3">
               <h2 className="inline text-lg font-semibold">{NEED_LABELS[need]}</h2>
               {changed > 0 ? (
@@ -178,7 +179,7 @@ export function RulesEditor({ territory, rules, version }: { territory: { id: st
                 />
               ))}
             </div>
-          </details>
+          </Card>
         );
       })}
 

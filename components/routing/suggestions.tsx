@@ -3,6 +3,7 @@ import { NEED_LABELS, PLACE_OF_CARE_LABELS } from "@/lib/labels";
 import type { NeedSuggestions, RequestSuggestions, SuggestedCandidate } from "@/lib/routing/suggest-for-request";
 import { telHref } from "@/components/requests/territory-delays";
 import { OrientSuggestion } from "@/components/routing/orient-suggestion";
+import { Card } from "@/components/ui/card";
 
 type Ref = { requestId: string; version: number; canOrient: boolean };
 
@@ -141,16 +142,16 @@ export function RoutingSuggestions({ suggestions, requestId, version }: { sugges
   if (!suggestions.routed) {
     if (suggestions.unmetNeeds.length === 0) return null;
     return (
-      <section aria-labelledby="suggestions-titre" className="rounded-lg border border-slate-300 bg-white p-4">
+      <Card aria-labelledby="suggestions-titre">
         <h2 id="suggestions-titre" className="mb-2 text-lg font-semibold">
           Besoins non couverts
         </h2>
         <p>Enregistrés pour le territoire : {suggestions.unmetNeeds.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}.</p>
-      </section>
+      </Card>
     );
   }
   return (
-    <section aria-labelledby="suggestions-titre" className="rounded-lg border border-slate-300 bg-white p-3 sm:p-4">
+    <Card padding="compact" aria-labelledby="suggestions-titre">
       <h2 id="suggestions-titre" className="text-lg font-semibold">
         Suggestions d&apos;orientation
       </h2>
@@ -168,6 +169,6 @@ export function RoutingSuggestions({ suggestions, requestId, version }: { sugges
           <NeedBlock key={need.need} need={need} refs={refs} />
         ))}
       </div>
-    </section>
+    </Card>
   );
 }

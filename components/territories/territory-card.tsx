@@ -1,6 +1,7 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
 import { DUE_CLOCK_PHRASES, delayPhrase } from "@/lib/requests/promise-wording";
+import { Card } from "@/components/ui/card";
 
 const integer = new Intl.NumberFormat("fr-FR");
 
@@ -16,7 +17,7 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
   const sl = territory.serviceLevels;
   const crisisClock = sl.crisisClock === "ON_CALL" && sl.onCallHours ? "ON_CALL" : "CALENDAR";
   return (
-    <article className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-labelledby={`territory-${territory.id}`}>
+    <Card as="article" aria-labelledby={`territory-${territory.id}`} className="shadow-sm">
       <Heading id={`territory-${territory.id}`} className="text-lg font-semibold text-slate-900">
         {territory.name}
       </Heading>
@@ -65,7 +66,7 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
           </>
         ) : null}
       </dl>
-    </article>
+    </Card>
   );
 }
 

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   "territories.manage": ["ADMIN"],
   // Users and memberships.
   "users.manage": ["ADMIN"],
+  // The audit trail of the whole platform (/admin/journal). A coordinator sees who consulted the
+  // requests of their territories on each request's page (requests.coordinate and its scope).
+  "audit.read": ["ADMIN"],
   // Directory of care structures.
   "directory.read": PROFESSIONALS,
   // Keep a structure's capacity and contacts up to date, bounded by editableStructureScope: a team

@@ -6,7 +6,7 @@
 // channel, needs, urgency, delays, referrals and outcome so far. The active file is the exception:
 // distinct patients with a request open at some time during the period. Requests cancelled as
 // duplicates count nowhere.
-import { prisma, type Db } from "@/lib/db";
+import { prisma, replica, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { ClosureOutcome, DeclineReason, Need, RequestChannel, RequesterKind, StructureType, Urgency } from "@/lib/generated/prisma/enums";
@@ -59,16 +59,20 @@ export async function getDashboard({
   code,
   period,
   db = prisma,
+  reads = db === prisma ? replica : db,
 }: {
   actor: Actor;
   level: Level;
   code: string;
   period: Period;
+  /** The primary: the cube's catch-up writes there. */
   db?: Db;
+  /** Where the figures are read: the read replica when one is configured (lib/db.ts). */
+  reads?: Db;
 }): Promise<Dashboard> {
   assertCan(actor, "dashboards.view");
   assertPeriod(period);
-  const ctx = await resolveScope(db, actor);
+  const ctx = await resolveScope(reads, actor);
   const path = resolveAreaPath(ctx, level, code);
   const area = path[path.length - 1]!;
   const { childrenOf, territoryIds } = familyOf(ctx, path);
@@ -76,10 +80,10 @@ export async function getDashboard({
 
   await refreshCube(db);
   const [figures, active, delays, norms] = await Promise.all([
-    readFamilyCounts(db, { scope: ctx.scope, period, targets }),
-    readActiveFile(db, { scope: ctx.scope, period, targets }),
-    readDelays(db, { scope: ctx.scope, period, area: factAreaSql(area.level, area.code) }),
-    getCoverageNorms(db),
+    readFamilyCounts(reads, { scope: ctx.scope, period, targets }),
+    readActiveFile(reads, { scope: ctx.scope, period, targets }),
+    readDelays(reads, { scope: ctx.scope, period, area: factAreaSql(area.level, area.code) }),
+    getCoverageNorms(reads),
   ]);
   for (const [key, n] of active) {
     if (!figures.has(key)) figures.set(key, new Map());
@@ -87,8 +91,8 @@ export async function getDashboard({
   }
   const children = childAreas(ctx, area);
   const [coverage, communeNames] = await Promise.all([
-    readCoverage(db, ctx, area.level === "territory" ? [area] : children, norms),
-    communeNamesOf(db, figures.get(keyOf(area))),
+    readCoverage(reads, ctx, area.level === "territory" ? [area] : children, norms),
+    communeNamesOf(reads, figures.get(keyOf(area))),
   ]);
 
   const masked = masksSmallCounts(actor);

@@ -1,10 +1,12 @@
 // The directory search (/annuaire): which structures cover a commune, for a need (in a care
 // setting), of a type. Called by the page and by the benchmark (`npm run bench`), so it takes its
 // client and plain criteria, no actor: every signed-in professional sees the same directory.
+import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import { prisma, type Db } from "@/lib/db";
 import { communesToName, summarizeCoverage, type CoverageMatch } from "@/lib/directory/coverage";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
 export type SearchStructuresInput = {
   communeCode?: string;
@@ -62,22 +64,8 @@ type Row = {
   settings: PlaceOfCare[] | null;
 };
 
-// Keyset pagination on (name, id): stable under inserts, no OFFSET scan.
-export function encodeCursor(row: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.name, row.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [name, id] = value as unknown[];
-    return typeof name === "string" && typeof id === "string" ? [name, id] : null;
-  } catch {
-    return null;
-  }
-}
+// Keyset pagination on (name, id): stable under inserts, no OFFSET scan (lib/pagination.ts).
+const ZDirectoryCursor = z.tuple([z.string(), z.string()]);
 
 /**
  * One statement. The commune's département and territories come from a CTE; coverage is the union
@@ -96,7 +84,7 @@ export async function searchStructures({
   db = prisma,
 }: SearchStructuresInput): Promise<SearchStructuresResult> {
   const take = Math.min(Math.max(Math.trunc(limit) || 20, 1), 100);
-  const after = decodeCursor(cursor);
+  const after = decodeCursor(cursor, ZDirectoryCursor);
   const conditions: Prisma.Sql[] = [];
   if (!includeInactive) conditions.push(Prisma.sql`s.active`);
   if (communeCode) {
@@ -173,7 +161,7 @@ export async function searchStructures({
   const last = page.at(-1);
   return {
     items,
-    nextCursor: rows.length > take && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > take && last ? encodeCursor([last.name, last.id]) : null,
     commune: communeCode ? (names.searched ?? null) : null,
   };
 }

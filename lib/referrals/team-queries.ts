@@ -1,11 +1,14 @@
 // What a care team reads: its inbox of referrals and one referral with the minimum of the patient's
 // record it needs to act (no birth date — an age —, no INS, no contact details of the family).
 // Every query is bounded by referralScope(actor) in its where clause.
+import { z } from "zod";
 import type { DueClock } from "@/lib/requests/due-dates";
 import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { referralScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, keysetAfter, pageOf } from "@/lib/pagination";
 import type { DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency } from "@/lib/generated/prisma/enums";
 import { ageInYears } from "@/lib/time";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
@@ -35,12 +38,15 @@ export type InboxItem = {
   request: { number: number; urgency: Urgency; status: RequestStatus; communeName: string };
 };
 
-export type TeamInbox = { new: InboxItem[]; active: InboxItem[]; done: InboxItem[] };
+export type TeamInbox = { new: InboxItem[]; active: InboxItem[]; activeCount: number; activeNext: string | null; done: InboxItem[] };
 
-// Enough for any team's working list; the finished ones are the last days' only.
-const ACTIVE_LIMIT = 200;
+// The patients in care by pages (lib/pagination.ts); the new proposals all at once (what must be
+// answered, a short list), the finished ones of the last days only.
+const ACTIVE_PAGE = 50;
+const NEW_LIMIT = 200;
 const DONE_LIMIT = 20;
 const DONE_DAYS = 30;
+const ZInboxCursor = z.tuple([z.enum(["CRISIS", "PLANNED"]), z.number().int(), z.string().min(1)]);
 
 const inboxSelect = {
   id: true,
@@ -81,27 +87,66 @@ function byUrgencyThenAge(a: InboxItem, b: InboxItem): number {
   return a.proposedAt.getTime() - b.proposedAt.getTime();
 }
 
-export async function listTeamInbox({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<TeamInbox> {
+export async function listTeamInbox({
+  actor,
+  now = new Date(),
+  cursor,
+  limit = ACTIVE_PAGE,
+  db = prisma,
+}: {
+  actor: Actor;
+  now?: Date;
+  /** Of the "in care" list's page. */
+  cursor?: string;
+  limit?: number;
+  db?: Db;
+}): Promise<TeamInbox> {
   const scope = referralScope(actor);
-  const [open, done] = await Promise.all([
+  const after = decodeCursor(cursor, ZInboxCursor);
+  const inCare = ACTIVE_REFERRAL_STATUSES.filter((s) => s !== "PROPOSED");
+  // Crises first, then the oldest proposal: one read per urgency and status, each in the order of
+  // referral(structure_id, status, proposed_at) — a status list would sort every patient in care.
+  const readInCare = async (urgency: Urgency) => {
+    // PLANNED follows CRISIS: after a planned one, no crisis is left to read.
+    if (after && urgency === "CRISIS" && after[0] === "PLANNED") return Promise.resolve([]);
+    const from =
+      after && after[0] === urgency
+        ? keysetAfter<Prisma.ReferralWhereInput>([
+            { field: "proposedAt", value: new Date(after[1]) },
+            { field: "id", value: after[2] },
+          ])
+        : {};
+    const byStatus = await Promise.all(
+      inCare.map((status) =>
+        db.referral.findMany({
+          where: { AND: [scope, { status, request: { urgency } }, from] },
+          orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+          take: limit + 1,
+          select: inboxSelect,
+        }),
+      ),
+    );
+    return byStatus.flat().sort((a, b) => a.proposedAt.getTime() - b.proposedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+  const [proposed, crises, planned, activeCount, done] = await Promise.all([
     // Served by referral(structure_id, status, proposed_at).
-    prisma.referral.findMany({
-      where: { ...scope, status: { in: [...ACTIVE_REFERRAL_STATUSES] } },
-      orderBy: { proposedAt: "asc" },
-      take: ACTIVE_LIMIT,
-      select: inboxSelect,
-    }),
-    prisma.referral.findMany({
+    db.referral.findMany({ where: { ...scope, status: "PROPOSED" }, orderBy: { proposedAt: "asc" }, take: NEW_LIMIT, select: inboxSelect }),
+    readInCare("CRISIS"),
+    readInCare("PLANNED"),
+    db.referral.count({ where: { ...scope, status: { in: inCare } } }),
+    db.referral.findMany({
       where: { ...scope, status: { in: ["DECLINED", "COMPLETED", "CANCELLED"] }, updatedAt: { gte: new Date(now.getTime() - DONE_DAYS * 86_400_000) } },
       orderBy: { updatedAt: "desc" },
       take: DONE_LIMIT,
       select: inboxSelect,
     }),
   ]);
-  const items = open.map(toItem);
+  const active = pageOf([...crises, ...planned].map(toItem), limit, (i) => [i.request.urgency, i.proposedAt.getTime(), i.id]);
   return {
-    new: items.filter((i) => i.status === "PROPOSED").sort(byUrgencyThenAge),
-    active: items.filter((i) => i.status !== "PROPOSED").sort(byUrgencyThenAge),
+    new: proposed.map(toItem).sort(byUrgencyThenAge),
+    active: active.items,
+    activeCount,
+    activeNext: active.next,
     done: done.map(toItem),
   };
 }

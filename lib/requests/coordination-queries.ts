@@ -1,5 +1,6 @@
 // Reads of the coordinator's screens: the queue of open requests of their territories and one
 // request with everything needed to act on it. Every query carries the actor's request scope.
+import { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
@@ -7,10 +8,9 @@ import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { compareQueueItems, dueOf, type Due, type TQueueFilters } from "@/lib/requests/coordination-queue";
+import { compareQueueItems, dueOf, queueRank, type Due, type TQueueFilters } from "@/lib/requests/coordination-queue";
+import { decodeCursor, keysetAfter, pageOf } from "@/lib/pagination";
 import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
-
-const QUEUE_LIMIT = 200;
 
 const queueSelect = {
   id: true,
@@ -41,21 +41,31 @@ export type QueueItem = Omit<QueueRow, "commune" | "territory" | "owner"> & {
 
 export type QueueCounts = { byStatus: Record<RequestStatus, number>; total: number; overdue: number; needsReorientation: number };
 
-// The open requests of the coordinator's territories, what is due soonest first. Two indexed reads
-// (new requests by triage time, the others by first-contact time) merged in order.
+// A page of the queue, and the cursor of the next one (lib/pagination.ts).
+const QUEUE_PAGE = 50;
+const ZQueueCursor = z.tuple([z.union([z.literal(0), z.literal(1), z.literal(2)]), z.number().int(), z.number().int()]);
+
+// The queue's order (queueRank) read from four indexed sources, each already in that order — new
+// requests by triage due time, the others by first-contact due time, the contacted by contact
+// time, those without a due date by number — merged; a page is read after the cursor's place.
+type Source = { group: 0 | 1 | 2; time: "triageDueAt" | "contactDueAt" | "firstContactAt" | null; where: Prisma.RequestWhereInput };
+
+// The open requests of the coordinator's territories, what is due soonest first, by pages.
 export async function listCoordinationQueue({
   actor,
   filters,
+  cursor,
   db = prisma,
   now = new Date(),
-  limit = QUEUE_LIMIT,
+  limit = QUEUE_PAGE,
 }: {
   actor: Actor;
   filters: TQueueFilters;
+  cursor?: string;
   db?: Db;
   now?: Date;
   limit?: number;
-}): Promise<{ items: QueueItem[]; counts: QueueCounts; truncated: boolean }> {
+}): Promise<{ items: QueueItem[]; counts: QueueCounts; next: string | null }> {
   assertCan(actor, "requests.coordinate");
   const open = [...OPEN_REQUEST_STATUSES];
   // Counts ignore the status filter so that each status keeps its number while one is shown.
@@ -69,24 +79,49 @@ export async function listCoordinationQueue({
   };
   const statuses = filters.status ? [filters.status] : open;
   const later = statuses.filter((s) => s !== "SUBMITTED");
+  const submitted = statuses.includes("SUBMITTED");
+  const after = decodeCursor(cursor, ZQueueCursor);
 
-  const [submitted, others, grouped, overdue, needsReorientation] = await Promise.all([
-    statuses.includes("SUBMITTED")
-      ? db.request.findMany({
-          where: { AND: [base, { status: "SUBMITTED" }] },
-          orderBy: [{ triageDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }],
-          take: limit + 1,
-          select: queueSelect,
-        })
-      : [],
-    later.length
-      ? db.request.findMany({
-          where: { AND: [base, { status: { in: later } }] },
-          orderBy: [{ firstContactAt: { sort: "asc", nulls: "first" } }, { contactDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }],
-          take: limit + 1,
-          select: queueSelect,
-        })
-      : [],
+  const sources: Source[] = [
+    ...(submitted ? [{ group: 0, time: "triageDueAt", where: { status: "SUBMITTED", triageDueAt: { not: null } } } as const] : []),
+    ...(later.length
+      ? ([
+          { group: 0, time: "contactDueAt", where: { status: { in: later }, firstContactAt: null, contactDueAt: { not: null } } },
+          { group: 1, time: "firstContactAt", where: { status: { in: later }, firstContactAt: { not: null } } },
+        ] as const)
+      : []),
+    {
+      group: 2,
+      time: null,
+      where: {
+        OR: [
+          ...(submitted ? [{ status: "SUBMITTED" as const, triageDueAt: null }] : []),
+          ...(later.length ? [{ status: { in: later }, firstContactAt: null, contactDueAt: null }] : []),
+        ],
+      },
+    },
+  ];
+  const read = (source: Source) => {
+    if (after && source.group < after[0]) return Promise.resolve([]);
+    const from: Prisma.RequestWhereInput =
+      after && source.group === after[0]
+        ? source.time
+          ? keysetAfter<Prisma.RequestWhereInput>([
+              { field: source.time, value: new Date(after[1]) },
+              { field: "number", value: after[2] },
+            ])
+          : { number: { gt: after[2] } }
+        : {};
+    return db.request.findMany({
+      where: { AND: [base, source.where, from] },
+      orderBy: source.time ? [{ [source.time]: "asc" }, { number: "asc" }] : [{ number: "asc" }],
+      take: limit + 1,
+      select: queueSelect,
+    });
+  };
+
+  const [pages, grouped, overdue, needsReorientation] = await Promise.all([
+    Promise.all(sources.map(read)),
     db.request.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
     db.request.count({
       where: {
@@ -104,11 +139,11 @@ export async function listCoordinationQueue({
     db.request.count({ where: { AND: [base, { needsReorientation: true }] } }),
   ]);
 
-  const rows = [...submitted, ...others].sort(compareQueueItems);
+  const page = pageOf(pages.flat().sort(compareQueueItems), limit, (row) => [...queueRank(row), row.number]);
   const byStatus = Object.fromEntries(open.map((s) => [s, 0])) as Record<RequestStatus, number>;
   for (const g of grouped) byStatus[g.status] = g._count._all;
   return {
-    items: rows.slice(0, limit).map(({ commune, territory, owner, ...row }) => ({
+    items: page.items.map(({ commune, territory, owner, ...row }) => ({
       ...row,
       communeName: commune.name,
       territoryName: territory?.name ?? null,
@@ -116,7 +151,7 @@ export async function listCoordinationQueue({
       due: dueOf(row, now),
     })),
     counts: { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0), overdue, needsReorientation },
-    truncated: rows.length > limit,
+    next: page.next,
   };
 }
 

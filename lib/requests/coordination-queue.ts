@@ -58,14 +58,17 @@ export function dueOf(request: DueFields, now: Date): Due {
 
 // Queue order: what is due soonest first (overdue items are the earliest, so they come on top);
 // requests already contacted, then those without a due date, last. Ties: the older number first.
+// [group, time]: 0 = due (triage or first contact) by its due time, 1 = contacted by the contact's
+// time, 2 = no due date. The queue's order and its pages' cursor (lib/pagination.ts).
+export function queueRank(r: DueFields): [0 | 1 | 2, number] {
+  const due = dueOf(r, new Date(0));
+  if (due.kind === "triage" || due.kind === "contact") return [0, due.at.getTime()];
+  if (due.kind === "contacted") return [1, due.at.getTime()];
+  return [2, 0];
+}
+
 export function compareQueueItems(a: DueFields & { number: number }, b: DueFields & { number: number }): number {
-  const rank = (r: DueFields): [number, number] => {
-    const due = dueOf(r, new Date(0));
-    if (due.kind === "triage" || due.kind === "contact") return [0, due.at.getTime()];
-    if (due.kind === "contacted") return [1, due.at.getTime()];
-    return [2, 0];
-  };
-  const [ga, ta] = rank(a);
-  const [gb, tb] = rank(b);
+  const [ga, ta] = queueRank(a);
+  const [gb, tb] = queueRank(b);
   return ga - gb || ta - tb || a.number - b.number;
 }

@@ -1,7 +1,7 @@
 // What a GP reads of the requests they filed: "Mes demandes" and a request's page. Bounded by
 // requestScope (a GP: requester = self) inside every query; another GP's request is "not found".
 import { prisma, type Db } from "@/lib/db";
-import { ZEvent, type AuditEvent } from "@/lib/audit";
+import { recordEvent, ZEvent, type AuditEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { requestScope } from "@/lib/authz/scopes";
@@ -115,6 +115,31 @@ export async function listMyRequests({
     })),
     nextCursor: rows.length > take ? (page.at(-1)?.id ?? null) : null,
   };
+}
+
+/**
+ * The GP's list as their page shows it — and the record that they saw it: it names their patients,
+ * so the requests shown are an access event (one per page seen, with their ids).
+ */
+export async function openMyRequests(options: Parameters<typeof listMyRequests>[0] & { now?: Date }): Promise<MyRequestPage> {
+  const page = await listMyRequests(options);
+  const db = options.db ?? prisma;
+  if (page.items.length) {
+    await db.$transaction((tx) =>
+      recordEvent(
+        tx,
+        options.actor.id,
+        {
+          type: "requests.list_viewed",
+          subjectType: "user",
+          subjectId: options.actor.id,
+          data: { list: "my_requests", requestIds: page.items.map((r) => r.id) },
+        },
+        options.now,
+      ),
+    );
+  }
+  return page;
 }
 
 /**

@@ -41,4 +41,15 @@ export const ENUMERATION_ACCOUNT: UserInput = { email: "enumeration@e2e.maillage
 export const SIGN_OUT_GP: UserInput = { email: "medecin.deconnexion@e2e.maillage.fr", name: "Dr Denise Déconnexion", role: "GP", password: E2E_PASSWORD };
 // The GP of notifications.spec.ts: a bell of its own.
 export const BELL_GP: UserInput = { email: "medecin.cloche@e2e.maillage.fr", name: "Dr Berthe Cloche", role: "GP", password: E2E_PASSWORD };
-export const E2E_ACCOUNTS: UserInput[] = [BELL_GP, LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP];
+// A second coordinator of Meuse Sud: claims the same request as IDEC_MEUSE at the same moment,
+// through the other app instance (two-instances.spec.ts).
+export const SECOND_IDEC: E2EAccount = {
+  email: "idec.seconde@e2e.maillage.fr",
+  name: "Nadia Seconde",
+  role: "COORDINATOR",
+  password: E2E_PASSWORD,
+  territorySlugs: ["meuse-sud"],
+};
+// The e2e server resolves the slugs to the seeded territories' ids.
+export type E2EAccount = Omit<UserInput, "territoryIds"> & { territorySlugs?: string[] };
+export const E2E_ACCOUNTS: E2EAccount[] = [BELL_GP, LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP, SECOND_IDEC];

@@ -179,15 +179,22 @@ export async function captureAction(page: Page, submit: () => Promise<void>): Pr
 export type ActionReply = { status: number; redirect: string | undefined; result: { ok: boolean; code?: string; message?: string } | null };
 
 // Sends a captured action again with another session's cookies (`request` of its context), after
-// replacing, in the form fields, what `substitutions` says (e.g. another request's id).
-export async function replayAction(request: APIRequestContext, captured: CapturedAction, substitutions: Record<string, string> = {}): Promise<ActionReply> {
+// replacing, in the form fields, what `substitutions` says (e.g. another request's id); to another
+// app instance when `instance` (its origin) is given.
+export async function replayAction(
+  request: APIRequestContext,
+  captured: CapturedAction,
+  substitutions: Record<string, string> = {},
+  instance?: string,
+): Promise<ActionReply> {
   let body = captured.body;
   for (const [from, to] of Object.entries(substitutions)) {
     expect(body, `le corps de l'action ne contient pas « ${from} »`).toContain(from);
     body = body.split(from).join(to);
   }
-  const response = await request.post(captured.url, {
-    headers: { "content-type": captured.contentType, "next-action": captured.action, accept: "text/x-component", origin: new URL(captured.url).origin },
+  const url = instance ? new URL(new URL(captured.url).pathname + new URL(captured.url).search, instance).toString() : captured.url;
+  const response = await request.post(url, {
+    headers: { "content-type": captured.contentType, "next-action": captured.action, accept: "text/x-component", origin: new URL(url).origin },
     data: body,
     maxRedirects: 0,
   });

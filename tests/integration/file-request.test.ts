@@ -36,6 +36,8 @@ describe("fileRequest", () => {
     });
     const events = await db.event.findMany({ where: { subjectId: filed.id } });
     expect(events).toEqual([expect.objectContaining({ type: "request.submitted", actorId: world.gp.id })]);
+    // The filing's facts the dashboards' projection reads (lib/dashboards/projection-keys.test.ts).
+    expect(events[0]!.data).toMatchObject({ requesterKind: "GP", communeCode: request.communeCode, territoryId: request.territoryId });
     // The event log holds ids and codes, never the patient's name or the free text.
     expect(JSON.stringify(events[0]!.data)).not.toMatch(/Durand|Jeanne|morphine/);
   });
@@ -157,10 +159,28 @@ describe("claimRequest", () => {
 
   test("two coordinators claiming at once: exactly one wins, the other is told who did", async () => {
     const filed = await fileTestRequest(db, world);
+    // A true race: both claims have read the request (still new) before either writes. Left to
+    // timing, the first claim used to be done before the second began, and a claim that did not
+    // check the status in its write would have passed this test.
+    let arrived = 0;
+    let release!: () => void;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    const racing = db.$extends({
+      query: {
+        request: {
+          async updateMany({ args, query }) {
+            if (++arrived === 2) release();
+            await bothRead;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as typeof db;
     const results = await Promise.allSettled([
-      claimRequest({ db, actor: world.idec, requestId: filed.id }),
-      claimRequest({ db, actor: world.otherIdec, requestId: filed.id }),
+      claimRequest({ db: racing, actor: world.idec, requestId: filed.id }),
+      claimRequest({ db: racing, actor: world.otherIdec, requestId: filed.id }),
     ]);
+    expect(arrived).toBe(2);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({

@@ -9,7 +9,7 @@ import { getRequestTimeline } from "@/lib/requests/timeline";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { declineReferral } from "@/lib/referrals/decline-referral";
 import { addReferralNote } from "@/lib/referrals/add-referral-note";
-import { listMyRequests, openMyRequest } from "@/lib/requests/gp-queries";
+import { listMyRequests, openMyRequest, openMyRequests } from "@/lib/requests/gp-queries";
 import { fileGpRequestAction } from "@/lib/requests/gp-actions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { createWorld, fileTestRequest, PARIS, PATIENT, type World } from "@/tests/factories/world";
@@ -47,6 +47,23 @@ async function orientedRequest(now = at(0)) {
   });
   return filed;
 }
+
+describe("openMyRequests", () => {
+  test("the list as the page shows it is an access event with the ids shown; listMyRequests alone writes nothing", async () => {
+    const a = await fileTestRequest(db, world);
+    const b = await fileTestRequest(db, world);
+    await listMyRequests({ db, actor: world.gp });
+    expect(await db.event.count({ where: { type: "requests.list_viewed" } })).toBe(0);
+    const page = await openMyRequests({ db, actor: world.gp });
+    const [seen] = await db.event.findMany({ where: { type: "requests.list_viewed" } });
+    expect(seen).toMatchObject({ actorId: world.gp.id, subjectType: "user", subjectId: world.gp.id, data: { list: "my_requests" } });
+    expect(new Set((seen!.data as { requestIds: string[] }).requestIds)).toEqual(new Set([a.id, b.id]));
+    expect(page.items).toHaveLength(2);
+    // An empty list shows nobody: nothing to record.
+    await openMyRequests({ db, actor: world.otherGp });
+    expect(await db.event.count({ where: { type: "requests.list_viewed" } })).toBe(1);
+  });
+});
 
 describe("listMyRequests", () => {
   test("a GP sees the requests they filed, newest first, never another GP's", async () => {
@@ -241,15 +258,15 @@ describe("fileGpRequestAction", () => {
         consentCoordination: ["Le consentement du patient à la coordination est nécessaire."],
       },
       values: { birthName: "Durand", birthDate: "31/02/1946", sex: "FEMALE", communeCode: "55029", details: "Douleurs mal contrôlées.", placeOfCare: "HOME" },
-      commune: { code: "55029", name: "Bar-le-Duc", territory: { id: world.territories["meuse-sud"], name: "Meuse Sud (Bar-le-Duc)" } },
+      echo: { commune: { code: "55029", name: "Bar-le-Duc", territory: { id: world.territories["meuse-sud"], name: "Meuse Sud (Bar-le-Duc)" } } },
     });
-    expect(state?.fieldErrors?.birthName).toBeUndefined();
+    expect(state?.ok === false ? state.fieldErrors : null).not.toHaveProperty("birthName");
     expect(await db.request.count()).toBe(0);
   });
 
   test("a commune typed but not chosen in the list is asked for again", async () => {
     const state = await fileGpRequestAction(null, form({ ...valid, communeCode: "" }));
-    expect(state).toMatchObject({ fieldErrors: { communeCode: ["Choisissez la commune dans la liste."] }, commune: null });
+    expect(state).toMatchObject({ fieldErrors: { communeCode: ["Choisissez la commune dans la liste."] }, echo: { commune: null } });
     const unknown = await fileGpRequestAction(null, form({ ...valid, communeCode: "99999" }));
     expect(unknown).toMatchObject({
       ok: false,

@@ -116,7 +116,7 @@ describe("sendPublicContactAction", () => {
   test("records a public request with no account and answers only with the territory to call", async () => {
     from("203.0.113.20");
     const state = await sendPublicContactAction(null, form(valid));
-    expect(state).toEqual({ ok: true, territory: { name: "Meuse Nord (Verdun)", publicPhone: "03 53 01 55 10" } });
+    expect(state).toEqual({ ok: true, data: { territory: { name: "Meuse Nord (Verdun)", publicPhone: "03 53 01 55 10" } } });
     const request = await db.request.findFirstOrThrow();
     expect(request).toMatchObject({
       channel: "PUBLIC",
@@ -137,7 +137,7 @@ describe("sendPublicContactAction", () => {
 
   test("a commune no territory covers is recorded as an unmet need, and said so (no number to give)", async () => {
     from("203.0.113.21");
-    expect(await sendPublicContactAction(null, form({ ...valid, communeCode: PARIS }))).toEqual({ ok: true, territory: null });
+    expect(await sendPublicContactAction(null, form({ ...valid, communeCode: PARIS }))).toEqual({ ok: true, data: { territory: null } });
     expect(await db.request.findFirstOrThrow()).toMatchObject({ channel: "PUBLIC", territoryId: null, communeCode: PARIS });
   });
 
@@ -158,7 +158,7 @@ describe("sendPublicContactAction", () => {
         consentCoordination: ["Votre accord est nécessaire pour que l'équipe de coordination vous rappelle."],
       },
       values: { requesterPhone: "12 34", communeCode: VERDUN, details: valid.details },
-      commune: { code: VERDUN, name: "Verdun", territory: { id: world.territories["meuse-nord"], name: "Meuse Nord (Verdun)" } },
+      echo: { commune: { code: VERDUN, name: "Verdun", territory: { id: world.territories["meuse-nord"], name: "Meuse Nord (Verdun)" } } },
     });
     expect(await db.request.count()).toBe(0);
   });

@@ -470,7 +470,7 @@ describe("team queries", () => {
 
     const had = await listTeamInbox({ actor: world.had });
     expect(had.new).toHaveLength(2);
-    expect(await listTeamInbox({ actor: world.gp })).toEqual({ new: [], active: [], done: [] });
+    expect(await listTeamInbox({ actor: world.gp })).toEqual({ new: [], active: [], activeCount: 0, activeNext: null, done: [] });
   });
 
   test("a referral shows the minimum the team needs: an age, not a birth date; the coordinator's message", async () => {

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { formatDateTime } from "@/lib/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { TerritoryList } from "@/components/territories/territory-card";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -22,7 +23,7 @@ export default async function AdminHomePage() {
           Comptes
         </h2>
         {/* Scrolls sideways on a phone: focusable, so that the keyboard can scroll it too. */}
-        <div role="region" aria-label="Tableau des comptes" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <Card as="div" padding="none" role="region" aria-label="Tableau des comptes" tabIndex={0} className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Comptes des professionnels et leurs rattachements</caption>
             <thead className="bg-slate-100">
@@ -60,7 +61,7 @@ export default async function AdminHomePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </Card>
       </section>
       <section aria-labelledby="territoires">
         <h2 id="territoires" className="mb-3 text-xl font-semibold">

@@ -5,7 +5,9 @@ import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
 import { parseQueueFilters } from "@/lib/requests/coordination-queue";
 import { listActorTerritories } from "@/lib/territories/queries";
 import { countOverdue } from "@/lib/notifications/queries";
+import { cursorParam, pageHref } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { MyTerritories } from "@/components/coordination/my-territories";
 import { QueueFilters, StatusCounts } from "@/components/coordination/queue-filters";
 import { QueueList } from "@/components/coordination/queue-list";
@@ -14,9 +16,16 @@ export const metadata: Metadata = { title: "File des demandes" };
 
 export default async function CoordinationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("requests.coordinate", "/coordination");
-  const filters = parseQueueFilters(await searchParams);
-  const [queue, territories, overdue] = await Promise.all([listCoordinationQueue({ actor, filters }), listActorTerritories(actor), countOverdue({ actor })]);
+  const params = await searchParams;
+  const filters = parseQueueFilters(params);
+  const cursor = cursorParam(params);
+  const [queue, territories, overdue] = await Promise.all([
+    listCoordinationQueue({ actor, filters, cursor }),
+    listActorTerritories(actor),
+    countOverdue({ actor }),
+  ]);
   const filtered = Boolean(filters.status || filters.need || filters.urgency);
+  const shown = filters.status ? queue.counts.byStatus[filters.status] : queue.counts.total;
   return (
     <>
       <PageHeader title="File des demandes">
@@ -48,17 +57,18 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
         <QueueFilters filters={filters} />
         <section aria-labelledby="file-titre">
           <h2 id="file-titre" className="mb-3 text-xl font-semibold">
-            {filtered ? "Demandes correspondant aux filtres" : "Demandes ouvertes"} ({queue.items.length}
-            {queue.truncated ? "+" : ""})
+            {filtered ? "Demandes correspondant aux filtres" : "Demandes ouvertes"} ({shown})
           </h2>
           {queue.items.length === 0 ? (
             <p className="text-slate-700">{filtered ? "Aucune demande ouverte ne correspond à ces filtres." : "Aucune demande ouverte : la file est vide."}</p>
           ) : (
             <QueueList items={queue.items} showTerritory={territories.length > 1} />
           )}
-          {queue.truncated ? (
-            <p className="mt-3 text-slate-700">Seules les {queue.items.length} premières demandes sont affichées : filtrez pour voir les autres.</p>
-          ) : null}
+          <Pager
+            label="Pages de la file"
+            firstHref={cursor ? pageHref("/coordination", params, null) : null}
+            nextHref={queue.next ? pageHref("/coordination", params, queue.next) : null}
+          />
         </section>
         <MyTerritories territories={territories} />
       </div>

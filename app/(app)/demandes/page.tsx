@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { listMyRequests } from "@/lib/requests/gp-queries";
+import { openMyRequests } from "@/lib/requests/gp-queries";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { MyRequestList } from "@/components/requests/my-request-list";
@@ -15,7 +15,7 @@ const ZSearch = z.object({ apres: z.string().min(1).max(64).optional().catch(und
 export default async function MyRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("requests.readOwn", "/demandes");
   const { apres } = ZSearch.parse(await searchParams);
-  const [page, territories] = await Promise.all([listMyRequests({ actor, cursor: apres }), listAllTerritories()]);
+  const [page, territories] = await Promise.all([openMyRequests({ actor, cursor: apres }), listAllTerritories()]);
 
   return (
     <div className="flex flex-col gap-8">

@@ -3,15 +3,19 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { listActorStructures } from "@/lib/directory/queries";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { listTeamInbox } from "@/lib/referrals/team-queries";
+import { cursorParam, pageHref } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { InboxSection } from "@/components/referrals/team-inbox";
 
 export const metadata: Metadata = { title: "Mon équipe" };
 
-export default async function TeamHomePage() {
+export default async function TeamHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("home.team", "/equipe");
   const now = new Date();
-  const [inbox, structures] = await Promise.all([listTeamInbox({ actor, now }), listActorStructures(actor)]);
+  const params = await searchParams;
+  const cursor = cursorParam(params);
+  const [inbox, structures] = await Promise.all([listTeamInbox({ actor, now, cursor }), listActorStructures(actor)]);
   const showStructure = structures.length > 1;
   return (
     <>
@@ -36,11 +40,18 @@ export default async function TeamHomePage() {
         id="en-cours"
         title="Prises en charge en cours"
         items={inbox.active}
-        empty="Aucune prise en charge en cours."
+        count={inbox.activeCount}
+        empty={cursor ? "Aucune autre prise en charge en cours." : "Aucune prise en charge en cours."}
         now={now}
         showStructure={showStructure}
         when="proposed"
-      />
+      >
+        <Pager
+          label="Pages des prises en charge"
+          firstHref={cursor ? pageHref("/equipe", params, null) : null}
+          nextHref={inbox.activeNext ? pageHref("/equipe", params, inbox.activeNext) : null}
+        />
+      </InboxSection>
       <InboxSection
         id="terminees"
         title="Terminées ou refusées (30 derniers jours)"

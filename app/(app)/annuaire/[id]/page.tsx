@@ -15,6 +15,8 @@ import { CapacityBadge } from "@/components/directory/capacity-badge";
 import { CapacityForm, ConfirmCapacityButton } from "@/components/directory/capacity-form";
 import { OffersTable } from "@/components/directory/offers-table";
 import { PhoneIcon, PhoneLink, telHref } from "@/components/directory/phone-link";
+import { BackLink } from "@/components/ui/back-link";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Structure" };
 
@@ -53,11 +55,7 @@ export default async function StructurePage({
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/annuaire" className="font-medium text-brand-700 underline">
-          ← Annuaire
-        </Link>
-      </p>
+      <BackLink href="/annuaire">Annuaire</BackLink>
       <div className="mb-6">
         <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{s.name}</h1>
         <p className="mt-1 text-slate-700">
@@ -78,7 +76,7 @@ export default async function StructurePage({
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
-        <section aria-labelledby="joindre" className="rounded-lg border border-slate-300 bg-white p-4">
+        <Card aria-labelledby="joindre">
           <h2 id="joindre" className="mb-3 text-xl font-semibold">
             Joindre l&apos;équipe
           </h2>
@@ -138,9 +136,9 @@ export default async function StructurePage({
               </Link>
             </p>
           ) : null}
-        </section>
+        </Card>
 
-        <section aria-labelledby="disponibilite" className="rounded-lg border border-slate-300 bg-white p-4">
+        <Card aria-labelledby="disponibilite">
           <h2 id="disponibilite" className="mb-3 text-xl font-semibold">
             Disponibilité
           </h2>
@@ -156,17 +154,17 @@ export default async function StructurePage({
               </details>
             </div>
           ) : null}
-        </section>
+        </Card>
 
-        <section aria-labelledby="offre" className="rounded-lg border border-slate-300 bg-white p-4">
+        <Card aria-labelledby="offre">
           <h2 id="offre" className="mb-3 text-xl font-semibold">
             Offre selon le lieu de prise en charge
           </h2>
           <OffersTable offers={s.offers} />
           <p className="mt-3 text-sm text-slate-700">Public : {s.ageGroups.map((g) => AGE_GROUP_LABELS[g].toLowerCase()).join(" et ")}.</p>
-        </section>
+        </Card>
 
-        <section aria-labelledby="zone" className="rounded-lg border border-slate-300 bg-white p-4">
+        <Card aria-labelledby="zone">
           <h2 id="zone" className="mb-3 text-xl font-semibold">
             Zone d&apos;intervention
           </h2>
@@ -197,9 +195,9 @@ export default async function StructurePage({
             ) : null}
             {communes.length + s.coverage.departments.length + s.coverage.territories.length === 0 ? <li>Non renseignée.</li> : null}
           </ul>
-        </section>
+        </Card>
 
-        <section aria-labelledby="identification" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-span-2">
+        <Card aria-labelledby="identification" className="lg:col-span-2">
           <h2 id="identification" className="mb-3 text-xl font-semibold">
             Identification
           </h2>
@@ -233,7 +231,7 @@ export default async function StructurePage({
               <ActiveToggle structureId={s.id} version={s.version} active={s.active} />
             </div>
           ) : null}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { CAPACITY_CODES, CSV_COLUMNS, NEED_CODES, TYPE_CODES } from "@/lib/directory/csv-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/directory/import-panel";
+import { BackLink } from "@/components/ui/back-link";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Import et export de l'annuaire" };
 
@@ -11,16 +12,12 @@ export default async function DirectoryImportPage() {
   const actor = await requirePermission("directory.import", "/annuaire/import");
   return (
     <>
-      <p className="mb-2">
-        <Link href="/annuaire" className="font-medium text-brand-700 underline">
-          ← Annuaire
-        </Link>
-      </p>
+      <BackLink href="/annuaire">Annuaire</BackLink>
       <PageHeader title="Import et export de l'annuaire">
         {actor.role === "ADMIN" ? "Toutes les structures de la plateforme." : "Les structures de vos territoires."} Une ligne par structure ; une ligne refusée
         ne modifie rien, les autres sont enregistrées ; importer deux fois le même fichier ne change rien.
       </PageHeader>
-      <section aria-labelledby="exporter" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+      <Card aria-labelledby="exporter" className="mb-6">
         <h2 id="exporter" className="mb-2 text-xl font-semibold">
           Exporter
         </h2>
@@ -32,14 +29,14 @@ export default async function DirectoryImportPage() {
         >
           Télécharger l&apos;annuaire (CSV)
         </a>
-      </section>
+      </Card>
       <section aria-labelledby="importer" className="mb-6">
         <h2 id="importer" className="mb-3 text-xl font-semibold">
           Importer
         </h2>
         <ImportPanel />
       </section>
-      <details className="rounded-lg border border-slate-300 bg-white p-4">
+      <Card as="details">
         <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700 underline">Format du fichier</summary>
         <div className="mt-2 flex flex-col gap-2 text-sm text-slate-800">
           <p>Colonnes, dans n&apos;importe quel ordre : {CSV_COLUMNS.join(", ")}.</p>
@@ -52,7 +49,7 @@ export default async function DirectoryImportPage() {
           <p>Disponibilité (capacite) : {Object.values(CAPACITY_CODES).join(", ")}.</p>
           <p>Horaires : « lun-ven 08:30-12:00, 13:30-17:30; sam 09:00-12:00 ».</p>
         </div>
-      </details>
+      </Card>
     </>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listTerritoryOptions } from "@/lib/directory/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { StructureForm } from "@/components/directory/structure-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Nouvelle structure" };
 
@@ -13,11 +13,7 @@ export default async function NewStructurePage() {
   const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id));
   return (
     <>
-      <p className="mb-2">
-        <Link href="/annuaire" className="font-medium text-brand-700 underline">
-          ← Annuaire
-        </Link>
-      </p>
+      <BackLink href="/annuaire">Annuaire</BackLink>
       <PageHeader title="Nouvelle structure">Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d&apos;intervention.</PageHeader>
       <StructureForm
         values={{ ageGroups: ["ADULT"], capacityStatus: "AVAILABLE" }}

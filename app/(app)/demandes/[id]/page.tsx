@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -10,6 +9,8 @@ import { requestNumberLabel } from "@/lib/labels";
 import { Timeline } from "@/components/timeline/timeline";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { ClosureSummary, FiledConfirmation, ReferralList, RequestFacts, TerritoryContact } from "@/components/requests/request-detail";
+import { BackLink } from "@/components/ui/back-link";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Demande d'appui" };
 
@@ -29,11 +30,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex max-w-3xl flex-col gap-5">
-      <p className="text-sm">
-        <Link href="/demandes" className="text-brand-700 underline">
-          ← Mes demandes
-        </Link>
-      </p>
+      <BackLink href="/demandes">Mes demandes</BackLink>
       {envoyee ? <FiledConfirmation request={request} /> : null}
       <div>
         <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Demande {requestNumberLabel(request.number)}</h1>
@@ -46,12 +43,12 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
       <RequestFacts request={request} />
       {envoyee && request.territory ? null : <TerritoryContact request={request} />}
       <ReferralList referrals={request.referrals} />
-      <section aria-labelledby="historique" className="rounded-lg border border-slate-300 bg-white p-4">
+      <Card aria-labelledby="historique">
         <h2 id="historique" className="mb-3 text-lg font-semibold">
           Historique
         </h2>
         <Timeline entries={timeline} labelledBy="historique" />
-      </section>
+      </Card>
     </div>
   );
 }

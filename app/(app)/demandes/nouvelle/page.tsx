@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listAllTerritories } from "@/lib/territories/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewRequestForm } from "@/components/requests/new-request-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Nouvelle demande d'appui" };
 
@@ -19,11 +19,7 @@ export default async function NewRequestPage() {
   }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/demandes" className="text-brand-700 underline">
-          ← Mes demandes
-        </Link>
-      </p>
+      <BackLink href="/demandes">Mes demandes</BackLink>
       <PageHeader title="Nouvelle demande d'appui">
         Une infirmière de coordination de votre territoire reprend votre demande, trouve la bonne équipe et vous tient informé·e à chaque étape. Tous les champs
         sont obligatoires, sauf les précisions.

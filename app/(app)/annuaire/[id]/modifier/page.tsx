@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { can } from "@/lib/authz/permissions";
@@ -9,6 +8,7 @@ import { getStructureForEdit, listTerritoryOptions } from "@/lib/directory/queri
 import { findCommuneOption } from "@/lib/requests/commune-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { ContactsForm, StructureForm } from "@/components/directory/structure-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Modifier une structure" };
 
@@ -27,11 +27,7 @@ export default async function EditStructurePage({ params }: { params: Promise<{ 
   const choices = actor.role === "ADMIN" ? territories : territories.filter((t) => actor.territoryIds.includes(t.id) || t.id === structure.territoryId);
   return (
     <>
-      <p className="mb-2">
-        <Link href={`/annuaire/${structure.id}`} className="font-medium text-brand-700 underline">
-          ← {structure.name}
-        </Link>
-      </p>
+      <BackLink href={`/annuaire/${structure.id}`}>{structure.name}</BackLink>
       <PageHeader title={manage ? "Modifier la fiche" : "Modifier les coordonnées"}>
         {manage
           ? "Tous les champs sont facultatifs, sauf le nom, le type, le public et la zone d'intervention."

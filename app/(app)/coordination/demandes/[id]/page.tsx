@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -8,6 +7,7 @@ import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import { openCoordinationRequest } from "@/lib/requests/open-coordination-request";
 import { requestNumberLabel } from "@/lib/labels";
 import { getRequestTimeline } from "@/lib/requests/timeline";
+import { listRequestConsultations } from "@/lib/journal/request-consultations";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
@@ -16,6 +16,8 @@ import { ReferralList } from "@/components/coordination/referral-list";
 import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
 import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
+import { BackLink } from "@/components/ui/back-link";
+import { ConsultationsPanel } from "@/components/journal/consultations-panel";
 
 export const metadata: Metadata = { title: "Demande" };
 
@@ -28,17 +30,16 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const timeline = await getRequestTimeline({ actor, requestId: request.id });
+  const [timeline, consultations] = await Promise.all([
+    getRequestTimeline({ actor, requestId: request.id }),
+    listRequestConsultations({ actor, requestId: request.id }),
+  ]);
   const now = new Date();
   const label = requestNumberLabel(request.number);
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/coordination" className="font-medium text-brand-700 underline">
-          ← File des demandes
-        </Link>
-      </p>
+      <BackLink href="/coordination">File des demandes</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Demande {label}</h1>
         <UrgencyBadge urgency={request.urgency} />
@@ -77,6 +78,9 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
           />
+          <div className="mt-6">
+            <ConsultationsPanel consultations={consultations} />
+          </div>
         </section>
         <section aria-labelledby="orientations-titre" className="lg:col-start-1 lg:row-start-2">
           <h2 id="orientations-titre" className="mb-3 text-xl font-semibold">

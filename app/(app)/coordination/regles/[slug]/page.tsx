@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
@@ -10,6 +9,7 @@ import { getTerritoryRulesForEditor } from "@/lib/routing/queries";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { RulesEditor } from "@/components/routing/rules-editor";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Règles d'orientation" };
 
@@ -32,11 +32,7 @@ export default async function TerritoryRoutingRulesPage({ params }: { params: Pr
   const { territory, rules, version, customized, repaired, updatedAt, updatedByName } = await load(actor, parsed.data.slug);
   return (
     <>
-      <p className="mb-2">
-        <Link href="/coordination/regles" className="font-medium text-brand-700 underline">
-          ← Tous les territoires
-        </Link>
-      </p>
+      <BackLink href="/coordination/regles">Tous les territoires</BackLink>
       <PageHeader title={`Règles d'orientation — ${territory.name}`}>
         <p>
           Pour chaque besoin et chaque lieu de soins, les types de structure suggérés, du premier choix au dernier. Une structure n&apos;est suggérée que si

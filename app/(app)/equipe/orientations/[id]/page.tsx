@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -16,6 +15,7 @@ import { Timeline } from "@/components/timeline/timeline";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
 import { ReferralActions } from "@/components/referrals/referral-actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Orientation" };
 
@@ -33,11 +33,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/equipe" className="text-brand-700 underline">
-          ← Retour aux orientations
-        </Link>
-      </p>
+      <BackLink href="/equipe">Retour aux orientations</BackLink>
       <PageHeader title={`Orientation ${requestNumberLabel(referral.request.number)}`}>
         <span className="flex flex-wrap items-center gap-2">
           <ReferralStatusBadge status={referral.status} />
