@@ -98,9 +98,12 @@ export const ZEvent = z.discriminatedUnion("type", [
 export type AuditEvent = z.infer<typeof ZEvent>;
 export type AuditEventType = AuditEvent["type"];
 
-export async function recordEvent(tx: Tx, actorId: string | null, event: AuditEvent, at?: Date): Promise<void> {
+/** An event as written: what notifications are planned from (lib/notifications/notify-event.ts). */
+export type RecordedEvent = AuditEvent & { id: bigint; actorId: string | null; at: Date };
+
+export async function recordEvent(tx: Tx, actorId: string | null, event: AuditEvent, at?: Date): Promise<RecordedEvent> {
   const parsed = ZEvent.parse(event);
-  await tx.event.create({
+  const row = await tx.event.create({
     data: {
       type: parsed.type,
       actorId,
@@ -109,5 +112,7 @@ export async function recordEvent(tx: Tx, actorId: string | null, event: AuditEv
       subjectId: parsed.subjectId,
       data: parsed.data,
     },
+    select: { id: true, at: true },
   });
+  return { ...parsed, id: row.id, actorId, at: row.at };
 }

@@ -52,6 +52,58 @@ describe("parseEnv", () => {
   });
 });
 
+describe("e-mail and MSSanté settings", () => {
+  test("no SMTP by default (messages kept in the app), a sender, mssante.fr as the secure domain, the delivery and reminder defaults", () => {
+    expect(parseEnv(valid).SMTP_URL).toBeUndefined();
+    expect(parseEnv(valid)).toMatchObject({
+      MAIL_FROM: "Maillage <ne-pas-repondre@maillage.localhost>",
+      MSSANTE_DOMAINS: ["mssante.fr"],
+      NOTIFY_MAX_ATTEMPTS: 5,
+      ESCALATION_LEAD_HOURS: 4,
+      CAPACITY_REMINDER_DAYS: 14,
+      DIGEST_HOUR: 7,
+      NOTIFICATIONS_WORKER: "in-process",
+    });
+  });
+
+  test("valid values are taken: an SMTP URL, a sender with a name, a list of secure domains", () => {
+    const config = parseEnv({
+      ...valid,
+      SMTP_URL: "smtp://u:p@127.0.0.1:2525",
+      MAIL_FROM: "ne-pas-repondre@dac55.fr",
+      MSSANTE_DOMAINS: " MSSante.fr, ch-verdun.mssante.fr ",
+    });
+    expect(config).toMatchObject({
+      SMTP_URL: "smtp://u:p@127.0.0.1:2525",
+      MAIL_FROM: "ne-pas-repondre@dac55.fr",
+      MSSANTE_DOMAINS: ["mssante.fr", "ch-verdun.mssante.fr"],
+    });
+  });
+
+  test.each([
+    ["SMTP_URL", "http://smtp.exemple.fr", "SMTP_URL doit être une URL smtp:// ou smtps://"],
+    ["MAIL_FROM", "Maillage", "MAIL_FROM doit être une adresse e-mail"],
+    ["MSSANTE_DOMAINS", "mssante.fr,pas un domaine", "MSSANTE_DOMAINS : « pas un domaine » n'est pas un nom de domaine."],
+    ["NOTIFY_MAX_ATTEMPTS", "0", "NOTIFY_MAX_ATTEMPTS doit valoir au moins 1."],
+    ["DIGEST_HOUR", "24", "DIGEST_HOUR doit valoir au plus 23."],
+    ["NOTIFICATIONS_WORKER", "non", "NOTIFICATIONS_WORKER accepte seulement : in-process, off."],
+  ])("%s=%s is refused with a French message", (name, value, message) => {
+    expect(() => parseEnv({ ...valid, [name]: value })).toThrow(message);
+  });
+
+  test("the MSSanté certificate and key go together, and need an SMTP server to send through", () => {
+    expect(() => parseEnv({ ...valid, SMTP_URL: "smtp://127.0.0.1:25", MSSANTE_CERT_PATH: "/etc/mss/cert.pem" })).toThrow(
+      /MSSANTE_KEY_PATH : MSSANTE_CERT_PATH et MSSANTE_KEY_PATH vont ensemble/,
+    );
+    expect(() => parseEnv({ ...valid, MSSANTE_CERT_PATH: "/etc/mss/cert.pem", MSSANTE_KEY_PATH: "/etc/mss/key.pem" })).toThrow(
+      /MSSANTE_SMTP_URL \(ou SMTP_URL\) est nécessaire/,
+    );
+    expect(
+      parseEnv({ ...valid, MSSANTE_SMTP_URL: "smtps://mss.exemple.fr:465", MSSANTE_CERT_PATH: "/c.pem", MSSANTE_KEY_PATH: "/k.pem" }).MSSANTE_CERT_PATH,
+    ).toBe("/c.pem");
+  });
+});
+
 describe("parseRunSettings", () => {
   test("the run commands need no database URL nor secret: they fill them in", () => {
     expect(parseRunSettings({})).toMatchObject({ PORT: 3000, EMBEDDED_POSTGRES_PORT: 54329 });

@@ -62,8 +62,62 @@ const ZEnv = z
     EMBEDDED_POSTGRES_PORT: integer("EMBEDDED_POSTGRES_PORT", 1, 65_535).default(54329),
     SEED_DEMO: flag("SEED_DEMO", ["true", "false"]).default("true"),
     ALLOW_REMOTE_TEST_DB: flag("ALLOW_REMOTE_TEST_DB", ["0", "1"]).optional(),
+    // E-mail (lib/notifications/). No SMTP_URL: messages are kept, readable in /admin/envois.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL doit être une URL smtp:// ou smtps:// (ex. smtp://utilisateur:motdepasse@smtp.exemple.fr:587).")
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>]+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, "MAIL_FROM doit être une adresse e-mail (ex. Maillage <ne-pas-repondre@maillage.fr>).")
+      .default("Maillage <ne-pas-repondre@maillage.localhost>"),
+    // MSSanté (secure health messaging): the operator's SMTP over TLS with the IGC-Santé client
+    // certificate and key (PEM files); only addresses of MSSANTE_DOMAINS may receive health data.
+    MSSANTE_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "MSSANTE_SMTP_URL doit être une URL smtp:// ou smtps://.")
+      .optional(),
+    MSSANTE_CERT_PATH: z.string().optional(),
+    MSSANTE_KEY_PATH: z.string().optional(),
+    // The certification authorities of the operator's server (IGC-Santé is in no public trust store).
+    MSSANTE_CA_PATH: z.string().optional(),
+    MSSANTE_DOMAINS: z
+      .string()
+      .default("mssante.fr")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((part) => part.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: (issue) => `MSSANTE_DOMAINS : « ${String(issue.input)} » n'est pas un nom de domaine.` }),
+        ),
+      ),
+    // Delivery: failures before a message is dead-lettered (FAILED).
+    NOTIFY_MAX_ATTEMPTS: integer("NOTIFY_MAX_ATTEMPTS", 1, 50).default(5),
+    // Escalation: hours after the first notice of a late triage or first contact before the
+    // territory's lead and the administrators are told.
+    ESCALATION_LEAD_HOURS: integer("ESCALATION_LEAD_HOURS", 1, 24 * 14).default(4),
+    // Days without a capacity confirmation before a team is reminded.
+    CAPACITY_REMINDER_DAYS: integer("CAPACITY_REMINDER_DAYS", 1, 365).default(14),
+    // Paris hour at which the daily digest goes out.
+    DIGEST_HOUR: integer("DIGEST_HOUR", 0, 23).default(7),
+    // in-process: the app's server runs the delivery worker; off: `npm run worker` runs it elsewhere.
+    NOTIFICATIONS_WORKER: flag("NOTIFICATIONS_WORKER", ["in-process", "off"]).default("in-process"),
   })
   .superRefine((config, ctx) => {
+    if (Boolean(config.MSSANTE_CERT_PATH) !== Boolean(config.MSSANTE_KEY_PATH)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [config.MSSANTE_CERT_PATH ? "MSSANTE_KEY_PATH" : "MSSANTE_CERT_PATH"],
+        message: "MSSANTE_CERT_PATH et MSSANTE_KEY_PATH vont ensemble : le certificat IGC-Santé et sa clé privée (fichiers PEM).",
+      });
+    }
+    if (config.MSSANTE_CERT_PATH && !config.MSSANTE_SMTP_URL && !config.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["MSSANTE_SMTP_URL"], message: "MSSANTE_SMTP_URL (ou SMTP_URL) est nécessaire pour envoyer par MSSanté." });
+    }
     // Over plain HTTP the session cookie travels in clear: only acceptable on this machine.
     const url = URL.parse(config.NEXTAUTH_URL);
     if (url && config.NODE_ENV === "production" && url.protocol !== "https:" && !LOOPBACK_HOSTS.has(url.hostname)) {

@@ -10,6 +10,7 @@ import * as geography from "@/lib/geography/schemas";
 import * as requests from "@/lib/requests/schemas";
 import * as queue from "@/lib/requests/coordination-queue";
 import * as communes from "@/lib/requests/commune-options";
+import * as notifications from "@/lib/notifications/schemas";
 import * as routingRules from "@/lib/routing/rules-schema";
 import * as updateRules from "@/lib/routing/update-rules";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
@@ -133,6 +134,10 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZQueueFilters: { schema: queue.ZQueueFilters, sample: { status: "SUBMITTED", need: "PAIN", urgency: "CRISIS" } },
   ZCommuneQuery: { schema: communes.ZCommuneQuery, sample: { q: "bar-le", limit: "8" } },
   ZUpdateRoutingRules: { schema: updateRules.ZUpdateRoutingRules, sample: { territoryId: "ter_1", version: "0", rules: DEFAULT_ROUTING_RULES } },
+  ZMarkRead: { schema: notifications.ZMarkRead, sample: { notificationId: "42" } },
+  ZRetryDelivery: { schema: notifications.ZRetryDelivery, sample: { messageId: "42" } },
+  ZPreferences: { schema: notifications.ZPreferences, sample: { mode_REQUEST_CLAIMED: "DIGEST", mode_FIRST_CONTACT: "APP_ONLY" } },
+  ZDeliveryFilter: { schema: notifications.ZDeliveryFilter, sample: { statut: "FAILED" } },
   ZServiceLevels: {
     schema: geography.ZServiceLevels,
     sample: { triageHoursCrisis: 2, triageHoursPlanned: 24, firstContactHoursCrisis: 24, firstContactHoursPlanned: 120 },
@@ -156,7 +161,7 @@ const AS_TYPED: Record<string, string> = {
   "ZSignIn.password": "a secret, compared with its hash and never stored nor shown: changing it would lock the person out",
 };
 
-const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules };
+const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications };
 
 // What a person may be left with: the French messages of our schemas, never zod's English defaults.
 const FRENCH = /[a-zàâçéèêëîïôûùœ]/i;

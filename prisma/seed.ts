@@ -79,6 +79,15 @@ export async function seedDemo({
       }),
     });
   }
-  if (history) await seedDemoHistory({ db, log, password: DEMO_PASSWORD });
+  // The Meuse coordinator leads her territories: she gets the second level of the escalations.
+  await db.territoryMembership.updateMany({ where: { user: { email: "idec.meuse@demo.maillage.fr" } }, data: { isLead: true } });
+  if (history) {
+    const historyStart = new Date();
+    await seedDemoHistory({ db, log, password: DEMO_PASSWORD });
+    // A back-dated year: its notifications are read already and its e-mails never go out, so that
+    // the bell and /admin/envois show what the person does in the demo.
+    await db.notification.updateMany({ where: { readAt: null, createdAt: { lt: historyStart } }, data: { readAt: historyStart, digestPending: false } });
+    await db.outboxMessage.deleteMany({ where: { createdAt: { lt: historyStart } } });
+  }
   log(`Données de démonstration chargées en ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -7,6 +7,8 @@
 //
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/maillage_scale npm run bench -- [--runs 30] [--http http://localhost:3000 [--load]]
 //
+//   npm run bench -- --notifications [--runs 200] [--messages 10000]   (scripts/bench-notifications.ts)
+//
 // Each measure: 3 warm-up calls, then --runs calls one after the other; the table shows the median
 // and the 95th percentile (nearest rank) in milliseconds. Target: every view under 300 ms p95.
 import { parseArgs } from "node:util";
@@ -23,6 +25,8 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "30" },
     http: { type: "string" },
     only: { type: "string" },
+    notifications: { type: "boolean" },
+    messages: { type: "string" },
     // With --http: N signed-in users filing (then loading the queue) at once for S seconds.
     load: { type: "boolean", default: false },
     users: { type: "string", default: "50" },
@@ -33,6 +37,11 @@ const { values: args } = parseArgs({
     think: { type: "string", default: "0" },
   },
 });
+// --notifications: the outbox's cost and the delivery's speed, in a scratch database of its own.
+if (args.notifications) {
+  await import("./bench-notifications");
+  process.exit(0);
+}
 const RUNS = Number(args.runs);
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -18,10 +18,17 @@ const server = createFrontServer((request, response) => void handle(request, res
 const upgrade = app.getUpgradeHandler();
 server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
 await listen(server, port, host);
+// The notification worker runs here unless NOTIFICATIONS_WORKER=off (then `npm run worker`).
+const worker = process.env.NOTIFICATIONS_WORKER === "off" ? null : await startNotifications();
 console.log(`✓ Ready in ${Math.round(performance.now())}ms on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
 
+async function startNotifications() {
+  const [{ env }, { prisma }, { startWorker }] = await Promise.all([import("@/lib/env"), import("@/lib/db"), import("@/lib/notifications/worker")]);
+  return startWorker({ db: prisma, config: env() });
+}
+
 function stop() {
-  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.close(() => void Promise.resolve(worker?.stop()).finally(() => void app.close().finally(() => process.exit(0))));
   // Keep-alive connections would hold close() open.
   server.closeAllConnections();
 }

@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/authz/actor";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { navItemsFor } from "@/components/layout/nav-items";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { NotificationBell } from "@/components/notifications/bell";
 
-export function AppShell({ actor, children }: { actor: Actor | null; children: ReactNode }) {
+export function AppShell({ actor, unread = 0, children }: { actor: Actor | null; unread?: number; children: ReactNode }) {
   const items = actor ? navItemsFor(actor) : [];
   return (
     <>
@@ -16,6 +17,7 @@ export function AppShell({ actor, children }: { actor: Actor | null; children: R
           </Link>
           {actor ? (
             <div className="flex flex-wrap items-center gap-3">
+              <NotificationBell unread={unread} />
               <p className="text-sm leading-tight">
                 <span className="block font-semibold" data-testid="current-user">
                   {actor.name}

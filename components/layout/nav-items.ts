@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { href: "/equipe", label: "Mon équipe", permission: "home.team" },
   { href: "/ars", label: "Tableaux de bord", permission: "home.ars" },
   { href: "/admin", label: "Administration", permission: "home.admin" },
+  { href: "/admin/envois", label: "Envois", permission: "notifications.deliveries" },
   { href: "/admin/journal", label: "Journal", permission: "audit.read" },
   { href: "/annuaire", label: "Annuaire", permission: "directory.read" },
   { href: "/territoires", label: "Territoires", permission: "territories.read" },

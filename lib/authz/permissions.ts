@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],
   // Per-territory routing rules; a coordinator only for their own territories (lib/routing/update-rules.ts).
   "routing.rules.edit": ["COORDINATOR", "ADMIN"],
+  // The notification centre (bell, list, preferences): everyone's own notifications.
+  "notifications.read": ["GP", "COORDINATOR", "TEAM_MEMBER", "ARS", "ADMIN"],
+  // /admin/envois: every outgoing message, its status and error, retry of a failed one.
+  "notifications.deliveries": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

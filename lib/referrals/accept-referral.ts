@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
@@ -27,16 +28,19 @@ export async function acceptReferral({
     const to = checkReferralAction("accept", referral.status, actor.role);
     assertRequestOpenFor("accept", (await lockRequest(tx, referral.requestId)).status);
     await updateReferralVersion(tx, { id: referral.id, version }, { status: to, respondedAt: now }, now);
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "referral.accepted",
-        subjectType: "request",
-        subjectId: referral.requestId,
-        data: { referralId: referral.id, structureId: referral.structureId },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "referral.accepted",
+          subjectType: "request",
+          subjectId: referral.requestId,
+          data: { referralId: referral.id, structureId: referral.structureId },
+        },
+        now,
+      ),
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
@@ -31,16 +32,19 @@ export async function addReferralNote({
       data: { requestId: referral.requestId, referralId: referral.id, authorId: actor.id, kind, body, createdAt: now },
       select: { id: true },
     });
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "referral.note_added",
-        subjectType: "request",
-        subjectId: referral.requestId,
-        data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id, kind },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "referral.note_added",
+          subjectType: "request",
+          subjectId: referral.requestId,
+          data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id, kind },
+        },
+        now,
+      ),
     );
     return { noteId: note.id };
   });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
@@ -32,16 +33,19 @@ export async function completeReferral({
       data: { requestId: referral.requestId, referralId: referral.id, authorId: actor.id, kind: "FEEDBACK", body: feedback, createdAt: now },
       select: { id: true },
     });
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "referral.completed",
-        subjectType: "request",
-        subjectId: referral.requestId,
-        data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "referral.completed",
+          subjectType: "request",
+          subjectId: referral.requestId,
+          data: { referralId: referral.id, structureId: referral.structureId, noteId: note.id },
+        },
+        now,
+      ),
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
@@ -40,16 +41,19 @@ export async function declineReferral({
           select: { id: true },
         })
       : null;
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "referral.declined",
-        subjectType: "request",
-        subjectId: referral.requestId,
-        data: { referralId: referral.id, structureId: referral.structureId, reason, noteId: note?.id ?? null },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "referral.declined",
+          subjectType: "request",
+          subjectId: referral.requestId,
+          data: { referralId: referral.id, structureId: referral.structureId, reason, noteId: note?.id ?? null },
+        },
+        now,
+      ),
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });

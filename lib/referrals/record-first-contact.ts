@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
@@ -47,16 +48,19 @@ export async function recordFirstContact({
       where: { id: referral.requestId, OR: [{ firstContactAt: null }, { firstContactAt: { gt: contactDate } }] },
       data: { firstContactAt: contactDate, updatedAt: now, version: { increment: 1 } },
     });
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "referral.first_contact",
-        subjectType: "request",
-        subjectId: referral.requestId,
-        data: { referralId: referral.id, structureId: referral.structureId, contactDate: contactDate.toISOString() },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "referral.first_contact",
+          subjectType: "request",
+          subjectId: referral.requestId,
+          data: { referralId: referral.id, structureId: referral.structureId, contactDate: contactDate.toISOString() },
+        },
+        now,
+      ),
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });

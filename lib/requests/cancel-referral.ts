@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { prisma, type Db, type Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
@@ -30,16 +31,19 @@ export async function cancelReferral({
     const to = checkReferralAction("cancel", referral.status, actor.role);
     await lockRequest(tx, referral.requestId); // same lock order as the teams' answers: request, then referral
     await updateReferralVersion(tx, { id: referral.id, version }, { status: to }, now);
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "referral.cancelled",
-        subjectType: "request",
-        subjectId: referral.requestId,
-        data: { referralId: referral.id, structureId: referral.structureId },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "referral.cancelled",
+          subjectType: "request",
+          subjectId: referral.requestId,
+          data: { referralId: referral.id, structureId: referral.structureId },
+        },
+        now,
+      ),
     );
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });
@@ -58,11 +62,14 @@ export async function cancelReferralsOfRequest(
     data: { status: "CANCELLED", updatedAt: now, version: { increment: 1 } },
   });
   for (const r of targets) {
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      { type: "referral.cancelled", subjectType: "request", subjectId: requestId, data: { referralId: r.id, structureId: r.structureId } },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        { type: "referral.cancelled", subjectType: "request", subjectId: requestId, data: { referralId: r.id, structureId: r.structureId } },
+        now,
+      ),
     );
   }
   return targets.length;

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
@@ -32,7 +33,7 @@ export async function claimRequest({
       const current = await tx.request.findUniqueOrThrow({ where: { id: request.id }, select: { ownerId: true } });
       throw await claimedBy(tx, current.ownerId);
     }
-    await recordEvent(tx, actor.id, { type: "request.claimed", subjectType: "request", subjectId: request.id, data: {} }, now);
+    await notifyEvent(tx, await recordEvent(tx, actor.id, { type: "request.claimed", subjectType: "request", subjectId: request.id, data: {} }, now));
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { cancelReferralsOfRequest } from "@/lib/requests/cancel-referral";
@@ -34,6 +35,6 @@ export async function closeRequest({
       now,
     );
     await cancelReferralsOfRequest(tx, { actor, requestId: request.id, statuses: ["PROPOSED"], now });
-    await recordEvent(tx, actor.id, { type: "request.closed", subjectType: "request", subjectId: request.id, data: { outcome } }, now);
+    await notifyEvent(tx, await recordEvent(tx, actor.id, { type: "request.closed", subjectType: "request", subjectId: request.id, data: { outcome } }, now));
   });
 }

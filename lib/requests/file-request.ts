@@ -1,5 +1,6 @@
 import { prisma, type Db, type Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
@@ -145,24 +146,27 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
       },
       select: { id: true, number: true },
     });
-    await recordEvent(
+    await notifyEvent(
       tx,
-      filing.actor?.id ?? null,
-      {
-        type: "request.submitted",
-        subjectType: "request",
-        subjectId: request.id,
-        data: {
-          channel: filing.channel,
-          urgency: data.urgency,
-          needs: data.needs,
-          territoryId: territory?.id ?? null,
-          patientId,
-          requesterKind: data.requesterKind,
-          communeCode: data.communeCode,
+      await recordEvent(
+        tx,
+        filing.actor?.id ?? null,
+        {
+          type: "request.submitted",
+          subjectType: "request",
+          subjectId: request.id,
+          data: {
+            channel: filing.channel,
+            urgency: data.urgency,
+            needs: data.needs,
+            territoryId: territory?.id ?? null,
+            patientId,
+            requesterKind: data.requesterKind,
+            communeCode: data.communeCode,
+          },
         },
-      },
-      now,
+        now,
+      ),
     );
     return {
       id: request.id,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
+import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
@@ -103,16 +104,19 @@ export async function orientRequest({
           select: { id: true },
         })
       : null;
-    await recordEvent(
+    await notifyEvent(
       tx,
-      actor.id,
-      {
-        type: "request.oriented",
-        subjectType: "request",
-        subjectId: request.id,
-        data: { referralIds: created.map((r) => r.id), structureIds: created.map((r) => r.structureId), noteId: noteRow?.id ?? null },
-      },
-      now,
+      await recordEvent(
+        tx,
+        actor.id,
+        {
+          type: "request.oriented",
+          subjectType: "request",
+          subjectId: request.id,
+          data: { referralIds: created.map((r) => r.id), structureIds: created.map((r) => r.structureId), noteId: noteRow?.id ?? null },
+        },
+        now,
+      ),
     );
     return { referralIds: created.map((r) => r.id) };
   });

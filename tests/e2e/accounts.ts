@@ -39,6 +39,8 @@ export const MOBILE_GP: UserInput = { email: "medecin.mobile@e2e.maillage.fr", n
 export const ENUMERATION_ACCOUNT: UserInput = { email: "enumeration@e2e.maillage.fr", name: "Compte Énumération", role: "GP", password: "Bon-mot-de-passe-43" };
 // Signs in and out in sign-in-hardening.spec.ts, with its cookie copied before the sign-out.
 export const SIGN_OUT_GP: UserInput = { email: "medecin.deconnexion@e2e.maillage.fr", name: "Dr Denise Déconnexion", role: "GP", password: E2E_PASSWORD };
+// The GP of notifications.spec.ts: a bell of its own.
+export const BELL_GP: UserInput = { email: "medecin.cloche@e2e.maillage.fr", name: "Dr Berthe Cloche", role: "GP", password: E2E_PASSWORD };
 // A second coordinator of Meuse Sud: claims the same request as IDEC_MEUSE at the same moment,
 // through the other app instance (two-instances.spec.ts).
 export const SECOND_IDEC: E2EAccount = {
@@ -50,4 +52,4 @@ export const SECOND_IDEC: E2EAccount = {
 };
 // The e2e server resolves the slugs to the seeded territories' ids.
 export type E2EAccount = Omit<UserInput, "territoryIds"> & { territorySlugs?: string[] };
-export const E2E_ACCOUNTS: E2EAccount[] = [LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP, SECOND_IDEC];
+export const E2E_ACCOUNTS: E2EAccount[] = [BELL_GP, LOCKOUT_ACCOUNT, JOURNEY_GP, OWNER_GP, OTHER_GP, MOBILE_GP, ENUMERATION_ACCOUNT, SIGN_OUT_GP, SECOND_IDEC];

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { listCoordinationQueue } from "@/lib/requests/coordination-queries";
 import { parseQueueFilters } from "@/lib/requests/coordination-queue";
 import { listActorTerritories } from "@/lib/territories/queries";
+import { countOverdue } from "@/lib/notifications/queries";
 import { cursorParam, pageHref } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -18,7 +19,11 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
   const params = await searchParams;
   const filters = parseQueueFilters(params);
   const cursor = cursorParam(params);
-  const [queue, territories] = await Promise.all([listCoordinationQueue({ actor, filters, cursor }), listActorTerritories(actor)]);
+  const [queue, territories, overdue] = await Promise.all([
+    listCoordinationQueue({ actor, filters, cursor }),
+    listActorTerritories(actor),
+    countOverdue({ actor }),
+  ]);
   const filtered = Boolean(filters.status || filters.need || filters.urgency);
   const shown = filters.status ? queue.counts.byStatus[filters.status] : queue.counts.total;
   return (
@@ -39,6 +44,9 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
         <p className="flex flex-wrap gap-x-6 gap-y-1">
           <span className={queue.counts.overdue > 0 ? "font-semibold text-red-800" : "text-slate-700"}>
             {queue.counts.overdue === 0 ? "Aucune demande en retard" : `${queue.counts.overdue} demande${queue.counts.overdue > 1 ? "s" : ""} en retard`}
+          </span>
+          <span data-testid="overdue-steps" className={overdue.triage + overdue.contact > 0 ? "font-semibold text-red-800" : "text-slate-700"}>
+            Tri en retard : {overdue.triage} · Premier contact en retard : {overdue.contact}
           </span>
           <span className={queue.counts.needsReorientation > 0 ? "font-semibold text-amber-900" : "text-slate-700"}>
             {queue.counts.needsReorientation === 0
