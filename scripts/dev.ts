@@ -74,14 +74,6 @@ try {
   console.log(database.embedded ? "Base PostgreSQL intégrée démarrée (.data/postgres)." : `Base : ${redactUrl(database.url)}`);
   const applied = await applyMigrations({ connectionString: database.url });
   console.log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Schéma à jour.");
-  if (settings.SEED_DEMO === "true" && (await isEmpty(database.url))) {
-    console.log("Première mise en route : chargement du référentiel géographique et des données de démonstration…");
-    const { createPrismaClient } = await import("@/lib/db");
-    const { seedDemo } = await import("@/prisma/seed");
-    const db = createPrismaClient(database.url);
-    await seedDemo({ db, log: (m) => console.log(`  ${m}`), history: true });
-    await db.$disconnect();
-  }
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -90,6 +82,17 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
+  // The demo seed below runs the use cases in this process, and they read the settings (lib/env.ts:
+  // the e-mail settings of the notifications, say): the same values as the app's.
+  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, NEXTAUTH_URL: env.NEXTAUTH_URL });
+  if (settings.SEED_DEMO === "true" && (await isEmpty(database.url))) {
+    console.log("Première mise en route : chargement du référentiel géographique et des données de démonstration…");
+    const { createPrismaClient } = await import("@/lib/db");
+    const { seedDemo } = await import("@/prisma/seed");
+    const db = createPrismaClient(database.url);
+    await seedDemo({ db, log: (m) => console.log(`  ${m}`), history: true });
+    await db.$disconnect();
+  }
   const next = path.resolve("node_modules/next/dist/bin/next");
   if (production && !skipBuild) {
     const fingerprint = await buildFingerprint(process.cwd());
