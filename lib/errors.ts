@@ -29,7 +29,6 @@ export class AppError extends Error {
   }
 }
 
-// Prisma's known error codes, mapped here only. Structural check: no import of the generated client.
 // The database cannot be reached (stopped, restarting, network, pool exhausted): the person is told
 // to try again, nothing about hosts or drivers. The driver adapter's kinds, and Prisma's P1xxx.
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
@@ -37,6 +36,7 @@ const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"])
 export const UNAVAILABLE_MESSAGE =
   "Le service est momentanément indisponible (la base de données ne répond pas). Réessayez dans un instant : ce que vous avez saisi n'a pas été enregistré, et reste dans le formulaire.";
 
+// Prisma's known error codes, mapped here only. Structural check: no import of the generated client.
 export function fromPrismaError(error: unknown): AppError | undefined {
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
   const code = (error as { code: unknown }).code;

@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { wallClock } from "@/lib/time";
 import { backupDatabase } from "./db/backup";
-import { openAppDatabase } from "./db/with-database";
+import { runDatabaseCommand } from "./db/with-database";
 import { redactUrl } from "./db/server";
 
 const now = new Date();
@@ -12,21 +12,10 @@ const w = wallClock(now);
 const two = (n: number) => String(n).padStart(2, "0");
 const stamp = `${w.y}${two(w.m)}${two(w.d)}-${two(w.hh)}${two(w.mm)}`;
 const file = path.resolve(process.argv[2] ?? `backups/maillage-${stamp}.dump`);
-const database = await openAppDatabase().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
-let code = 0;
-try {
+await runDatabaseCommand(async (database) => {
   await mkdir(path.dirname(file), { recursive: true });
   console.log(`Sauvegarde de ${redactUrl(database.url)} dans ${file}…`);
   const started = Date.now();
   await backupDatabase({ url: database.url, file });
   console.log(`Sauvegarde faite en ${((Date.now() - started) / 1000).toFixed(1)} s. Gardez-la hors de cette machine (voir le README).`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+});

@@ -3,7 +3,7 @@
 // stop the app and empty it yourself — a restore never overwrites data by surprise.
 import path from "node:path";
 import { hasTables, restoreDatabase } from "./db/backup";
-import { openAppDatabase } from "./db/with-database";
+import { runDatabaseCommand } from "./db/with-database";
 import { redactUrl } from "./db/server";
 
 const file = process.argv[2];
@@ -11,12 +11,7 @@ if (!file) {
   console.error("Indiquez la sauvegarde à restaurer : npm run db:restore -- backups/maillage-….dump");
   process.exit(2);
 }
-const database = await openAppDatabase().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
-let code = 0;
-try {
+await runDatabaseCommand(async (database) => {
   if (await hasTables(database.url)) {
     throw new Error(
       `${redactUrl(database.url)} n'est pas vide : la restauration se fait dans une base vide (créez-en une, ou videz celle-ci l'application arrêtée).`,
@@ -26,10 +21,4 @@ try {
   const started = Date.now();
   await restoreDatabase({ url: database.url, file: path.resolve(file) });
   console.log(`Restauration faite en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+});

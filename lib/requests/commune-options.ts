@@ -40,3 +40,11 @@ export async function findCommuneOption({ code, db = prisma }: { code: unknown; 
   const territory = await findTerritoryForCommune({ prisma: db, communeCode: code });
   return ZCommuneOption.parse({ ...commune, territory: territory ? { id: territory.id, name: territory.name } : null });
 }
+
+// What a refused request form needs back besides what was typed: the commune the person had
+// chosen, as the autocomplete shows it (formAction's `echo`). Not in the "use server" modules:
+// every async function exported there is an endpoint a browser can call.
+export type CommuneEcho = { commune: CommuneOption | null };
+export async function echoCommune(raw: Record<string, unknown>): Promise<CommuneEcho> {
+  return { commune: await findCommuneOption({ code: raw.communeCode }) };
+}

@@ -8,7 +8,7 @@ import { clientAddress } from "@/lib/client-address";
 import { consumeRateLimit, retryAfterLabel } from "@/lib/rate-limit";
 import { fileRequest } from "@/lib/requests/file-request";
 import { ZPublicContact } from "@/lib/requests/schemas";
-import { echoCommune, type CommuneEcho } from "@/lib/requests/gp-actions";
+import { echoCommune, type CommuneEcho } from "@/lib/requests/commune-options";
 
 // Success tells nothing back but where the request went: the territory's name and number, or
 // null when no territory covers the commune (recorded all the same, as an unmet need).

@@ -25,3 +25,25 @@ export async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<
     await database.stop();
   }
 }
+
+/**
+ * A command of ours on the app's database (npm run db:migrate, db:backup, db:restore): a setting
+ * refused or an error is its message, not a stack trace, and the exit code says it (1); the embedded
+ * server is stopped either way.
+ */
+export async function runDatabaseCommand(fn: (database: AppDatabase) => Promise<void>): Promise<never> {
+  const database = await openAppDatabase().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+  let code = 0;
+  try {
+    await fn(database);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    code = 1;
+  } finally {
+    await database.stop();
+  }
+  process.exit(code);
+}
