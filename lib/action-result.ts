@@ -53,10 +53,12 @@ export function formDataToObject(form: FormData, arrayKeys: string[] = []): Reco
 }
 
 // What a refused form gets back so that nothing typed is lost: only the form's own text (strings
-// and lists of strings), never anything the server computed.
+// and lists of strings), never anything the server computed — nor a password, which the page would
+// otherwise hold in its HTML (the person types it again).
 export function echoFormValues(values: Record<string, unknown>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(values)) {
+    if (/password/i.test(key)) continue;
     if (typeof value === "string") out[key] = value;
     else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === "string");
   }

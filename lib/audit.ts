@@ -9,6 +9,7 @@ import {
   RequestChannel,
   RequesterKind,
   RequestStatus,
+  Role,
   Urgency,
 } from "@/lib/generated/prisma/enums";
 
@@ -36,6 +37,22 @@ export const ZEvent = z.discriminatedUnion("type", [
   // Every open session of the account ended on the server (a password change, a deactivation).
   user("auth.password_changed", { revokedSessions: z.number().int() }),
   user("auth.account_deactivated", { revokedSessions: z.number().int() }),
+  user("auth.account_reactivated", {}),
+  // An administrator lifted the lock of too many wrong passwords.
+  user("auth.account_unlocked", {}),
+  // « Mot de passe oublié » for an existing account (the unknown e-mails leave no trace but the limit).
+  user("auth.password_reset_requested", { tokenId: id }),
+  user("auth.invitation_accepted", { tokenId: id }),
+  // Accounts run from the app (lib/users/): the memberships as they are after the change.
+  user("user.created", { role: z.enum(Role), territoryIds: z.array(id), structureIds: z.array(id) }),
+  user("user.invited", { tokenId: id, resent: z.boolean() }),
+  user("user.updated", {
+    changed: z.array(z.enum(["name", "role", "rpps", "phone", "territories", "structures"])),
+    role: z.enum(Role),
+    territoryIds: z.array(id),
+    structureIds: z.array(id),
+  }),
+  user("user.profile_updated", { changed: z.array(z.enum(["name", "phone"])) }),
 
   request("request.submitted", {
     channel: z.enum(RequestChannel),

@@ -21,6 +21,9 @@ export const RATE_LIMITS = {
   // account's own lock). A successful sign-in gives its point back: a shared connection (a
   // hospital's NAT) is held back by its failures only.
   "sign-in": { points: 20, durationSeconds: 15 * 60 },
+  // « Mot de passe oublié »: a person asks once or twice; a script filling strangers' mailboxes
+  // with reset e-mails does not get far.
+  "password-reset": { points: 5, durationSeconds: 15 * 60 },
 } as const;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;

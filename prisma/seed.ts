@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = "Maillage-demo-2026";
 export type DemoAccount = { email: string; name: string; role: Role; scope: string };
 
 export const DEMO_ACCOUNTS: (DemoAccount & { territories?: string[]; structures?: string[]; rpps?: string })[] = [
-  { email: "medecin@demo.maillage.fr", name: "Dr Claire Martin", role: "GP", scope: "médecin généraliste, Bar-le-Duc", rpps: "10003456789" },
+  { email: "medecin@demo.maillage.fr", name: "Dr Claire Martin", role: "GP", scope: "médecin généraliste, Bar-le-Duc", rpps: "10003456786" },
   {
     email: "idec.meuse@demo.maillage.fr",
     name: "Sophie Lambert",

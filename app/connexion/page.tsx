@@ -20,6 +20,10 @@ const ZParams = z.object({
     .transform((value) => safeCallbackPath(value) ?? undefined),
   error: z.string().max(100).optional().catch(undefined),
   deconnecte: z.string().optional().catch(undefined),
+  // Back from an invitation or a reset link: the password is set, the e-mail is filled in.
+  invitation: z.literal("ok").optional().catch(undefined),
+  reinitialisation: z.literal("ok").optional().catch(undefined),
+  email: z.email().max(200).optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -37,7 +41,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Alert tone="success">Vous êtes déconnecté·e.</Alert>
         </div>
       ) : null}
-      <SignInForm callbackUrl={params.callbackUrl ?? "/"} initialError={signInErrorMessage(params.error)} />
+      {params.invitation || params.reinitialisation ? (
+        <div className="mb-4">
+          <Alert tone="success">Mot de passe enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe.</Alert>
+        </div>
+      ) : null}
+      <SignInForm callbackUrl={params.callbackUrl ?? "/"} initialError={signInErrorMessage(params.error)} defaultEmail={params.email} />
+      <p className="mt-4">
+        <Link href="/mot-de-passe-oublie" className="font-medium text-brand-700 underline">
+          Mot de passe oublié ?
+        </Link>
+      </p>
       <p className="mt-8 border-t border-slate-300 pt-4 text-slate-700">
         Patient, proche ou aidant ?{" "}
         <Link href="/contact" className="font-medium text-brand-700 underline">

@@ -20,7 +20,7 @@ function useHydrated(): boolean {
   );
 }
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+export function SignInForm({ callbackUrl, initialError, defaultEmail }: { callbackUrl: string; initialError: string | null; defaultEmail?: string }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(initialError);
@@ -59,7 +59,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     // is POST all the same, so that nothing can ever put the password in a URL.
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Connexion">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField name="email" label="Adresse e-mail" type="email" autoComplete="username" inputMode="email" required errors={fieldErrors.email} />
+      <TextField
+        name="email"
+        label="Adresse e-mail"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        required
+        defaultValue={defaultEmail}
+        errors={fieldErrors.email}
+      />
       <TextField name="password" label="Mot de passe" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
       <Button type="submit" disabled={pending || opening || !hydrated}>
         {pending || opening ? "Connexion…" : "Se connecter"}

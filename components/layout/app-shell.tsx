@@ -19,9 +19,9 @@ export function AppShell({ actor, unread = 0, children }: { actor: Actor | null;
             <div className="flex flex-wrap items-center gap-3">
               <NotificationBell unread={unread} />
               <p className="text-sm leading-tight">
-                <span className="block font-semibold" data-testid="current-user">
+                <Link href="/profil" className="block font-semibold underline" data-testid="current-user">
                   {actor.name}
-                </span>
+                </Link>
                 <span className="block" data-testid="current-role">
                   {ROLE_LABELS[actor.role]}
                 </span>

@@ -13,6 +13,7 @@ const NAV: NavItem[] = [
   { href: "/admin", label: "Administration", permission: "home.admin" },
   { href: "/admin/envois", label: "Envois", permission: "notifications.deliveries" },
   { href: "/admin/journal", label: "Journal", permission: "audit.read" },
+  { href: "/comptes", label: "Comptes", permission: "users.invite" },
   { href: "/annuaire", label: "Annuaire", permission: "directory.read" },
   { href: "/territoires", label: "Territoires", permission: "territories.read" },
 ];

@@ -31,5 +31,6 @@ export async function loadActor({ db = prisma, ...where }: { db?: Db } & Where):
     role: user.role,
     territoryIds: user.territories.map((t) => t.territoryId),
     structureIds: user.structures.map((s) => s.structureId),
+    ...(session ? { sessionId: session.id } : {}),
   };
 }

@@ -6,6 +6,20 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
+// A new password, typed twice. Its strength is checked by the use case (it needs the person's name).
+export const ZNewPassword = z
+  .object({
+    password: z.string().min(1, "Choisissez un mot de passe.").max(200, "Mot de passe trop long (200 caractères au plus)."),
+    confirmation: z.string().min(1, "Retapez le mot de passe."),
+  })
+  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
+
+export const ZAcceptInvitation = ZNewPassword.and(z.object({ token: z.string().min(1).max(100) }));
+
+export const ZForgotPassword = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Indiquez votre adresse e-mail.").max(200).pipe(z.email("Adresse e-mail invalide.")),
+});
+
 // What the sign-in form shows for each outcome code next-auth sends back.
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;

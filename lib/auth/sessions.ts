@@ -14,8 +14,11 @@ export async function revokeSession({ sessionId, db = prisma, now = new Date() }
   });
 }
 
-/** Every open session of the account ends (a password change, a deactivation). */
-export async function revokeUserSessions(tx: Tx, userId: string, now: Date): Promise<number> {
-  const { count } = await tx.userSession.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+/** Every open session of the account ends (a password change, a deactivation), but `keep`. */
+export async function revokeUserSessions(tx: Tx, userId: string, now: Date, keep?: string): Promise<number> {
+  const { count } = await tx.userSession.updateMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now }, ...(keep ? { id: { not: keep } } : {}) },
+    data: { revokedAt: now },
+  });
   return count;
 }

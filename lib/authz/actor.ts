@@ -9,4 +9,6 @@ export type Actor = {
   role: Role;
   territoryIds: string[];
   structureIds: string[];
+  /** The server-side session of this request (lib/auth/sessions.ts), when it came through one. */
+  sessionId?: string;
 };

@@ -17,8 +17,13 @@ export const PERMISSIONS = {
   // Territories: their public numbers and service levels (no patient data).
   "territories.read": ["GP", "COORDINATOR", "TEAM_MEMBER", "ARS", "ADMIN"],
   "territories.manage": ["ADMIN"],
-  // Users and memberships.
+  // Users and memberships: every account, its role and memberships (ADMIN). A coordinator invites,
+  // deactivates and reactivates the team members of the structures of her territories, and nothing
+  // else (lib/users/scope.ts bounds the rows).
   "users.manage": ["ADMIN"],
+  "users.invite": ["ADMIN", "COORDINATOR"],
+  // One's own profile: name, phone, password, notification preferences.
+  "profile.edit": ["GP", "COORDINATOR", "TEAM_MEMBER", "ARS", "ADMIN"],
   // The audit trail of the whole platform (/admin/journal). A coordinator sees who consulted the
   // requests of their territories on each request's page (requests.coordinate and its scope).
   "audit.read": ["ADMIN"],

@@ -58,7 +58,7 @@ export function normalizePhone(raw: string): string | null {
   return null;
 }
 
-const optionalPhone = (label: string) =>
+export const optionalPhone = (label: string) =>
   z.preprocess(
     blankToNull,
     z

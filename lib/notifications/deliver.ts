@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { OutboxChannel } from "@/lib/generated/prisma/enums";
 import type { Transports } from "@/lib/notifications/mailer";
+import { withLink } from "@/lib/notifications/account-mail";
 
 // The worker's delivery step: claim due messages (FOR UPDATE SKIP LOCKED: two workers never take
 // the same row), send them, record the outcome. A claim is a lease (locked_until): a worker killed
@@ -9,7 +10,7 @@ import type { Transports } from "@/lib/notifications/mailer";
 
 export type DeliveryReport = { claimed: number; sent: number; retried: number; failed: number; kept: number };
 
-type Claimed = { id: bigint; channel: OutboxChannel; recipient: string; subject: string; body: string; attempts: number };
+type Claimed = { id: bigint; channel: OutboxChannel; recipient: string; subject: string; body: string; secret: string | null; attempts: number };
 
 /** Delay before the attempt after `attempts` failures: 30 s, 1 min, 2 min… capped at 1 h. */
 export function backoffMs(attempts: number): number {
@@ -40,7 +41,7 @@ export async function deliverDue({
              LIMIT ${batchSize}
              FOR UPDATE SKIP LOCKED) due
      WHERE o.id = due.id
- RETURNING o.id, o.channel::text AS channel, o.recipient, o.subject, o.body, o.attempts`;
+ RETURNING o.id, o.channel::text AS channel, o.recipient, o.subject, o.body, o.secret, o.attempts`;
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, kept: 0 };
   // Outcomes written once per batch (one statement for the sent, one for the kept): a round trip
   // per message would cap the throughput at the database's latency.
@@ -55,7 +56,10 @@ export async function deliverDue({
       }
       try {
         if (!mailer) throw new Error("MSSanté n'est pas configurée (MSSANTE_CERT_PATH, MSSANTE_KEY_PATH).");
-        await mailer.send({ id: message.id, to: message.recipient, subject: message.subject, text: message.body });
+        // An account link (invitation, reset): its token is put in now, and erased once sent.
+        const text = withLink(message.body, message.secret);
+        if (text === null) throw new Error("Lien personnel illisible (NEXTAUTH_SECRET a changé) : envoyez un nouveau lien depuis la fiche du compte.");
+        await mailer.send({ id: message.id, to: message.recipient, subject: message.subject, text });
         sent.push(message.id);
       } catch (error) {
         const dead = message.attempts >= maxAttempts;
@@ -77,7 +81,7 @@ export async function deliverDue({
     report.sent = (
       await db.outboxMessage.updateMany({
         where: { id: { in: sent }, status: "SENDING" },
-        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
+        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, secret: null },
       })
     ).count;
   }

@@ -39,6 +39,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   OVERDUE_ESCALATED: "Escalade d'un retard",
   CAPACITY_REMINDER: "Disponibilité à confirmer",
   DIGEST: "Récapitulatif quotidien",
+  ACCOUNT_INVITATION: "Invitation à créer son mot de passe",
+  PASSWORD_RESET: "Lien « Mot de passe oublié »",
 };
 
 /** The kinds that are always sent at once, whatever the preference: escalations. */

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
+import { withLink } from "@/lib/notifications/account-mail";
 import { assertCan } from "@/lib/authz/permissions";
 import type { DeliveryMode, NotificationKind, OutboxStatus } from "@/lib/generated/prisma/enums";
 
@@ -58,7 +59,9 @@ export async function listDeliveries({ actor, status, db = prisma, take = 100 }:
     channel: r.channel,
     recipient: r.recipient,
     subject: r.subject,
-    body: r.channel === "EMAIL" ? r.body : null,
+    // A message kept for want of SMTP (a demo, a test): its account link is shown here, the only
+    // place it can be read; once sent, the token is gone from the database.
+    body: r.channel === "EMAIL" ? (r.status === "KEPT" ? withLink(r.body, r.secret) : r.body) : null,
     status: r.status,
     attempts: r.attempts,
     lastError: r.lastError,

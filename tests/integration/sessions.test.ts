@@ -9,7 +9,7 @@ import { loadActor } from "@/lib/auth/load-actor";
 import { getAuthOptions } from "@/lib/auth/options";
 import { setPassword } from "@/lib/auth/set-password";
 import { createPrismaClient } from "@/lib/db";
-import { deactivateUser } from "@/lib/users/deactivate-user";
+import { setUserActive } from "@/lib/users/set-user-active";
 import { upsertUser } from "@/tests/factories/users";
 import { truncateAll } from "./helpers/db";
 
@@ -71,7 +71,7 @@ describe("server-side sessions", () => {
     const session = await signIn();
     const { id: adminId } = await upsertUser(db, { email: "admin@test.fr", name: "Admin", role: "ADMIN", password: PASSWORD });
     const admin = (await loadActor({ db, email: "admin@test.fr" }))!;
-    expect(await deactivateUser({ db, actor: admin, userId, now: hours(1) })).toEqual({ revokedSessions: 1 });
+    expect(await setUserActive({ db, actor: admin, input: { userId, active: "false" }, now: hours(1) })).toEqual({ changed: true, revokedSessions: 1 });
     expect(await db.userSession.findUniqueOrThrow({ where: { id: session } })).toMatchObject({ revokedAt: hours(1) });
     expect(await actorOf(session, hours(1))).toBeNull();
     expect((await db.event.findFirstOrThrow({ where: { type: "auth.account_deactivated" } })).actorId).toBe(adminId);
