@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action";
 import { inviteUserAction, setUserActiveAction, unlockUserAction } from "@/lib/users/actions";
 
-// What can be done to an account besides editing it: (re)send the invitation, close or reopen
+// What can be done to an account besides editing it: send the invitation again, close or reopen
 // it, lift a lock. One small form each, its outcome shown beside it.
 export function AccountActions({
   userId,
