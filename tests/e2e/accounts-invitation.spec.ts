@@ -4,7 +4,7 @@
 // member of her territory, who does the same; the administrator deactivates that account and its
 // open session stops at its next page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_USER } from "./accounts";
+import { ADMIN_USER, ARS_USER, DEMO_GP, EMSP_MEMBER, IDEC_MEUSE } from "./accounts";
 import { expectAccessible, signIn } from "./fixtures";
 import { signedInPage } from "./requests";
 
@@ -108,4 +108,26 @@ test("« Mot de passe oublié » gives an unknown address the answer an account 
   await page.getByRole("button", { name: "Recevoir un lien par e-mail" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte actif correspond à cette adresse");
   await expectAccessible(page);
+});
+
+test("the accounts pages are refused to the GP, the teams and the ARS; a coordinator cannot open an account outside her teams", async ({ browser }) => {
+  for (const login of [DEMO_GP, EMSP_MEMBER, ARS_USER]) {
+    const page = await signedInPage(browser, login);
+    for (const path of ["/comptes", "/comptes/nouveau"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${login.role} → ${path}`).toBe(403);
+    }
+    await page.context().close();
+  }
+  const admin = await signedInPage(browser, ADMIN_USER);
+  await admin.goto("/comptes");
+  await admin.getByRole("link", { name: DEMO_GP.name }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(DEMO_GP.name);
+  const gpAccount = new URL(admin.url()).pathname;
+  const idec = await signedInPage(browser, IDEC_MEUSE);
+  expect((await idec.goto(gpAccount))?.status()).toBe(404);
+  await idec.goto("/comptes");
+  await expect(idec.getByRole("region", { name: "Tableau des comptes" })).not.toContainText(DEMO_GP.email);
+  await expect(idec.getByRole("region", { name: "Tableau des comptes" })).toContainText(EMSP_MEMBER.email);
+  for (const page of [admin, idec]) await page.context().close();
 });
