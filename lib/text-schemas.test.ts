@@ -11,6 +11,7 @@ import * as requests from "@/lib/requests/schemas";
 import * as queue from "@/lib/requests/coordination-queue";
 import * as communes from "@/lib/requests/commune-options";
 import * as notifications from "@/lib/notifications/schemas";
+import * as users from "@/lib/users/schemas";
 import * as routingRules from "@/lib/routing/rules-schema";
 import * as updateRules from "@/lib/routing/update-rules";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
@@ -60,6 +61,35 @@ const WEEK = { mon: [["08:00", "20:00"]], tue: [], wed: [], thu: [], fri: [], sa
 // A valid input of each form schema, as its form (or route, or CSV line) sends it.
 const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknown> }> = {
   ZSignIn: { schema: auth.ZSignIn, sample: { email: "medecin@demo.maillage.fr", password: "Maillage-demo-2026" } },
+  ZNewPassword: { schema: auth.ZNewPassword, sample: { password: "girafe-pendule-orage-31", confirmation: "girafe-pendule-orage-31" } },
+  ZAcceptInvitation: {
+    schema: auth.ZAcceptInvitation,
+    sample: { token: "Ab3_x-9", password: "girafe-pendule-orage-31", confirmation: "girafe-pendule-orage-31" },
+  },
+  ZForgotPassword: { schema: auth.ZForgotPassword, sample: { email: "medecin@demo.maillage.fr" } },
+  ZCreateUser: {
+    schema: users.ZCreateUser,
+    sample: {
+      name: "Anne Quelvennec",
+      email: "anne@exemple.fr",
+      role: "TEAM_MEMBER",
+      rpps: "10000000009",
+      phone: "03 29 45 12 34",
+      structureIds: ["str_1"],
+      territoryIds: [],
+    },
+  },
+  ZUpdateUser: {
+    schema: users.ZUpdateUser,
+    sample: { userId: "usr_1", name: "Anne Quelvennec", role: "COORDINATOR", rpps: "", phone: "", territoryIds: ["ter_1"], structureIds: [] },
+  },
+  ZUserId: { schema: users.ZUserId, sample: { userId: "usr_1" } },
+  ZSetUserActive: { schema: users.ZSetUserActive, sample: { userId: "usr_1", active: "false" } },
+  ZProfile: { schema: users.ZProfile, sample: { name: "Dr Claire Martin", phone: "06 12 34 56 78" } },
+  ZChangePassword: {
+    schema: users.ZChangePassword,
+    sample: { currentPassword: "Maillage-demo-2026", password: "girafe-pendule-orage-31", confirmation: "girafe-pendule-orage-31" },
+  },
   ZPatientIdentity: { schema: requests.ZPatientIdentity, sample: PATIENT },
   ZFileRequest: { schema: requests.ZFileRequest, sample: REQUEST },
   ZPhoneIntake: {
@@ -159,9 +189,16 @@ const NO_SAMPLE: Record<string, string> = {
 // Passed on as typed, on purpose.
 const AS_TYPED: Record<string, string> = {
   "ZSignIn.password": "a secret, compared with its hash and never stored nor shown: changing it would lock the person out",
+  "ZNewPassword.password": "a new secret, hashed and never shown: what is typed is what must be typed at sign-in",
+  "ZNewPassword.confirmation": "compared with the password as typed",
+  "ZAcceptInvitation.password": "as ZNewPassword.password",
+  "ZAcceptInvitation.confirmation": "as ZNewPassword.confirmation",
+  "ZChangePassword.password": "as ZNewPassword.password",
+  "ZChangePassword.confirmation": "as ZNewPassword.confirmation",
+  "ZChangePassword.currentPassword": "as ZSignIn.password",
 };
 
-const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications };
+const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications, users };
 
 // What a person may be left with: the French messages of our schemas, never zod's English defaults.
 const FRENCH = /[a-zàâçéèêëîïôûùœ]/i;

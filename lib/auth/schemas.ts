@@ -14,7 +14,15 @@ export const ZNewPassword = z
   })
   .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
 
-export const ZAcceptInvitation = ZNewPassword.and(z.object({ token: z.string().min(1).max(100) }));
+// The link's token, as the page put it in the form (base64url): anything else is no token of ours.
+export const ZAcceptInvitation = ZNewPassword.and(
+  z.object({
+    token: z
+      .string()
+      .max(100, "Lien invalide.")
+      .regex(/^[\w-]+$/, "Lien invalide : ouvrez de nouveau le lien reçu par e-mail."),
+  }),
+);
 
 export const ZForgotPassword = z.object({
   email: z.string().trim().toLowerCase().min(1, "Indiquez votre adresse e-mail.").max(200).pipe(z.email("Adresse e-mail invalide.")),

@@ -59,8 +59,12 @@ describe("promisedDueDates", () => {
   const levels = { triageHoursCrisis: 2, triageHoursPlanned: 24, firstContactHoursCrisis: 24, firstContactHoursPlanned: 120 };
   const daily: [string, string][] = [["08:00", "20:00"]];
   const EVERY_DAY: OpeningHours = { mon: daily, tue: daily, wed: daily, thu: daily, fri: daily, sat: daily, sun: daily };
-  const calendar = { openingHours: HOURS, serviceLevels: { ...levels, crisisClock: "CALENDAR" as const, onCallHours: null } };
-  const onCall = { openingHours: HOURS, serviceLevels: { ...levels, triageHoursCrisis: 4, crisisClock: "ON_CALL" as const, onCallHours: EVERY_DAY } };
+  const calendar = { openingHours: HOURS, departmentCode: "55", serviceLevels: { ...levels, crisisClock: "CALENDAR" as const, onCallHours: null } };
+  const onCall = {
+    openingHours: HOURS,
+    departmentCode: "55",
+    serviceLevels: { ...levels, triageHoursCrisis: 4, crisisClock: "ON_CALL" as const, onCallHours: EVERY_DAY },
+  };
   const hoursBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 3_600_000;
 
   test("a crisis filed on Friday at 19:00 on a calendar clock: triaged by 21:00, contacted by Saturday 19:00", () => {
@@ -97,6 +101,34 @@ describe("promisedDueDates", () => {
     const p = promisedDueDates(calendar, "PLANNED", parisTime(2026, 11, 27, 19, 0));
     expect(p.clock).toBe("OPENING_HOURS");
     expect(p.triageDueAt.toISOString()).toBe(addOpeningHours(parisTime(2026, 11, 27, 19, 0), 24, HOURS).toISOString());
+  });
+
+  // Meuse's hours (Mon–Fri 8–20, Sat 9–13): a planned request's delays stop on public holidays.
+  test("a planned request's delays skip 1 May, 14 July and Easter Monday", () => {
+    const planned = (filed: Date, hours: number) =>
+      promisedDueDates(
+        { ...calendar, serviceLevels: { ...levels, triageHoursPlanned: hours, crisisClock: "CALENDAR", onCallHours: null } },
+        "PLANNED",
+        filed,
+      ).triageDueAt.toISOString();
+    // Thursday 30 April 2026, 19:00, 4 opening hours: 1 h on Thursday, Friday 1 May is off, 3 h on Saturday 2 May.
+    expect(planned(parisTime(2026, 4, 30, 19, 0), 4)).toBe(parisTime(2026, 5, 2, 12, 0).toISOString());
+    // Monday 13 July 2026, 19:00, 2 hours: Tuesday 14 July is off, Wednesday 9:00.
+    expect(planned(parisTime(2026, 7, 13, 19, 0), 2)).toBe(parisTime(2026, 7, 15, 9, 0).toISOString());
+    // Saturday 4 April 2026, 12:00, 3 hours (Easter Monday is 6 April 2026): 1 h on Saturday, Tuesday 10:00.
+    expect(planned(parisTime(2026, 4, 4, 12, 0), 3)).toBe(parisTime(2026, 4, 7, 10, 0).toISOString());
+  });
+
+  test("Alsace-Moselle's two extra holidays hold only there", () => {
+    const goodFriday = parisTime(2026, 4, 2, 19, 0); // Thursday before Good Friday, 3 April 2026
+    const dueIn = (departmentCode: string) =>
+      promisedDueDates(
+        { ...calendar, departmentCode, serviceLevels: { ...levels, triageHoursPlanned: 2, crisisClock: "CALENDAR", onCallHours: null } },
+        "PLANNED",
+        goodFriday,
+      ).triageDueAt.toISOString();
+    expect(dueIn("55")).toBe(parisTime(2026, 4, 3, 9, 0).toISOString());
+    expect(dueIn("57")).toBe(parisTime(2026, 4, 4, 10, 0).toISOString());
   });
 
   test("every on-call start, over a whole week, keeps the first contact within 48 real hours", () => {

@@ -1,8 +1,10 @@
 // Service-level due dates (Europe/Paris wall clock). A planned request counts in the territory's
-// opening hours: filed on Friday at 19:00 with a 4-hour target, in a territory open Mon–Fri
-// 8 h–20 h and Sat 9 h–13 h, it is due on Saturday at 12:00. A crisis counts on the territory's
-// crisis clock (promisedDueDates, below).
+// opening hours, public holidays excepted: filed on Friday at 19:00 with a 4-hour target, in a
+// territory open Mon–Fri 8 h–20 h and Sat 9 h–13 h, it is due on Saturday at 12:00 — on the next
+// Monday if that Saturday is 14 July. A crisis counts on the territory's crisis clock
+// (promisedDueDates, below), holidays included.
 import { WEEKDAYS } from "@/lib/geography/schemas";
+import { isPublicHoliday } from "@/lib/territories/holidays";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 import type { ServiceLevels } from "@/lib/territories/service-levels";
 import { parisTime, wallClock } from "@/lib/time";
@@ -14,7 +16,10 @@ function minutesOf(time: string): number {
   return Number(h) * 60 + Number(m);
 }
 
-export function addOpeningHours(start: Date, hours: number, openingHours: OpeningHours): Date {
+/** A Paris calendar day on which the hours do not run (a public holiday, a closure). */
+export type ClosedDay = (y: number, m: number, d: number) => boolean;
+
+export function addOpeningHours(start: Date, hours: number, openingHours: OpeningHours, closed: ClosedDay = () => false): Date {
   let remaining = Math.round(hours * 60);
   const cursor = start.getTime();
   const hasHours = WEEKDAYS.some((day) => (openingHours[day] ?? []).length > 0);
@@ -27,6 +32,7 @@ export function addOpeningHours(start: Date, hours: number, openingHours: Openin
     const day = new Date(Date.UTC(local.y, local.m - 1, local.d + offset));
     const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
     const weekday = WEEKDAYS[(day.getUTCDay() + 6) % 7]!; // getUTCDay: 0 = Sunday
+    if (closed(y, m, d)) continue;
     for (const [from, to] of openingHours[weekday] ?? []) {
       const fromMinutes = minutesOf(from);
       const slotStart = parisTime(y, m, d, Math.floor(fromMinutes / 60), fromMinutes % 60).getTime();
@@ -45,8 +51,8 @@ export function addOpeningHours(start: Date, hours: number, openingHours: Openin
 /** What a due date is counted in (the `DueClock` enum of the schema). */
 export type DueClock = "OPENING_HOURS" | "CALENDAR" | "ON_CALL";
 
-/** What the due dates of a request depend on: the territory's hours and service levels. */
-export type PromiseTerms = { openingHours: OpeningHours; serviceLevels: ServiceLevels };
+/** What the due dates of a request depend on: the territory's hours, service levels and département (its holidays). */
+export type PromiseTerms = { openingHours: OpeningHours; serviceLevels: ServiceLevels; departmentCode: string };
 
 export type PromisedDueDates = { clock: DueClock; triageHours: number; contactHours: number; triageDueAt: Date; contactDueAt: Date };
 
@@ -59,12 +65,13 @@ export type PromisedDueDates = { clock: DueClock; triageHours: number; contactHo
 export function promisedDueDates(terms: PromiseTerms, urgency: "CRISIS" | "PLANNED", now: Date): PromisedDueDates {
   const sl = terms.serviceLevels;
   if (urgency === "PLANNED") {
+    const holiday: ClosedDay = (y, m, d) => isPublicHoliday(y, m, d, terms.departmentCode);
     return {
       clock: "OPENING_HOURS",
       triageHours: sl.triageHoursPlanned,
       contactHours: sl.firstContactHoursPlanned,
-      triageDueAt: addOpeningHours(now, sl.triageHoursPlanned, terms.openingHours),
-      contactDueAt: addOpeningHours(now, sl.firstContactHoursPlanned, terms.openingHours),
+      triageDueAt: addOpeningHours(now, sl.triageHoursPlanned, terms.openingHours, holiday),
+      contactDueAt: addOpeningHours(now, sl.firstContactHoursPlanned, terms.openingHours, holiday),
     };
   }
   // An on-call clock without hours (never valid, see ZServiceLevels) falls back to every hour.

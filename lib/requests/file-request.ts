@@ -93,6 +93,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
             id: true,
             name: true,
             publicPhone: true,
+            departmentCode: true,
             openingHours: true,
             triageHoursCrisis: true,
             triageHoursPlanned: true,
@@ -108,6 +109,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
       ? promisedDueDates(
           {
             openingHours: territory.openingHours as OpeningHours,
+            departmentCode: territory.departmentCode,
             serviceLevels: {
               ...territory,
               crisisClock: territory.crisisClock === "ON_CALL" ? "ON_CALL" : "CALENDAR",

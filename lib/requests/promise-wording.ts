@@ -5,7 +5,7 @@ import { formatDayDateTime } from "@/lib/time";
 import type { DueClock } from "@/lib/requests/due-dates";
 
 export const DUE_CLOCK_PHRASES: Record<DueClock, string> = {
-  OPENING_HOURS: "heures d'ouverture",
+  OPENING_HOURS: "heures d'ouverture, hors jours fériés",
   CALENDAR: "24 h/24, week-end et jours fériés compris",
   ON_CALL: "heures d'astreinte, jours fériés compris",
 };

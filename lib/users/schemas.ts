@@ -77,7 +77,10 @@ export const ZUpdateUser = ZAccountFields.omit({ email: true }).extend({ userId:
 export type TUpdateUser = z.input<typeof ZUpdateUser>;
 
 export const ZUserId = z.object({ userId: ZIdentifier() });
-export const ZSetUserActive = z.object({ userId: ZIdentifier(), active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const ZSetUserActive = z.object({
+  userId: ZIdentifier(),
+  active: z.enum(["true", "false"], { error: "Choix invalide : rechargez la page." }).transform((v) => v === "true"),
+});
 
 export const ZProfile = z.object({
   name: ZRequiredText({ max: 120, label: "Nom", required: "Indiquez votre prénom et votre nom." }),

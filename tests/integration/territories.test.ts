@@ -55,9 +55,10 @@ describe("territory queries", () => {
 });
 
 describe("user administration", () => {
-  test("only administrators may list accounts, and the list never carries password hashes", async () => {
+  test("administrators list every account (a coordinator only her teams' members), and the list never carries password hashes", async () => {
     await upsertUser(db, { email: "idec@test.fr", name: "IDEC", role: "COORDINATOR", password: "x-Secret-1", territoryIds: [territories["vosges"]!] });
-    await expect(listUsers({ actor: actor("COORDINATOR") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listUsers({ actor: actor("GP") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await listUsers({ actor: actor("COORDINATOR") })).toEqual([]);
     const users = await listUsers({ actor: actor("ADMIN") });
     expect(users).toEqual([expect.objectContaining({ email: "idec@test.fr", role: "COORDINATOR", territories: ["Vosges"], locked: false })]);
     expect(JSON.stringify(users)).not.toMatch(/argon2|hash/);
