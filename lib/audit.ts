@@ -30,7 +30,10 @@ const territory = <T extends string, D extends z.ZodRawShape>(type: T, data: D) 
 const id = z.string().min(1);
 
 export const ZEvent = z.discriminatedUnion("type", [
-  user("auth.sign_in", {}),
+  // method: absent for a password (the events written before Pro Santé Connect), "psc" for it.
+  user("auth.sign_in", { method: z.literal("psc").optional() }),
+  // A doctor (profession 10) unknown to us got a GP account at their first Pro Santé Connect sign-in.
+  user("auth.psc_account_created", { rpps: z.string().regex(/^\d{11}$/) }),
   user("auth.sign_in_failed", { failures: z.number().int(), locked: z.boolean() }),
   user("auth.sign_in_refused_locked", {}),
   user("auth.sign_out", {}),

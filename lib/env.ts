@@ -106,8 +106,23 @@ const ZEnv = z
     DIGEST_HOUR: integer("DIGEST_HOUR", 0, 23).default(7),
     // in-process: the app's server runs the delivery worker; off: `npm run worker` runs it elsewhere.
     NOTIFICATIONS_WORKER: flag("NOTIFICATIONS_WORKER", ["in-process", "off"]).default("in-process"),
+    // Pro Santé Connect (lib/auth/pro-sante-connect.ts): the button shows only when the three are set.
+    // PSC_ISSUER: https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet (production), or the
+    // sandbox's under bas.psc.esante.gouv.fr; its discovery document is at the non-standard
+    // /.well-known/wallet-openid-configuration.
+    PSC_ISSUER: z.url("PSC_ISSUER doit être une URL (l'émetteur de Pro Santé Connect).").optional(),
+    PSC_CLIENT_ID: z.string().min(1).optional(),
+    PSC_CLIENT_SECRET: z.string().min(1).optional(),
+    // The ID token's algorithm: RS256 (the provider's keys) by default, HS256 (the client secret) if
+    // the client was registered so; the userinfo's, when it comes back as a signed JWT.
+    PSC_ID_TOKEN_ALG: flag("PSC_ID_TOKEN_ALG", ["RS256", "ES256", "HS256"]).default("RS256"),
+    PSC_USERINFO_ALG: flag("PSC_USERINFO_ALG", ["RS256", "ES256", "HS256"]).optional(),
   })
   .superRefine((config, ctx) => {
+    const psc = [config.PSC_ISSUER, config.PSC_CLIENT_ID, config.PSC_CLIENT_SECRET].filter(Boolean).length;
+    if (psc > 0 && psc < 3) {
+      ctx.addIssue({ code: "custom", path: ["PSC_ISSUER"], message: "PSC_ISSUER, PSC_CLIENT_ID et PSC_CLIENT_SECRET vont ensemble (Pro Santé Connect)." });
+    }
     if (Boolean(config.MSSANTE_CERT_PATH) !== Boolean(config.MSSANTE_KEY_PATH)) {
       ctx.addIssue({
         code: "custom",

@@ -12,6 +12,7 @@ import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed";
 import { E2E_ACCOUNTS } from "@/tests/e2e/accounts";
 import { upsertUser } from "@/tests/factories/users";
+import { startPscProvider } from "@/tests/helpers/psc-provider";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const ports = [port, port + 1];
@@ -36,6 +37,7 @@ async function cleanUp(code: number) {
         return new Promise((resolve) => app.once("exit", resolve));
       }),
   );
+  await psc?.close().catch(() => {});
   await dropDatabase(server.url, name).catch(() => {});
   await server.stop();
   process.exit(code);
@@ -44,6 +46,7 @@ process.on("SIGINT", () => void cleanUp(0));
 process.on("SIGTERM", () => void cleanUp(0));
 
 const apps: ReturnType<typeof spawn>[] = [];
+let psc: Awaited<ReturnType<typeof startPscProvider>> | undefined;
 try {
   await applyMigrations({ connectionString: url });
   const db = createPrismaClient(url);
@@ -54,6 +57,8 @@ try {
   }
   await db.$disconnect();
   const secret = randomBytes(32).toString("base64url");
+  // The local Pro Santé Connect (pro-sante-connect.spec.ts), registered for both instances.
+  psc = await startPscProvider({ redirectUris: ports.map((p) => `http://localhost:${p}/api/auth/callback/pro-sante-connect`) });
   for (const p of ports) {
     const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(p)], {
       stdio: "inherit",
@@ -69,6 +74,9 @@ try {
         // limits) send it in X-Forwarded-For, as a proxy on this machine would. Left of it, what a
         // client wrote must still count for nothing (public-contact.spec.ts, sign-in-limits.spec.ts).
         TRUSTED_PROXIES: "127.0.0.1,::1",
+        PSC_ISSUER: psc.issuer,
+        PSC_CLIENT_ID: psc.clientId,
+        PSC_CLIENT_SECRET: psc.clientSecret,
       },
     });
     app.on("exit", (code) => void cleanUp(code ?? 1));

@@ -7,6 +7,9 @@ import { signInErrorMessage } from "@/lib/auth/schemas";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { ROLE_HOME } from "@/lib/authz/permissions";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ProSanteConnectButton } from "@/components/auth/pro-sante-connect-button";
+import { isPscConfigured } from "@/lib/auth/pro-sante-connect";
+import { env } from "@/lib/env";
 import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Connexion" };
@@ -44,6 +47,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {params.invitation || params.reinitialisation ? (
         <div className="mb-4">
           <Alert tone="success">Mot de passe enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe.</Alert>
+        </div>
+      ) : null}
+      {isPscConfigured(env()) ? (
+        <div className="mb-6">
+          <ProSanteConnectButton callbackUrl={params.callbackUrl ?? "/"} />
+          <p className="mt-2 text-sm text-slate-700">Avec votre carte CPS ou l&apos;application e-CPS. Ou avec votre adresse e-mail :</p>
         </div>
       ) : null}
       <SignInForm callbackUrl={params.callbackUrl ?? "/"} initialError={signInErrorMessage(params.error)} defaultEmail={params.email} />

@@ -1,9 +1,10 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { prisma, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/audit";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
 import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limit";
+import { openSession } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/authz/permissions";
 
 export type AuthenticateResult =
@@ -76,14 +77,9 @@ export async function authenticateUser(options: Options): Promise<AuthenticateRe
     return attempt.locks ? { ok: false, reason: "LOCKED", minutesLeft: lockMinutes } : { ok: false, reason: "INVALID" };
   }
 
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.$transaction(async (tx) => {
+  const sessionId = await db.$transaction(async (tx) => {
     await tx.loginGuard.deleteMany({ where: { key } });
-    await tx.user.update({ where: { id: account.id }, data: { lastLoginAt: now } });
-    // Sessions past their end are of no use to anyone: cleared at the next sign-in.
-    await tx.userSession.deleteMany({ where: { userId: account.id, expiresAt: { lt: now } } });
-    await tx.userSession.create({ data: { id: sessionId, userId: account.id, createdAt: now, expiresAt: new Date(now.getTime() + sessionHours * 3_600_000) } });
-    await recordEvent(tx, account.id, { type: "auth.sign_in", subjectType: "user", subjectId: account.id, data: {} });
+    return openSession(tx, { userId: account.id, now, hours: sessionHours, method: "password" });
   });
   await refundRateLimit({ bucket: "sign-in", address: options.address, db });
   return { ok: true, user: { id: account.id, email: account.email, name: account.name, role: account.role }, sessionId };

@@ -6,8 +6,10 @@ import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { revokeSession } from "@/lib/auth/sessions";
 import { clientAddress } from "@/lib/client-address";
+import { isPscConfigured, proSanteConnectProvider, PSC_PROVIDER_ID } from "@/lib/auth/pro-sante-connect";
+import { signInWithProSanteConnect, type PscClaims } from "@/lib/auth/sign-in-with-psc";
 
-// next-auth configuration: e-mail + password, JWT sessions that expire after SESSION_MAX_AGE_HOURS
+// next-auth configuration: e-mail + password, and Pro Santé Connect when configured; JWT sessions that expire after SESSION_MAX_AGE_HOURS
 // without activity. The token carries the user id and the id of a server-side session
 // (user_session); role, memberships and the session's state are re-read from the database at every
 // request (requireUser), so a deactivated account, a changed role, a sign-out, a password change
@@ -39,8 +41,18 @@ export function getAuthOptions(): NextAuthOptions {
           return null;
         },
       }),
+      ...(isPscConfigured(config) ? [proSanteConnectProvider(config)] : []),
     ],
     callbacks: {
+      // Pro Santé Connect has identified the person: our account for them (or a refusal, said on the
+      // sign-in page), and a server-side session, carried to the token as for a password.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== PSC_PROVIDER_ID) return true;
+        const result = await signInWithProSanteConnect({ claims: (profile ?? {}) as PscClaims });
+        if (!result.ok) return `${publicUrl.origin}/connexion?error=PSC_${result.reason}`;
+        Object.assign(user, { id: result.userId, email: result.email, name: result.name, sessionId: result.sessionId });
+        return true;
+      },
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;

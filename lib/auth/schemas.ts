@@ -28,6 +28,16 @@ export const ZForgotPassword = z.object({
   email: z.string().trim().toLowerCase().min(1, "Indiquez votre adresse e-mail.").max(200).pipe(z.email("Adresse e-mail invalide.")),
 });
 
+// Why Pro Santé Connect identified someone we do not let in (lib/auth/sign-in-with-psc.ts).
+export type PscRefusal = "ACR" | "NO_RPPS" | "NOT_INVITED" | "INACTIVE";
+export const PSC_REFUSALS: Record<PscRefusal, string> = {
+  ACR: "Pro Santé Connect n'a pas confirmé une authentification forte (carte CPS ou e-CPS) : reconnectez-vous avec votre carte CPS ou l'application e-CPS.",
+  NO_RPPS: "Pro Santé Connect n'a pas transmis de numéro RPPS valide : la connexion est réservée aux professionnels inscrits au RPPS.",
+  NOT_INVITED:
+    "Votre connexion Pro Santé Connect a réussi, mais aucun compte Maillage ne correspond à votre numéro RPPS. Seuls les médecins ont un compte créé automatiquement : demandez une invitation à la coordination de votre territoire.",
+  INACTIVE: "Votre compte Maillage est désactivé. Contactez l'administrateur du dispositif.",
+};
+
 // What the sign-in form shows for each outcome code next-auth sends back.
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
@@ -43,6 +53,10 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
     return `Trop de tentatives de connexion depuis cette connexion internet. Réessayez dans ${wait}.`;
   }
   if (code === "CredentialsSignin") return "Adresse e-mail ou mot de passe incorrect.";
+  if (code.startsWith("PSC_") && code.slice(4) in PSC_REFUSALS) return PSC_REFUSALS[code.slice(4) as keyof typeof PSC_REFUSALS];
+  // Pro Santé Connect did not answer as expected (cancelled, timed out, misconfigured).
+  if (code === "OAuthCallback" || code === "OAuthSignin" || code === "Callback")
+    return "La connexion par Pro Santé Connect n'a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail.";
   if (code === "SessionRequired") return "Connectez-vous pour accéder à cette page.";
   return "La connexion a échoué. Réessayez.";
 }

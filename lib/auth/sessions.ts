@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { prisma, type Db, type Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
 
@@ -21,4 +22,21 @@ export async function revokeUserSessions(tx: Tx, userId: string, now: Date, keep
     data: { revokedAt: now },
   });
   return count;
+}
+
+/**
+ * A successful sign-in (password or Pro Santé Connect), in the caller's transaction: the account's
+ * last sign-in, its expired sessions cleared, a new server-side session, the event.
+ */
+export async function openSession(
+  tx: Tx,
+  { userId, now, hours, method }: { userId: string; now: Date; hours: number; method: "password" | "psc" },
+): Promise<string> {
+  const sessionId = randomBytes(24).toString("base64url");
+  await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
+  // Sessions past their end are of no use to anyone: cleared at the next sign-in.
+  await tx.userSession.deleteMany({ where: { userId, expiresAt: { lt: now } } });
+  await tx.userSession.create({ data: { id: sessionId, userId, createdAt: now, expiresAt: new Date(now.getTime() + hours * 3_600_000) } });
+  await recordEvent(tx, userId, { type: "auth.sign_in", subjectType: "user", subjectId: userId, data: method === "psc" ? { method } : {} });
+  return sessionId;
 }

@@ -3,6 +3,7 @@ import type { AuditEventType } from "@/lib/audit";
 
 export const EVENT_LABELS: Record<AuditEventType, string> = {
   "auth.sign_in": "Connexion",
+  "auth.psc_account_created": "Compte médecin créé à la première connexion Pro Santé Connect",
   "auth.sign_in_failed": "Échec de connexion",
   "auth.sign_in_refused_locked": "Connexion refusée (compte verrouillé)",
   "auth.sign_out": "Déconnexion",

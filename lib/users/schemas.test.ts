@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { isValidRpps, ZCreateUser } from "@/lib/users/schemas";
+import { isValidRpps } from "@/lib/auth/rpps";
+import { ZCreateUser } from "@/lib/users/schemas";
 
 describe("account schemas", () => {
   test("an RPPS number is 11 digits with a Luhn key", () => {

@@ -3,24 +3,10 @@ import { ROLES, type Role } from "@/lib/authz/permissions";
 import { ZIdentifier, ZRequiredText } from "@/lib/text-schemas";
 import { optionalPhone } from "@/lib/directory/schemas";
 import { ZNewPassword } from "@/lib/auth/schemas";
+import { isValidRpps } from "@/lib/auth/rpps";
 
 // The account forms (client-safe). Memberships follow the role: territories for coordinators and
 // the ARS, structures for team members, none for GPs and administrators.
-
-/** The RPPS number: 11 digits whose last is a Luhn check digit (as the national directory issues them). */
-export function isValidRpps(value: string): boolean {
-  if (!/^\d{11}$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 11; i++) {
-    let digit = Number(value[10 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 export const ROLES_WITH_TERRITORIES: readonly Role[] = ["COORDINATOR", "ARS"];
 export const ROLES_WITH_STRUCTURES: readonly Role[] = ["TEAM_MEMBER"];
