@@ -47,6 +47,9 @@ test("the keyboard reaches the sign-in form from the skip link", async ({ page }
   await page.goto("/connexion");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeFocused();
+  // Pro Santé Connect first (the browser tests configure it), then the e-mail and password form.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "S'identifier avec Pro Santé Connect" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Adresse e-mail")).toBeFocused();
 });
