@@ -18,6 +18,20 @@ export function NewPasswordForm({ action, token, email, submitLabel }: { action:
       <input type="hidden" name="token" value={token} />
       {/* For the browser's password manager: the account the new password belongs to. */}
       <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
+      <NewPasswordFields fieldErrors={fieldErrors} />
+      <p>
+        <Button type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
+      </p>
+    </form>
+  );
+}
+
+/** The new password and its confirmation, with the rules stated (here and on the profile). */
+export function NewPasswordFields({ fieldErrors, confirmLabel = "Retapez le mot de passe" }: { fieldErrors: Record<string, string[]>; confirmLabel?: string }) {
+  return (
+    <>
       <TextField
         name="password"
         type="password"
@@ -27,12 +41,7 @@ export function NewPasswordForm({ action, token, email, submitLabel }: { action:
         errors={fieldErrors.password}
         required
       />
-      <TextField name="confirmation" type="password" label="Retapez le mot de passe" autoComplete="new-password" errors={fieldErrors.confirmation} required />
-      <p>
-        <Button type="submit" disabled={pending}>
-          {submitLabel}
-        </Button>
-      </p>
-    </form>
+      <TextField name="confirmation" type="password" label={confirmLabel} autoComplete="new-password" errors={fieldErrors.confirmation} required />
+    </>
   );
 }

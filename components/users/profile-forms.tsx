@@ -1,7 +1,7 @@
 "use client";
 
 import { FormBanner, useActionForm } from "@/components/forms/action-form";
-import { PASSWORD_HINT } from "@/components/auth/new-password-form";
+import { NewPasswordFields } from "@/components/auth/new-password-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
@@ -37,23 +37,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         errors={fieldErrors.currentPassword}
         required
       />
-      <TextField
-        name="password"
-        type="password"
-        label="Nouveau mot de passe"
-        hint={PASSWORD_HINT}
-        autoComplete="new-password"
-        errors={fieldErrors.password}
-        required
-      />
-      <TextField
-        name="confirmation"
-        type="password"
-        label="Retapez le nouveau mot de passe"
-        autoComplete="new-password"
-        errors={fieldErrors.confirmation}
-        required
-      />
+      <NewPasswordFields fieldErrors={fieldErrors} confirmLabel="Retapez le nouveau mot de passe" />
       <p>
         <Button type="submit" disabled={pending}>
           Changer mon mot de passe

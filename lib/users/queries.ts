@@ -39,7 +39,23 @@ export async function listUsers({ actor, now = new Date(), db = prisma }: { acto
     },
   });
   const locked = await lockedUserIds(db, users, now);
-  return users.map((u) => ({
+  return users.map((u) => listItem(u, locked));
+}
+
+type ListRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Actor["role"];
+  active: boolean;
+  lastLoginAt: Date | null;
+  password: unknown;
+  territories: { territory: { name: string } }[];
+  structures: { structure: { name: string } }[];
+};
+
+function listItem(u: ListRow, locked: Set<string>): UserListItem {
+  return {
     id: u.id,
     name: u.name,
     email: u.email,
@@ -50,7 +66,7 @@ export async function listUsers({ actor, now = new Date(), db = prisma }: { acto
     lastLoginAt: u.lastLoginAt,
     territories: u.territories.map((t) => t.territory.name),
     structures: u.structures.map((s) => s.structure.name),
-  }));
+  };
 }
 
 // Locks are kept per e-mail typed at sign-in (login_guard), keyed by a hash of it.
@@ -97,18 +113,9 @@ export async function getUser({ actor, userId, now = new Date(), db = prisma }: 
   if (!u) throw new AppError("NOT_FOUND", "Compte introuvable.");
   const locked = await lockedUserIds(db, [u], now);
   return {
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role,
+    ...listItem(u, locked),
     rpps: u.rpps,
     phone: u.phone,
-    active: u.active,
-    locked: locked.has(u.id),
-    invited: !u.password,
-    lastLoginAt: u.lastLoginAt,
-    territories: u.territories.map((t) => t.territory.name),
-    structures: u.structures.map((s) => s.structure.name),
     territoryIds: u.territories.map((t) => t.territoryId),
     structureIds: u.structures.map((s) => s.structureId),
     invitationExpiresAt: u.accountTokens[0]?.expiresAt ?? null,
