@@ -48,7 +48,10 @@ export function getAuthOptions(): NextAuthOptions {
       // sign-in page), and a server-side session, carried to the token as for a password.
       async signIn({ user, account, profile }) {
         if (account?.provider !== PSC_PROVIDER_ID) return true;
-        const result = await signInWithProSanteConnect({ claims: (profile ?? {}) as PscClaims });
+        // A failure on our side (database down) would otherwise reach the sign-in page's URL as the
+        // error's own text: it is said as « momentanément indisponible », by its code only.
+        const result = await signInWithProSanteConnect({ claims: (profile ?? {}) as PscClaims }).catch(() => null);
+        if (!result) return `${publicUrl.origin}/connexion?error=UNAVAILABLE`;
         if (!result.ok) return `${publicUrl.origin}/connexion?error=PSC_${result.reason}`;
         Object.assign(user, { id: result.userId, email: result.email, name: result.name, sessionId: result.sessionId });
         return true;

@@ -18,4 +18,9 @@ test("sign-in outcomes read as French sentences, with the lock's remaining time"
   expect(signInErrorMessage("RATE_LIMITED:61")).toBe("Trop de tentatives de connexion depuis cette connexion internet. Réessayez dans 2 minutes.");
   expect(signInErrorMessage("RATE_LIMITED:x")).toContain("quelques minutes");
   expect(signInErrorMessage("Something")).toBe("La connexion a échoué. Réessayez.");
+  expect(signInErrorMessage("PSC_NOT_INVITED")).toContain("demandez une invitation");
+  expect(signInErrorMessage("PSC_ACR")).toContain("authentification forte");
+  // Only our codes: a forged one is no key of the object's prototype.
+  expect(signInErrorMessage("PSC_toString")).toBe("La connexion a échoué. Réessayez.");
+  expect(signInErrorMessage("UNAVAILABLE")).toContain("momentanément indisponible");
 });

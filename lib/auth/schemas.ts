@@ -53,7 +53,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
     return `Trop de tentatives de connexion depuis cette connexion internet. Réessayez dans ${wait}.`;
   }
   if (code === "CredentialsSignin") return "Adresse e-mail ou mot de passe incorrect.";
-  if (code.startsWith("PSC_") && code.slice(4) in PSC_REFUSALS) return PSC_REFUSALS[code.slice(4) as keyof typeof PSC_REFUSALS];
+  if (code === "UNAVAILABLE") return "Le service est momentanément indisponible. Réessayez dans un instant.";
+  if (code.startsWith("PSC_") && Object.hasOwn(PSC_REFUSALS, code.slice(4))) return PSC_REFUSALS[code.slice(4) as PscRefusal];
   // Pro Santé Connect did not answer as expected (cancelled, timed out, misconfigured).
   if (code === "OAuthCallback" || code === "OAuthSignin" || code === "Callback")
     return "La connexion par Pro Santé Connect n'a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail.";
