@@ -20,10 +20,12 @@ export async function inviteUser({ actor, input, db = prisma, now = new Date() }
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { AND: [{ id: userId }, manageableUserScope(actor)] },
-      select: { id: true, email: true, name: true, role: true, active: true },
+      select: { id: true, email: true, name: true, role: true, active: true, password: { select: { userId: true } } },
     });
     if (!user) throw new AppError("NOT_FOUND", "Compte introuvable.");
     if (!user.active) throw new AppError("INVALID_TRANSITION", "Ce compte est désactivé : réactivez-le avant de renvoyer l'invitation.");
+    // The page offers it only then: once a password is chosen, its owner uses « Mot de passe oublié ».
+    if (user.password) throw new AppError("INVALID_TRANSITION", "Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».");
     return sendInvitation(tx, { actor, user, resent: true, now });
   });
 }

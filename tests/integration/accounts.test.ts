@@ -145,6 +145,11 @@ describe("creating and inviting an account", () => {
     });
   });
 
+  test("an invitation is not sent again to an account that already has a password", async () => {
+    await expect(inviteUser({ db, actor: world.admin, input: { userId: world.gp.id }, now: T0 })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(await db.outboxMessage.count()).toBe(0);
+  });
+
   test("an e-mail or an RPPS already used is refused at its field", async () => {
     await newCoordinator();
     await expect(newCoordinator()).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { email: [expect.any(String)] } });
