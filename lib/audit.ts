@@ -26,6 +26,8 @@ const structure = <T extends string, D extends z.ZodRawShape>(type: T, data: D) 
   z.object({ type: z.literal(type), subjectType: z.literal("structure"), subjectId: z.string(), data: z.object(data).strict() });
 const territory = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
   z.object({ type: z.literal(type), subjectType: z.literal("territory"), subjectId: z.string(), data: z.object(data).strict() });
+const settings = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
+  z.object({ type: z.literal(type), subjectType: z.literal("settings"), subjectId: z.string(), data: z.object(data).strict() });
 
 const id = z.string().min(1);
 
@@ -108,6 +110,27 @@ export const ZEvent = z.discriminatedUnion("type", [
     to: z.string().nullable(),
     exported: z.boolean(),
     shown: z.number().int(),
+  }),
+  // Territories run from the app (lib/territories/): field names and codes, never free text.
+  territory("territory.created", {}),
+  territory("territory.updated", { changed: z.array(z.string()) }),
+  // Communes added or removed by a département, an EPCI or one commune; those taken from another
+  // territory are counted per territory (that one gets its own event, with movedTo).
+  territory("territory.communes_changed", {
+    operation: z.enum(["add", "remove"]),
+    pick: z.enum(["department", "epci", "commune", "moved"]),
+    code: z.string().nullable(),
+    added: z.number().int(),
+    removed: z.number().int(),
+    movedFrom: z.array(z.object({ territoryId: id, communes: z.number().int() })),
+    movedTo: id.nullable(),
+  }),
+  territory("territory.closure_added", { day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  territory("territory.closure_removed", { day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  // The coverage norms of the dashboards (subjectId "coverage-norms"): before and after.
+  settings("settings.norms_updated", {
+    before: z.object({ mobileTeamsPer200k: z.number(), palliativeBedsPer100k: z.number() }),
+    after: z.object({ mobileTeamsPer200k: z.number(), palliativeBedsPer100k: z.number() }),
   }),
   // Per-territory routing rules: the codes of what changed (need, care setting, type lists).
   territory("routing.rules_updated", {

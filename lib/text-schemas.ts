@@ -60,3 +60,27 @@ export function ZIdentifier({ missing = "Identifiant manquant." }: { missing?: s
     .max(64, "Identifiant invalide.")
     .refine((v) => !hasControlChars(v), "Identifiant invalide.");
 }
+
+// "03 29 45 12 34", "0329451234", "+33 3 29 45 12 34" → stored as "03 29 45 12 34" / "+33 3 29 45 12 34".
+export function normalizePhone(raw: string): string | null {
+  const digits = raw.replace(/[\s.\-()]/g, "");
+  if (/^0\d{9}$/.test(digits)) return digits.replace(/(\d{2})(?=\d)/g, "$1 ");
+  if (/^\+33\d{9}$/.test(digits)) return `+33 ${digits[3]} ${digits.slice(4).replace(/(\d{2})(?=\d)/g, "$1 ")}`;
+  return null;
+}
+
+export const optionalPhone = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : (v ?? null)),
+    z
+      .string()
+      .transform((value, ctx) => {
+        const phone = normalizePhone(value);
+        if (!phone) {
+          ctx.addIssue({ code: "custom", message: `${label} : numéro invalide (10 chiffres, ex. 03 29 45 12 34).` });
+          return z.NEVER;
+        }
+        return phone;
+      })
+      .nullable(),
+  );

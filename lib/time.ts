@@ -110,3 +110,14 @@ export function ageInYears(birthDate: Date, now: Date): number {
   const bd = birthDate.getUTCDate();
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+// "2026-11-12" (date input) or "12/11/2026" (what people type, the CSV) → noon UTC that day, so
+// that the Paris calendar day is the same whatever the time zone.
+export function parseDay(value: string): Date | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), 12));
+  return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1 ? date : null;
+}

@@ -13,7 +13,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "@/lib/audit";
-import { parseWeekText } from "@/lib/directory/hours-text";
+import { parseWeekText } from "@/lib/geography/hours-text";
 import { ZStructure, type TStructureData } from "@/lib/directory/schemas";
 import { createColumns, structureColumns, writeOffers } from "@/lib/directory/structure-data";
 import { readCommunes, type CommuneRow } from "@/lib/geography/reference-data";

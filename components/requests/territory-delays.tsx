@@ -4,7 +4,7 @@ import { DUE_CLOCK_PHRASES, delayPhrase, dueSentence } from "@/lib/requests/prom
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
 
 // What a form needs to know of a territory to announce its promise before sending.
-export type TerritoryPromise = Pick<TerritorySummary, "id" | "name" | "publicPhone" | "openingHours" | "serviceLevels" | "departmentCode">;
+export type TerritoryPromise = Pick<TerritorySummary, "id" | "name" | "publicPhone" | "openingHours" | "serviceLevels" | "departmentCode" | "closures">;
 
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;

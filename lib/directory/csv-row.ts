@@ -2,7 +2,7 @@
 // documented at the top of import-structures-csv.ts. Pure: the database (territory slugs → ids,
 // communes that exist) is checked by the import itself.
 import type { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
-import { formatWeekText, parseWeekText } from "@/lib/directory/hours-text";
+import { formatWeekText, parseWeekText } from "@/lib/geography/hours-text";
 import { ZStructure, ZStructureFields, type TStructureData } from "@/lib/directory/schemas";
 import { formatDate } from "@/lib/time";
 

@@ -8,7 +8,7 @@ import { editableStructureScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import type { TOpeningHours } from "@/lib/geography/schemas";
-import { formatDayRanges } from "@/lib/directory/hours-text";
+import { formatDayRanges } from "@/lib/geography/hours-text";
 import { WEEKDAYS } from "@/lib/geography/schemas";
 import { STRUCTURE_DATA_SELECT, toStructureData } from "@/lib/directory/structure-data";
 import type { TStructureData } from "@/lib/directory/schemas";

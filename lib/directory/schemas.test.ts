@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { isValidFinessKey, normalizePhone, ZCreateStructureForm, ZFiness, ZStructure, ZUpdateCapacity } from "@/lib/directory/schemas";
-import { formatWeekText, parseDayRanges, parseWeekText } from "@/lib/directory/hours-text";
+import { normalizePhone } from "@/lib/text-schemas";
+import { isValidFinessKey, ZCreateStructureForm, ZFiness, ZStructure, ZUpdateCapacity } from "@/lib/directory/schemas";
+import { formatWeekText, parseDayRanges, parseWeekText } from "@/lib/geography/hours-text";
 
 describe("FINESS", () => {
   // Published numbers (national file, ARS Corse decisions): the key is a Luhn key; in Corsica the

@@ -2,9 +2,10 @@
 // client. Messages are French and attached to the field they concern.
 import { z } from "zod";
 import { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
-import { WEEKDAYS, WEEKDAY_LABELS, ZOpeningHours, type TOpeningHours, type TWeekday } from "@/lib/geography/schemas";
-import { ZIdentifier, ZOptionalText, cleanText } from "@/lib/text-schemas";
-import { parseDayRanges, weekOrNull, type DayRanges } from "@/lib/directory/hours-text";
+import { ZOpeningHours, type TOpeningHours, type TWeekday } from "@/lib/geography/schemas";
+import { ZIdentifier, ZOptionalText, cleanText, optionalPhone } from "@/lib/text-schemas";
+import { parseDay } from "@/lib/time";
+import { takeWeek, weekOrNull, weekTextFields } from "@/lib/geography/hours-text";
 
 // ——— FINESS ———
 // 9 characters: the département (2 digits, or 2A / 2B in Corsica), 6 digits, and a Luhn key
@@ -50,30 +51,6 @@ const blankToNull = (v: unknown) =>
 
 const optionalText = (max: number, label: string, multiline = false) => ZOptionalText({ max, label, multiline });
 
-// "03 29 45 12 34", "0329451234", "+33 3 29 45 12 34" → stored as "03 29 45 12 34" / "+33 3 29 45 12 34".
-export function normalizePhone(raw: string): string | null {
-  const digits = raw.replace(/[\s.\-()]/g, "");
-  if (/^0\d{9}$/.test(digits)) return digits.replace(/(\d{2})(?=\d)/g, "$1 ");
-  if (/^\+33\d{9}$/.test(digits)) return `+33 ${digits[3]} ${digits.slice(4).replace(/(\d{2})(?=\d)/g, "$1 ")}`;
-  return null;
-}
-
-export const optionalPhone = (label: string) =>
-  z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .transform((value, ctx) => {
-        const phone = normalizePhone(value);
-        if (!phone) {
-          ctx.addIssue({ code: "custom", message: `${label} : numéro invalide (10 chiffres, ex. 03 29 45 12 34).` });
-          return z.NEVER;
-        }
-        return phone;
-      })
-      .nullable(),
-  );
-
 const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
 const DEPARTMENT_CODE = /^(?:\d{2}|2[AB]|97\d)$/;
 
@@ -88,17 +65,6 @@ const list = (item: z.ZodType<string, string>, max: number, tooMany: string) =>
   );
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-
-// "2026-11-12" (date input) or "12/11/2026" (what people type, the CSV) → noon UTC that day, so
-// that the Paris calendar day is the same whatever the time zone.
-export function parseDay(value: string): Date | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
-  if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), 12));
-  return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1 ? date : null;
-}
 
 const optionalDay = (label: string) =>
   z.preprocess(
@@ -236,29 +202,10 @@ export type TStructureData = z.infer<typeof ZStructure>;
 // ——— The forms ———
 // Opening hours come as one text field per day ("hours_mon": "08:30-12:00, 13:30-17:30"); each day's
 // mistakes are shown at its field.
-const hourField = (day: TWeekday) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v : ""),
-    z.string().transform((text, ctx) => {
-      const parsed = parseDayRanges(text, capitalize(WEEKDAY_LABELS[day]));
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: parsed.error });
-        return z.NEVER;
-      }
-      return parsed.value;
-    }),
-  );
-const hourFields = Object.fromEntries(WEEKDAYS.map((day) => [`hours_${day}`, hourField(day)])) as unknown as Record<
-  `hours_${TWeekday}`,
-  ReturnType<typeof hourField>
->;
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+const hourFields = weekTextFields("hours");
 
 function withHours<T extends Record<string, unknown>>(value: T): Omit<T, `hours_${TWeekday}`> & { openingHours: TOpeningHours | null } {
-  const days = Object.fromEntries(WEEKDAYS.map((d) => [d, value[`hours_${d}`] as DayRanges])) as Record<TWeekday, DayRanges>;
-  const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith("hours_"))) as Omit<T, `hours_${TWeekday}`>;
+  const { rest, days } = takeWeek("hours", value);
   return { ...rest, openingHours: weekOrNull(days) };
 }
 

@@ -83,8 +83,7 @@ export async function findTerritoryForCommune({ prisma, communeCode }: { prisma:
   return (await territoriesByCommune(prisma, [communeCode])).get(communeCode) ?? null;
 }
 
-// The schema allows a commune in several territories (e.g. a real one next to a demo one); the
-// oldest territory wins so that the answer is stable.
+// A commune is in one territory at most (unique in territory_commune since 2026-12-02).
 async function territoriesByCommune(prisma: Db, communeCodes: string[]): Promise<Map<string, CommuneTerritory>> {
   const links = await prisma.territoryCommune.findMany({
     where: { communeCode: { in: communeCodes } },
@@ -92,7 +91,6 @@ async function territoriesByCommune(prisma: Db, communeCodes: string[]): Promise
       communeCode: true,
       territory: { select: { id: true, slug: true, name: true, publicPhone: true } },
     },
-    orderBy: [{ territory: { createdAt: "asc" } }, { territoryId: "asc" }],
   });
   const byCommune = new Map<string, CommuneTerritory>();
   for (const link of links) {

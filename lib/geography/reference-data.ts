@@ -38,6 +38,13 @@ export interface CommuneRow {
   searchName: string;
 }
 
+/** An EPCI (intercommunalité: CC, CA, CU, métropole): the communes it groups, by INSEE code. */
+export interface EpciRow {
+  code: string;
+  name: string;
+  communeCodes: string[];
+}
+
 export interface ArrondissementRow {
   code: string;
   name: string;
@@ -67,6 +74,11 @@ interface RawCommune {
   codesPostaux?: string[];
   population?: number;
 }
+interface RawEpci {
+  code: string;
+  nom: string;
+  membres: { code: string }[];
+}
 interface RawArrondissement {
   code: string;
   nom: string;
@@ -93,7 +105,7 @@ export function normalizeSearchName(s: string): string {
 const requireFromHere = createRequire(import.meta.url);
 const cache = new Map<string, unknown>();
 
-function readDataFile<T>(file: "regions" | "departements" | "communes" | "arrondissements"): T[] {
+function readDataFile<T>(file: "regions" | "departements" | "communes" | "arrondissements" | "epci"): T[] {
   let data = cache.get(file);
   if (data === undefined) {
     const path = requireFromHere.resolve(`@etalab/decoupage-administratif/data/${file}.json`);
@@ -137,4 +149,9 @@ export function readArrondissements(): ArrondissementRow[] {
     name: a.nom,
     departmentCode: a.departement,
   }));
+}
+
+/** The EPCIs (SIREN code, name, member communes): a territory's editor adds one at a time. */
+export function readEpcis(): EpciRow[] {
+  return readDataFile<RawEpci>("epci").map((e) => ({ code: e.code, name: e.nom, communeCodes: e.membres.map((m) => m.code) }));
 }

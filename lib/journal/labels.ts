@@ -41,6 +41,12 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   "audit.searched": "Journal consulté",
   "requests.list_viewed": "Liste de demandes consultée",
   "routing.rules_updated": "Règles d'orientation modifiées",
+  "territory.created": "Territoire créé",
+  "territory.updated": "Territoire modifié (coordonnées, horaires, délais)",
+  "territory.communes_changed": "Communes du territoire modifiées",
+  "territory.closure_added": "Fermeture exceptionnelle ajoutée",
+  "territory.closure_removed": "Fermeture exceptionnelle retirée",
+  "settings.norms_updated": "Normes de couverture modifiées",
 };
 
 /** A type written before this list knew it (or by a newer version): said as it is stored. */

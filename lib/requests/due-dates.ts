@@ -4,7 +4,7 @@
 // Monday if that Saturday is 14 July. A crisis counts on the territory's crisis clock
 // (promisedDueDates, below), holidays included.
 import { WEEKDAYS } from "@/lib/geography/schemas";
-import { isPublicHoliday } from "@/lib/territories/holidays";
+import { dayKey, isPublicHoliday } from "@/lib/territories/holidays";
 import type { OpeningHours } from "@/lib/territories/opening-hours";
 import type { ServiceLevels } from "@/lib/territories/service-levels";
 import { parisTime, wallClock } from "@/lib/time";
@@ -51,8 +51,11 @@ export function addOpeningHours(start: Date, hours: number, openingHours: Openin
 /** What a due date is counted in (the `DueClock` enum of the schema). */
 export type DueClock = "OPENING_HOURS" | "CALENDAR" | "ON_CALL";
 
-/** What the due dates of a request depend on: the territory's hours, service levels and département (its holidays). */
-export type PromiseTerms = { openingHours: OpeningHours; serviceLevels: ServiceLevels; departmentCode: string };
+/**
+ * What the due dates of a request depend on: the territory's hours, service levels, département
+ * (its holidays) and the days its team closed besides them (« 2026-12-24 »; absent = none).
+ */
+export type PromiseTerms = { openingHours: OpeningHours; serviceLevels: ServiceLevels; departmentCode: string; closures?: readonly { day: string }[] };
 
 export type PromisedDueDates = { clock: DueClock; triageHours: number; contactHours: number; triageDueAt: Date; contactDueAt: Date };
 
@@ -65,7 +68,8 @@ export type PromisedDueDates = { clock: DueClock; triageHours: number; contactHo
 export function promisedDueDates(terms: PromiseTerms, urgency: "CRISIS" | "PLANNED", now: Date): PromisedDueDates {
   const sl = terms.serviceLevels;
   if (urgency === "PLANNED") {
-    const holiday: ClosedDay = (y, m, d) => isPublicHoliday(y, m, d, terms.departmentCode);
+    const closed = new Set((terms.closures ?? []).map((c) => c.day));
+    const holiday: ClosedDay = (y, m, d) => isPublicHoliday(y, m, d, terms.departmentCode) || closed.has(dayKey(y, m, d));
     return {
       clock: "OPENING_HOURS",
       triageHours: sl.triageHoursPlanned,

@@ -101,6 +101,9 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
             firstContactHoursPlanned: true,
             crisisClock: true,
             onCallHours: true,
+            // Closures from yesterday on (Paris's today may still be UTC's yesterday): the days a
+            // planned request's delays skip besides public holidays.
+            closures: { where: { day: { gte: new Date(now.getTime() - 86_400_000) } }, select: { day: true } },
           },
         })
       : null;
@@ -110,6 +113,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
           {
             openingHours: territory.openingHours as OpeningHours,
             departmentCode: territory.departmentCode,
+            closures: territory.closures.map((c) => ({ day: c.day.toISOString().slice(0, 10) })),
             serviceLevels: {
               ...territory,
               crisisClock: territory.crisisClock === "ON_CALL" ? "ON_CALL" : "CALENDAR",

@@ -17,6 +17,8 @@ export type TerritorySummary = {
   serviceLevels: ServiceLevels;
   communeCount: number;
   population: number;
+  /** Days closed besides public holidays, from today on (« 2026-12-24 », the team's reason). */
+  closures: { day: string; label: string }[];
 };
 
 type Row = {
@@ -36,6 +38,7 @@ type Row = {
   on_call_hours: OpeningHours | null;
   commune_count: bigint;
   population: bigint | null;
+  closures: { day: string; label: string }[];
 };
 
 // Public facts of territories (numbers, hours, service levels, size): no patient data. `ids`
@@ -47,7 +50,10 @@ async function selectTerritories(ids?: string[]): Promise<TerritorySummary[]> {
     SELECT t.id, t.slug, t.name, t.department_code, d.name AS department_name, t.public_phone, t.email, t.opening_hours,
            t.triage_hours_crisis, t.triage_hours_planned, t.first_contact_hours_crisis, t.first_contact_hours_planned,
            t.crisis_clock::text AS crisis_clock, t.on_call_hours,
-           count(c.code) AS commune_count, sum(c.population) AS population
+           count(c.code) AS commune_count, sum(c.population) AS population,
+           (SELECT coalesce(json_agg(json_build_object('day', to_char(tc2.day, 'YYYY-MM-DD'), 'label', tc2.label) ORDER BY tc2.day), '[]'::json)
+              FROM territory_closure tc2
+             WHERE tc2.territory_id = t.id AND tc2.day >= (now() AT TIME ZONE 'Europe/Paris')::date) AS closures
     FROM territory t
     LEFT JOIN department d ON d.code = t.department_code
     LEFT JOIN territory_commune tc ON tc.territory_id = t.id
@@ -75,6 +81,7 @@ async function selectTerritories(ids?: string[]): Promise<TerritorySummary[]> {
     },
     communeCount: Number(r.commune_count),
     population: Number(r.population ?? 0),
+    closures: r.closures,
   }));
 }
 

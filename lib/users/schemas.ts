@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/authz/permissions";
 import { ZIdentifier, ZRequiredText } from "@/lib/text-schemas";
-import { optionalPhone } from "@/lib/directory/schemas";
+import { optionalPhone } from "@/lib/text-schemas";
 import { ZNewPassword } from "@/lib/auth/schemas";
 import { isValidRpps } from "@/lib/auth/rpps";
 

@@ -10,13 +10,14 @@ export const metadata: Metadata = { title: "Nouvelle demande d'appui" };
 export default async function NewRequestPage() {
   await requirePermission("requests.file", "/demandes/nouvelle");
   // Public facts only (numbers, hours, service levels): the form announces the delays before sending.
-  const territories = (await listAllTerritories()).map(({ id, name, publicPhone, openingHours, serviceLevels, departmentCode }) => ({
+  const territories = (await listAllTerritories()).map(({ id, name, publicPhone, openingHours, serviceLevels, departmentCode, closures }) => ({
     id,
     name,
     publicPhone,
     openingHours,
     serviceLevels,
     departmentCode,
+    closures,
   }));
   return (
     <>

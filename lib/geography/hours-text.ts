@@ -1,7 +1,9 @@
 // Opening hours as people type them, for the structure form (one field per day) and the CSV
 // (one column): "08:30-12:00, 13:30-17:30" for a day; "lun-ven 08:30-17:30; sam 09:00-12:00" for a
 // week. Parsed into the stored shape (lib/geography/schemas.ts ZOpeningHours), and formatted back
-// so that export → import gives the same hours. Pure and client-safe.
+// so that export → import gives the same hours. Pure and client-safe: the forms of structures
+// (opening hours) and of territories (opening and on-call hours) share the per-day fields below.
+import { z } from "zod";
 import { WEEKDAYS, WEEKDAY_LABELS, type TOpeningHours, type TWeekday } from "@/lib/geography/schemas";
 
 export type DayRanges = [string, string][];
@@ -107,4 +109,41 @@ export function formatWeekText(hours: Partial<Record<TWeekday, readonly (readonl
     else groups.push({ from: day, to: day, text });
   });
   return groups.map((g) => `${g.from === g.to ? DAY_SHORT[g.from] : `${DAY_SHORT[g.from]}-${DAY_SHORT[g.to]}`} ${g.text}`).join("; ");
+}
+
+// ——— In a form: one text field per day, named `${prefix}_mon` … `${prefix}_sun` ———
+// Each day's mistakes are shown at its own field.
+const dayTextField = (day: TWeekday) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v : ""),
+    z.string().transform((text, ctx) => {
+      const parsed = parseDayRanges(text, capitalize(WEEKDAY_LABELS[day]));
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
+  );
+
+type DayTextField = ReturnType<typeof dayTextField>;
+
+/** The seven fields of a week (to spread into a form's z.object). */
+export function weekTextFields<P extends string>(prefix: P): Record<`${P}_${TWeekday}`, DayTextField> {
+  return Object.fromEntries(WEEKDAYS.map((day) => [`${prefix}_${day}`, dayTextField(day)])) as Record<`${P}_${TWeekday}`, DayTextField>;
+}
+
+/** The parsed form split into its week (the seven days) and the rest of its fields. */
+export function takeWeek<P extends string, T extends Record<string, unknown>>(
+  prefix: P,
+  value: T,
+): { rest: Omit<T, `${P}_${TWeekday}`>; days: Record<TWeekday, DayRanges> } {
+  const keys = new Set<string>(WEEKDAYS.map((d) => `${prefix}_${d}`));
+  const days = Object.fromEntries(WEEKDAYS.map((d) => [d, (value[`${prefix}_${d}`] as DayRanges | undefined) ?? []])) as Record<TWeekday, DayRanges>;
+  const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !keys.has(k))) as Omit<T, `${P}_${TWeekday}`>;
+  return { rest, days };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,0 +1,85 @@
+// Reads of the territory editor (administrators): a territory as its forms show it, its communes,
+// and the real geography to pick from — départements and EPCIs with the communes and inhabitants
+// they would bring, and where their communes are today. Reference data and public facts only.
+import { prisma, type Db } from "@/lib/db";
+import { readEpcis } from "@/lib/geography/reference-data";
+import { listAllTerritories, type TerritorySummary } from "@/lib/territories/queries";
+
+export type TerritoryEditor = TerritorySummary & {
+  referralAnswerHours: number;
+  communes: { code: string; name: string; postalCode: string | null; population: number }[];
+};
+
+export async function getTerritoryEditor({ territoryId, db = prisma }: { territoryId: string; db?: Db }): Promise<TerritoryEditor | null> {
+  const row = await db.territory.findUnique({
+    where: { id: territoryId },
+    select: {
+      referralAnswerHours: true,
+      communes: { select: { commune: { select: { code: true, name: true, postalCodes: true, population: true } } } },
+    },
+  });
+  if (!row) return null;
+  const summary = (await listAllTerritories()).find((t) => t.id === territoryId);
+  if (!summary) return null;
+  const communes = row.communes
+    .map(({ commune: c }) => ({ code: c.code, name: c.name, postalCode: c.postalCodes[0] ?? null, population: c.population }))
+    .sort((a, b) => a.name.localeCompare(b.name, "fr") || a.code.localeCompare(b.code));
+  return { ...summary, referralAnswerHours: row.referralAnswerHours, communes };
+}
+
+export type AreaOption = {
+  code: string;
+  name: string;
+  communes: number;
+  population: number;
+  /** Of those communes, how many are in this territory already, and in another one. */
+  here: number;
+  elsewhere: number;
+};
+
+type AreaRow = { code: string; name: string; communes: number; population: number; here: number; elsewhere: number };
+
+/** Every département, with what it would bring to the territory (`territoryId`). */
+export async function listDepartmentOptions({ territoryId, db = prisma }: { territoryId: string | null; db?: Db }): Promise<AreaOption[]> {
+  return db.$queryRaw<AreaRow[]>`
+    SELECT d.code, d.name, count(c.code)::int AS communes, coalesce(sum(c.population), 0)::int AS population,
+           count(tc.commune_code) FILTER (WHERE tc.territory_id = ${territoryId})::int AS here,
+           count(tc.commune_code) FILTER (WHERE tc.territory_id IS DISTINCT FROM ${territoryId})::int AS elsewhere
+    FROM department d
+    JOIN commune c ON c.department_code = d.code
+    LEFT JOIN territory_commune tc ON tc.commune_code = c.code
+    GROUP BY d.code, d.name
+    ORDER BY d.code`;
+}
+
+/** The EPCIs with a commune in one of `departmentCodes` (the territory's and its communes'). */
+export async function listEpciOptions({
+  territoryId,
+  departmentCodes,
+  db = prisma,
+}: {
+  territoryId: string;
+  departmentCodes: string[];
+  db?: Db;
+}): Promise<AreaOption[]> {
+  if (departmentCodes.length === 0) return [];
+  const communes = await db.$queryRaw<{ code: string; department_code: string; population: number; territory_id: string | null }[]>`
+    SELECT c.code, c.department_code, c.population, tc.territory_id
+    FROM commune c LEFT JOIN territory_commune tc ON tc.commune_code = c.code
+    WHERE c.department_code = ANY(${departmentCodes}::text[])`;
+  const byCode = new Map(communes.map((c) => [c.code, c]));
+  return readEpcis()
+    .map((epci) => {
+      const members = epci.communeCodes.map((code) => byCode.get(code)).filter((c) => c !== undefined);
+      return {
+        code: epci.code,
+        name: epci.name,
+        communes: members.length,
+        population: members.reduce((n, c) => n + c.population, 0),
+        here: members.filter((c) => c.territory_id === territoryId).length,
+        elsewhere: members.filter((c) => c.territory_id !== null && c.territory_id !== territoryId).length,
+      };
+    })
+    .filter((e) => e.communes > 0)
+    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+}
