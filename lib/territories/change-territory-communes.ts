@@ -52,7 +52,7 @@ export async function changeTerritoryCommunes({
   db = prisma,
 }: {
   actor: Actor;
-  input: TChangeTerritoryCommunes;
+  input: Partial<TChangeTerritoryCommunes>;
   db?: Db;
 }): Promise<CommunesChange> {
   assertCan(actor, "territories.manage");

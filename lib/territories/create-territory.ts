@@ -23,7 +23,7 @@ export async function createTerritory({
   db = prisma,
 }: {
   actor: Actor;
-  input: TCreateTerritoryInput;
+  input: Partial<TCreateTerritoryInput>;
   db?: Db;
 }): Promise<{ id: string; slug: string }> {
   assertCan(actor, "territories.manage");

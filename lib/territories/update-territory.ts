@@ -9,7 +9,15 @@ import { TERRITORY_FIELDS, territoryColumns } from "@/lib/territories/territory-
 
 // An administrator edits a territory's contact sheet, hours and service levels. Requests already
 // filed keep the due dates promised when they were filed; new ones get the new terms.
-export async function updateTerritory({ actor, input, db = prisma }: { actor: Actor; input: TUpdateTerritoryInput; db?: Db }): Promise<{ changed: string[] }> {
+export async function updateTerritory({
+  actor,
+  input,
+  db = prisma,
+}: {
+  actor: Actor;
+  input: Partial<TUpdateTerritoryInput>;
+  db?: Db;
+}): Promise<{ changed: string[] }> {
   assertCan(actor, "territories.manage");
   const { territoryId, ...data } = ZUpdateTerritory.parse(input);
   const department = await db.department.findUnique({ where: { code: data.departmentCode }, select: { code: true } });
