@@ -3,7 +3,7 @@
 // they would bring, and where their communes are today. Reference data and public facts only.
 import { prisma, type Db } from "@/lib/db";
 import { readEpcis } from "@/lib/geography/reference-data";
-import { listAllTerritories, type TerritorySummary } from "@/lib/territories/queries";
+import { getTerritorySummary, type TerritorySummary } from "@/lib/territories/queries";
 
 export type TerritoryEditor = TerritorySummary & {
   referralAnswerHours: number;
@@ -19,7 +19,7 @@ export async function getTerritoryEditor({ territoryId, db = prisma }: { territo
     },
   });
   if (!row) return null;
-  const summary = (await listAllTerritories()).find((t) => t.id === territoryId);
+  const summary = await getTerritorySummary(territoryId);
   if (!summary) return null;
   const communes = row.communes
     .map(({ commune: c }) => ({ code: c.code, name: c.name, postalCode: c.postalCodes[0] ?? null, population: c.population }))

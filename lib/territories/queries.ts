@@ -90,6 +90,11 @@ export function listAllTerritories(): Promise<TerritorySummary[]> {
   return selectTerritories();
 }
 
+/** One territory's contact sheet (the editor's page), or null. */
+export async function getTerritorySummary(id: string): Promise<TerritorySummary | null> {
+  return (await selectTerritories([id]))[0] ?? null;
+}
+
 // The territories an actor works in (coordinators, ARS: their memberships; admins: all).
 export async function listActorTerritories(actor: Actor): Promise<TerritorySummary[]> {
   const scope = territoryScope(actor);
