@@ -1,31 +1,14 @@
 // Field groups shared by the structure forms (creation, full edit, a team's contacts). Uncontrolled
 // inputs: what the person typed stays in the page when the server refuses it.
-import type { ReactNode } from "react";
 import { NEED_LABELS } from "@/lib/labels";
 import { TextField } from "@/components/ui/text-field";
-import { Card } from "@/components/ui/card";
+import { Section } from "@/components/ui/form-section";
+import { WeekHoursFields } from "@/components/forms/week-hours-fields";
 
 export type Values = Record<string, string | string[] | undefined>;
 export type Errors = Record<string, string[] | undefined>;
 
 const text = (values: Values, key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
-
-export function Section({ legend, children, id, errors, hint }: { legend: string; children: ReactNode; id?: string; errors?: string[]; hint?: string }) {
-  const errorId = id ? `${id}-error` : undefined;
-  return (
-    // min-w-0: a fieldset is as wide as its content by default; the offers grid must scroll instead.
-    <Card as="fieldset" id={id} aria-describedby={errors?.length ? errorId : undefined} className="flex min-w-0 flex-col gap-4">
-      <legend className="px-1 text-lg font-semibold text-slate-900">{legend}</legend>
-      {hint ? <p className="text-sm text-slate-700">{hint}</p> : null}
-      {children}
-      {errors?.length ? (
-        <p id={errorId} className="text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </Card>
-  );
-}
 
 export function ContactFields({ values, errors }: { values: Values; errors: Errors }) {
   return (
@@ -76,32 +59,10 @@ export function ContactFields({ values, errors }: { values: Values; errors: Erro
   );
 }
 
-const DAYS = [
-  ["mon", "Lundi"],
-  ["tue", "Mardi"],
-  ["wed", "Mercredi"],
-  ["thu", "Jeudi"],
-  ["fri", "Vendredi"],
-  ["sat", "Samedi"],
-  ["sun", "Dimanche"],
-] as const;
-
 export function HoursFields({ values, errors }: { values: Values; errors: Errors }) {
   return (
     <Section legend="Horaires" hint="Pour chaque jour, les plages où l'on vous joint, par exemple « 08:30-12:00, 13:30-17:30 ». Laissez vide un jour fermé.">
-      <div className="grid gap-4 sm:grid-cols-2">
-        {DAYS.map(([day, label]) => (
-          <TextField
-            key={day}
-            name={`hours_${day}`}
-            label={label}
-            autoComplete="off"
-            inputMode="text"
-            defaultValue={text(values, `hours_${day}`)}
-            errors={errors[`hours_${day}`]}
-          />
-        ))}
-      </div>
+      <WeekHoursFields prefix="hours" values={values} errors={errors} />
       <TextField
         name="hoursNote"
         label="Précision (facultatif)"

@@ -12,7 +12,8 @@ import { TextAreaField } from "@/components/ui/text-area-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CommuneListField } from "@/components/directory/commune-list-field";
-import { ContactFields, HoursFields, OffersField, Section, type Values } from "@/components/directory/structure-fields";
+import { ContactFields, HoursFields, OffersField, type Values } from "@/components/directory/structure-fields";
+import { Section } from "@/components/ui/form-section";
 
 type Commune = Omit<CommuneOption, "territory">;
 type Territory = { id: string; name: string };

@@ -1,6 +1,8 @@
 import type { TerritorySummary } from "@/lib/territories/queries";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
 import { DUE_CLOCK_PHRASES, delayPhrase } from "@/lib/requests/promise-wording";
+import Link from "next/link";
+import { formatDate } from "@/lib/time";
 import { Card } from "@/components/ui/card";
 
 const integer = new Intl.NumberFormat("fr-FR");
@@ -11,8 +13,19 @@ function telHref(phone: string): string {
 
 // A territory's contact sheet: its single number first (click-to-call on a phone), then hours and
 // promised delays. `showSize` adds communes and inhabitants (for coordinators, ARS, admins).
-// `headingLevel`: one below the heading the list sits under (2 under the page's h1).
-export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }: { territory: TerritorySummary; showSize?: boolean; headingLevel?: 2 | 3 }) {
+// `headingLevel`: one below the heading the list sits under (2 under the page's h1). `editable`: a
+// link to the territory's editor (administrators).
+export function TerritoryCard({
+  territory,
+  showSize = false,
+  headingLevel = 2,
+  editable = false,
+}: {
+  territory: TerritorySummary;
+  showSize?: boolean;
+  headingLevel?: 2 | 3;
+  editable?: boolean;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const sl = territory.serviceLevels;
   const crisisClock = sl.crisisClock === "ON_CALL" && sl.onCallHours ? "ON_CALL" : "CALENDAR";
@@ -57,6 +70,12 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
             </dd>
           </>
         ) : null}
+        {territory.closures.length > 0 ? (
+          <>
+            <dt className="font-medium text-slate-700">Fermetures</dt>
+            <dd>{territory.closures.map((c) => `${formatDate(new Date(`${c.day}T12:00:00Z`))} (${c.label})`).join(", ")}</dd>
+          </>
+        ) : null}
         {showSize ? (
           <>
             <dt className="font-medium text-slate-700">Couverture</dt>
@@ -66,6 +85,13 @@ export function TerritoryCard({ territory, showSize = false, headingLevel = 2 }:
           </>
         ) : null}
       </dl>
+      {editable ? (
+        <p className="mt-3">
+          <Link href={`/territoires/${territory.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            Modifier<span className="sr-only"> le territoire {territory.name}</span>
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }
@@ -75,17 +101,19 @@ export function TerritoryList({
   showSize = false,
   empty,
   headingLevel = 2,
+  editable = false,
 }: {
   territories: TerritorySummary[];
   showSize?: boolean;
   empty: string;
   headingLevel?: 2 | 3;
+  editable?: boolean;
 }) {
   if (territories.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {territories.map((t) => (
-        <TerritoryCard key={t.id} territory={t} showSize={showSize} headingLevel={headingLevel} />
+        <TerritoryCard key={t.id} territory={t} showSize={showSize} headingLevel={headingLevel} editable={editable} />
       ))}
     </div>
   );

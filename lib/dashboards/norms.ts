@@ -26,7 +26,7 @@ export const ZCoverageNorms = z.object({
   palliativeBedsPer100k: decimal("Lits identifiés pour 100 000 habitants", 1000),
 });
 
-export async function getCoverageNorms(db: Db | Tx): Promise<CoverageNorms> {
+export async function getCoverageNorms(db: Db | Tx = prisma): Promise<CoverageNorms> {
   const row = await db.dashboardSettings.findUnique({ where: { id: 1 }, select: { mobileTeamsPer200k: true, palliativeBedsPer100k: true } });
   return row ?? NATIONAL_NORMS;
 }

@@ -32,3 +32,13 @@ export function dayKey(y: number, m: number, d: number): string {
 export function isPublicHoliday(y: number, m: number, d: number, departmentCode: string): boolean {
   return publicHolidays(y, departmentCode).has(dayKey(y, m, d));
 }
+
+/** The public holidays of the département from `fromDay` (« 2026-12-03 », included) for a year, in order. */
+export function upcomingPublicHolidays(departmentCode: string, fromDay: string): { day: string; label: string }[] {
+  const year = Number(fromDay.slice(0, 4));
+  const until = `${year + 1}${fromDay.slice(4)}`;
+  return [year, year + 1]
+    .flatMap((y) => [...publicHolidays(y, departmentCode)].map(([day, label]) => ({ day, label })))
+    .filter(({ day }) => day >= fromDay && day < until)
+    .sort((a, b) => a.day.localeCompare(b.day));
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ZAddTerritoryClosure, ZChangeTerritoryCommunes, ZCreateTerritory } from "@/lib/territories/schemas";
+import { territoryFieldValues, ZAddTerritoryClosure, ZChangeTerritoryCommunes, ZCreateTerritory } from "@/lib/territories/schemas";
+import { upcomingPublicHolidays } from "@/lib/territories/holidays";
 
 const FORM = {
   name: "  Meuse Argonne ",
@@ -78,5 +79,48 @@ describe("the territory form", () => {
       day: "Jour de fermeture : date invalide (jj/mm/aaaa).",
       label: "Indiquez le motif (ex. pont, séminaire d'équipe).",
     });
+  });
+});
+
+describe("what the territory form shows", () => {
+  test("a saved territory shown in the form and saved again is unchanged", () => {
+    const saved = ZCreateTerritory.parse(FORM);
+    const shown = territoryFieldValues(saved);
+    expect(shown).toMatchObject({
+      hours_mon: "08:00-12:00, 14:00-18:00",
+      hours_wed: "",
+      onCall_sun: "08:00-20:00",
+      triageHoursCrisis: "4",
+      email: "contact@dac-exemple.fr",
+    });
+    expect(ZCreateTerritory.parse(shown)).toEqual(saved);
+  });
+
+  test("a new territory starts valid but for its name, département and number", () => {
+    const result = ZCreateTerritory.safeParse(territoryFieldValues(null));
+    expect(Object.keys(errorsOf(result)).sort()).toEqual(["departmentCode", "name", "publicPhone"]);
+  });
+});
+
+describe("the public holidays shown to the administrator", () => {
+  test("the coming year's, in order, with Alsace-Moselle's two more", () => {
+    const meuse = upcomingPublicHolidays("55", "2026-12-03");
+    expect(meuse.map((h) => h.day)).toEqual([
+      "2026-12-25",
+      "2027-01-01",
+      "2027-03-29",
+      "2027-05-01",
+      "2027-05-06",
+      "2027-05-08",
+      "2027-05-17",
+      "2027-07-14",
+      "2027-08-15",
+      "2027-11-01",
+      "2027-11-11",
+    ]);
+    const moselle = upcomingPublicHolidays("57", "2026-12-03").map((h) => h.day);
+    expect(moselle).toContain("2026-12-26");
+    expect(moselle).toContain("2027-03-26");
+    expect(moselle).toHaveLength(13);
   });
 });

@@ -4,7 +4,7 @@
 // only turns what people type into them and puts each rule's message at the field it concerns.
 import { z } from "zod";
 import { WEEKDAYS, ZOpeningHours, ZServiceLevels, CRISIS_CLOCKS, type TOpeningHours, type TServiceLevels, type TWeekday } from "@/lib/geography/schemas";
-import { takeWeek, weekOrNull, weekTextFields } from "@/lib/geography/hours-text";
+import { formatDayRanges, takeWeek, weekOrNull, weekTextFields } from "@/lib/geography/hours-text";
 import { ZIdentifier, ZRequiredText, normalizePhone } from "@/lib/text-schemas";
 import { parseDay } from "@/lib/time";
 
@@ -147,3 +147,59 @@ export const ZAddTerritoryClosure = z.object({
   label: ZRequiredText({ max: 100, label: "Motif", required: "Indiquez le motif (ex. pont, séminaire d'équipe)." }),
 });
 export const ZRemoveTerritoryClosure = z.object({ territoryId: ZIdentifier(), day: ZDay("Jour de fermeture") });
+
+// ——— What the forms show: a territory as the text people edit (the inverse of the parse above) ———
+type TerritoryShown = {
+  name: string;
+  departmentCode: string;
+  publicPhone: string;
+  email: string | null;
+  openingHours: Partial<Record<TWeekday, readonly (readonly [string, string])[]>>;
+  serviceLevels: Omit<TServiceLevels, "onCallHours"> & { onCallHours: Partial<Record<TWeekday, readonly (readonly [string, string])[]>> | null };
+  referralAnswerHours: number;
+};
+
+/** The values of the territory form for a territory (or the usual defaults for a new one). */
+export function territoryFieldValues(territory: TerritoryShown | null): Record<string, string> {
+  const t = territory ?? NEW_TERRITORY;
+  const week = (prefix: string, hours: TerritoryShown["openingHours"] | null) =>
+    Object.fromEntries(WEEKDAYS.map((day) => [`${prefix}_${day}`, formatDayRanges(hours?.[day])]));
+  const sl = t.serviceLevels;
+  return {
+    name: t.name,
+    departmentCode: t.departmentCode,
+    publicPhone: t.publicPhone,
+    email: t.email ?? "",
+    ...week("hours", t.openingHours),
+    crisisClock: sl.crisisClock,
+    ...week("onCall", sl.onCallHours),
+    triageHoursCrisis: String(sl.triageHoursCrisis),
+    triageHoursPlanned: String(sl.triageHoursPlanned),
+    firstContactHoursCrisis: String(sl.firstContactHoursCrisis),
+    firstContactHoursPlanned: String(sl.firstContactHoursPlanned),
+    referralAnswerHours: String(t.referralAnswerHours),
+  };
+}
+
+// A new territory starts from the usual week of a coordination (weekdays, office hours) and the
+// database's default service levels; the administrator changes what differs.
+const OFFICE_DAY = [
+  ["09:00", "12:30"],
+  ["13:30", "17:30"],
+] as const;
+const NEW_TERRITORY: TerritoryShown = {
+  name: "",
+  departmentCode: "",
+  publicPhone: "",
+  email: null,
+  openingHours: { mon: OFFICE_DAY, tue: OFFICE_DAY, wed: OFFICE_DAY, thu: OFFICE_DAY, fri: OFFICE_DAY, sat: [], sun: [] },
+  serviceLevels: {
+    triageHoursCrisis: 4,
+    triageHoursPlanned: 24,
+    firstContactHoursCrisis: 48,
+    firstContactHoursPlanned: 120,
+    crisisClock: "CALENDAR",
+    onCallHours: null,
+  },
+  referralAnswerHours: 48,
+};

@@ -32,7 +32,15 @@ export default async function AdminHomePage() {
         <h2 id="territoires" className="mb-3 text-xl font-semibold">
           Territoires
         </h2>
-        <TerritoryList territories={territories} showSize headingLevel={3} empty="Aucun territoire." />
+        <p className="mb-3 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/territoires/nouveau" className="font-medium text-brand-700 underline">
+            Créer un territoire
+          </Link>
+          <Link href="/territoires/normes" className="font-medium text-brand-700 underline">
+            Normes de couverture
+          </Link>
+        </p>
+        <TerritoryList territories={territories} showSize editable headingLevel={3} empty="Aucun territoire." />
       </section>
     </>
   );
