@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, type RefObject } from "react";
+import { useRef } from "react";
 import { createStructureAction, updateContactsAction, updateStructureAction } from "@/lib/directory/actions";
 import { AGE_GROUP_LABELS, CAPACITY_LABELS, STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import type { CommuneOption } from "@/lib/requests/commune-options";
-import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { SelectField } from "@/components/ui/select-field";
 import { ChoiceGroup } from "@/components/forms/choice-group";
 import { CommuneField } from "@/components/forms/commune-field";
@@ -20,15 +20,6 @@ type Territory = { id: string; name: string };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const text = (values: Values, key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
-
-// After a refused save, the first field to correct takes the focus (else the banner).
-function useFocusFirstError(state: unknown, banner: RefObject<HTMLDivElement | null>) {
-  useEffect(() => {
-    if (!state || (state as { ok?: boolean }).ok) return;
-    const first = document.querySelector<HTMLElement>("form [aria-invalid=true], form fieldset[aria-describedby*='-error'] input:not([type=hidden])");
-    (first ?? banner.current)?.focus();
-  }, [state, banner]);
-}
 
 /**
  * The whole entry, for coordinators (their territories) and admins: creation when `structure` is
@@ -60,7 +51,7 @@ export function StructureForm({
     fieldErrors: errors,
   } = useActionForm(structure ? updateStructureAction : createStructureAction, { resetOnSuccess: false });
   const banner = useRef<HTMLDivElement>(null);
-  useFocusFirstError(state, banner);
+  useFocusFirstError(state, formElement, banner);
   const byCode = new Map(communes.map((c) => [c.code, c]));
   const coverage = (Array.isArray(values.coverageCommuneCodes) ? values.coverageCommuneCodes : [])
     .map((code) => byCode.get(code))
@@ -231,7 +222,7 @@ export function StructureForm({
 export function ContactsForm({ structure, values }: { structure: { id: string; version: number }; values: Values }) {
   const { formElement, onSubmit, pending, state, fieldErrors: errors } = useActionForm(updateContactsAction, { resetOnSuccess: false });
   const banner = useRef<HTMLDivElement>(null);
-  useFocusFirstError(state, banner);
+  useFocusFirstError(state, formElement, banner);
   return (
     <form ref={formElement} onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-6" aria-label="Modifier les coordonnées">
       <input type="hidden" name="structureId" value={structure.id} />

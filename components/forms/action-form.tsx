@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type RefObject } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
 
@@ -56,6 +56,16 @@ export function useActionForm<T = undefined>(
   };
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return { formElement, onSubmit, pending, state, fieldErrors };
+}
+
+// After a refused save, the first field to correct takes the focus — a field marked invalid, or the
+// first input of a group whose own error is shown —, else `fallback` (the banner).
+export function useFocusFirstError(state: ActionResult<unknown> | null, form: RefObject<HTMLFormElement | null>, fallback?: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!state || state.ok) return;
+    const first = form.current?.querySelector<HTMLElement>("[aria-invalid=true], fieldset[aria-describedby*='-error'] input:not([type=hidden])");
+    (first ?? fallback?.current)?.focus();
+  }, [state, form, fallback]);
 }
 
 // The form's outcome: the success message, or the error with, when the page is out of date (someone

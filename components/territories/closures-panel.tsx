@@ -1,7 +1,7 @@
 "use client";
 
 import { addTerritoryClosureAction, removeTerritoryClosureAction } from "@/lib/territories/actions";
-import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { Section } from "@/components/ui/form-section";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
@@ -38,6 +38,7 @@ function ClosureRow({ territoryId, closure }: { territoryId: string; closure: Da
  */
 export function ClosuresPanel({ territoryId, closures, holidays }: { territoryId: string; closures: Day[]; holidays: Day[] }) {
   const { formElement, onSubmit, pending, state, fieldErrors: errors } = useActionForm(addTerritoryClosureAction);
+  useFocusFirstError(state, formElement);
   return (
     <section aria-labelledby="fermetures" className="flex max-w-3xl flex-col gap-4">
       <h2 id="fermetures" className="text-xl font-semibold">

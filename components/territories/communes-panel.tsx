@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { AreaOption } from "@/lib/territories/editor-queries";
 import { changeTerritoryCommunesAction } from "@/lib/territories/actions";
-import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { ChoiceGroup } from "@/components/forms/choice-group";
 import { CommuneField } from "@/components/forms/commune-field";
 import { Section } from "@/components/ui/form-section";
@@ -40,6 +40,7 @@ export function CommunesPanel({
   epcis: AreaOption[];
 }) {
   const { formElement, onSubmit, pending, state, fieldErrors: errors } = useActionForm(changeTerritoryCommunesAction);
+  useFocusFirstError(state, formElement);
   const [pick, setPick] = useState<Pick>(epcis.length > 0 ? "epci" : "department");
   const population = communes.reduce((n, c) => n + c.population, 0);
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { setCoverageNormsAction } from "@/lib/territories/actions";
-import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { Section } from "@/components/ui/form-section";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,7 @@ const decimal = (n: number) => String(n).replace(".", ",");
 /** The coverage norms the dashboards check (seed 004), for administrators; « 1,5 » accepted. */
 export function NormsForm({ norms }: { norms: { mobileTeamsPer200k: number; palliativeBedsPer100k: number } }) {
   const { formElement, onSubmit, pending, state, fieldErrors: errors } = useActionForm(setCoverageNormsAction, { resetOnSuccess: false });
+  useFocusFirstError(state, formElement);
   return (
     <form ref={formElement} onSubmit={onSubmit} noValidate aria-label="Normes de couverture" className="flex max-w-3xl flex-col gap-4">
       <FormBanner state={state} />

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { createTerritoryAction, updateTerritoryAction } from "@/lib/territories/actions";
-import { FormBanner, useActionForm } from "@/components/forms/action-form";
+import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { WeekHoursFields } from "@/components/forms/week-hours-fields";
 import { Section } from "@/components/ui/form-section";
 import { SelectField } from "@/components/ui/select-field";
@@ -29,11 +29,7 @@ export function TerritoryForm({ territoryId, values, departments }: { territoryI
     resetOnSuccess: false,
   });
   const banner = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!state) return;
-    const first = state.ok ? null : formElement.current?.querySelector<HTMLElement>("[aria-invalid=true]");
-    (first ?? banner.current)?.focus();
-  }, [state, formElement]);
+  useFocusFirstError(state, formElement, banner);
   const number = (name: string, label: string, hint?: string) => (
     <TextField name={name} label={label} hint={hint} inputMode="numeric" autoComplete="off" defaultValue={values[name]} errors={errors[name]} />
   );
