@@ -91,6 +91,9 @@ export const ZEvent = z.discriminatedUnion("type", [
   request("referral.cancelled", { referralId: id, structureId: id }),
   // Routing: needs no structure could take (unmet needs of the territory).
   request("request.unmet_needs_flagged", { needs: z.array(z.enum(Need)) }),
+  // A request hors territoire (its commune in no territory) given to a territory; its due dates
+  // are now that territory's, counted from the filing.
+  request("request.territory_assigned", { territoryId: id, from: id.nullable() }),
 
   // Directory of care structures (no patient data here: field names and codes).
   structure("directory.structure_created", { source: z.enum(["form", "csv", "seed"]) }),

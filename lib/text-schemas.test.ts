@@ -129,6 +129,7 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZCancelRequest: { schema: requests.ZCancelRequest, sample: { ...REQUEST_REF, reason: "DUPLICATE", details: "Doublon de DA-000042" } },
   ZCloseRequest: { schema: requests.ZCloseRequest, sample: { ...REQUEST_REF, outcome: "NEEDS_MET", summary: "EMSP passée deux fois." } },
   ZReopenRequest: { schema: requests.ZReopenRequest, sample: { ...REQUEST_REF, reason: "Aggravation" } },
+  ZAssignTerritory: { schema: requests.ZAssignTerritory, sample: { ...REQUEST_REF, territoryId: "cmiterritory0001" } },
   ZReferralRef: { schema: requests.ZReferralRef, sample: REFERRAL_REF },
   ZDeclineReferral: { schema: requests.ZDeclineReferral, sample: { ...REFERRAL_REF, reason: "OTHER", details: "Équipe en sous-effectif" } },
   ZRecordFirstContact: { schema: requests.ZRecordFirstContact, sample: { ...REFERRAL_REF, contactDate: "2026-11-23" } },

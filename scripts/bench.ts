@@ -307,6 +307,7 @@ try {
     name: "Équipe",
     role: "TEAM_MEMBER",
     territoryIds: [],
+    departmentCodes: [],
     structureIds: [team!.structure_id],
   };
   const teamZone = `${team!.name} (${team!.n.toLocaleString("fr-FR")} en cours)`;

@@ -22,3 +22,8 @@ export function DueLabel({ due }: { due: Due }) {
 export function ReorientBadge() {
   return <Badge tone="waiting">À réorienter</Badge>;
 }
+
+/** A request from a commune no territory covers: nobody received it until a coordinator gives it one. */
+export function OutsideBadge() {
+  return <Badge tone="danger">Hors territoire</Badge>;
+}

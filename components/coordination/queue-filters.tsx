@@ -78,9 +78,13 @@ export function QueueFilters({ filters }: { filters: TQueueFilters }) {
         defaultValue={filters.urgency ?? ""}
         options={Object.entries(URGENCY_SHORT_LABELS).map(([value, label]) => ({ value, label }))}
       />
+      <label className="flex min-h-11 items-center gap-3 sm:col-span-2 lg:col-span-3">
+        <input type="checkbox" name={QUEUE_FILTER_PARAMS.outside} value="1" defaultChecked={filters.outside === "1"} className="size-5 accent-brand-700" />
+        <span>Seulement les demandes hors territoire (à rattacher)</span>
+      </label>
       <div className="flex flex-wrap gap-2">
         <Button type="submit">Filtrer</Button>
-        {filters.status || filters.need || filters.urgency ? (
+        {filters.status || filters.need || filters.urgency || filters.outside ? (
           <Link href="/coordination" className="inline-flex min-h-11 items-center px-2 font-medium text-brand-700 underline">
             Effacer les filtres
           </Link>

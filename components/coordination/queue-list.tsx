@@ -3,7 +3,7 @@ import type { QueueItem } from "@/lib/requests/coordination-queries";
 import { CHANNEL_LABELS, NEED_LABELS, requestNumberLabel } from "@/lib/labels";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { ClaimButton } from "@/components/coordination/claim-button";
-import { DueLabel, ReorientBadge } from "@/components/coordination/due-label";
+import { DueLabel, OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
 
 // The queue as a list of cards: one column on a phone, a compact row on a wide screen. A late
 // request has a red edge and says "En retard" in its due line.
@@ -29,6 +29,7 @@ export function QueueList({ items, showTerritory }: { items: QueueItem[]; showTe
                   <UrgencyBadge urgency={item.urgency} />
                   <StatusBadge status={item.status} />
                   {item.needsReorientation ? <ReorientBadge /> : null}
+                  {item.territoryName === null ? <OutsideBadge /> : null}
                 </div>
                 <p className="text-slate-900">{item.needs.map((n) => NEED_LABELS[n]).join(" · ")}</p>
                 <p className="text-sm text-slate-700">
@@ -40,7 +41,7 @@ export function QueueList({ items, showTerritory }: { items: QueueItem[]; showTe
                   <DueLabel due={item.due} />
                 </p>
               </div>
-              {item.status === "SUBMITTED" ? <ClaimButton requestId={item.id} numberLabel={label} /> : null}
+              {item.status === "SUBMITTED" && item.territoryName !== null ? <ClaimButton requestId={item.id} numberLabel={label} /> : null}
             </article>
           </li>
         );

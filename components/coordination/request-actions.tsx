@@ -261,6 +261,7 @@ export function RequestActions({
   hasSuggestions = false,
   unansweredReferrals,
   activeReferrals,
+  outside = false,
 }: {
   requestId: string;
   version: number;
@@ -270,6 +271,8 @@ export function RequestActions({
   hasSuggestions?: boolean;
   unansweredReferrals: number;
   activeReferrals: number;
+  /** Hors territoire: it is given a territory first (AssignTerritoryForm), then claimed. */
+  outside?: boolean;
 }) {
   const refs = { requestId, version };
   const triaged = status === "TRIAGE" || status === "ORIENTED" || status === "IN_CARE";
@@ -281,7 +284,7 @@ export function RequestActions({
     <ActionOutcome.Provider value={setOutcome}>
       <div className="flex flex-col gap-4">
         {isOutcomeShown(outcome, version) ? <Alert tone="success">{outcome.message}</Alert> : null}
-        {status === "SUBMITTED" ? <ClaimForm refs={refs} /> : null}
+        {status === "SUBMITTED" && !outside ? <ClaimForm refs={refs} /> : null}
         {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
         {open ? <NoteForm refs={refs} /> : null}
         {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} /> : null}

@@ -11,9 +11,9 @@ type Props = SelectHTMLAttributes<HTMLSelectElement> & {
 };
 
 // A labelled native select (the phone's own picker), errors tied to it like TextField's.
-export function SelectField({ name, label, options, placeholder, errors, hint, className = "", ...props }: Props) {
+export function SelectField({ name, label, options, placeholder, errors, hint, id, className = "", ...props }: Props) {
   return (
-    <FieldShell id={`field-${name}`} label={label} hint={hint} errors={errors} className={className}>
+    <FieldShell id={id ?? `field-${name}`} label={label} hint={hint} errors={errors} className={className}>
       {(control) => (
         <select
           id={control.id}

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
+import { departmentsOfTerritories } from "@/lib/geography/queries";
 
 // An active account as an Actor (role and memberships read from the database), or null. By id
 // and session for a request: the session must be open (not signed out, revoked or past its
@@ -24,12 +25,14 @@ export async function loadActor({ db = prisma, ...where }: { db?: Db } & Where):
   });
   if (!user || !user.active) return null;
   if (session && user.sessions.length === 0) return null;
+  const territoryIds = user.territories.map((t) => t.territoryId);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    territoryIds: user.territories.map((t) => t.territoryId),
+    territoryIds,
+    departmentCodes: await departmentsOfTerritories(db, territoryIds),
     structureIds: user.structures.map((s) => s.structureId),
     ...(session ? { sessionId: session.id } : {}),
   };

@@ -8,6 +8,8 @@ export type Actor = {
   name: string;
   role: Role;
   territoryIds: string[];
+  /** The départements of those territories (lib/geography/queries.ts departmentsOfTerritories). */
+  departmentCodes: string[];
   structureIds: string[];
   /** The server-side session of this request (lib/auth/sessions.ts), when it came through one. */
   sessionId?: string;

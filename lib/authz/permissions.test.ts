@@ -12,8 +12,8 @@ const HOME_PERMISSION: Record<Role, Permission> = {
   ADMIN: "home.admin",
 };
 
-function actor(role: Role, memberships: Partial<Pick<Actor, "territoryIds" | "structureIds">> = {}): Actor {
-  return { id: `u-${role}`, email: `${role}@x.fr`, name: role, role, territoryIds: [], structureIds: [], ...memberships };
+function actor(role: Role, memberships: Partial<Pick<Actor, "territoryIds" | "departmentCodes" | "structureIds">> = {}): Actor {
+  return { id: `u-${role}`, email: `${role}@x.fr`, name: role, role, territoryIds: [], departmentCodes: [], structureIds: [], ...memberships };
 }
 
 describe("permission table", () => {

@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   "requests.intake": ["COORDINATOR"], // a request received by phone or secure mail
   "requests.coordinate": ["COORDINATOR"], // queue, request page, triage, orientation, closure
   "referrals.respond": ["TEAM_MEMBER"], // a team's inbox and answers
+  // A request hors territoire (its commune in no territory) given to a territory: the coordinators
+  // of its département (requestScope) and the administrators (who never read its patient).
+  "requests.assign_territory": ["COORDINATOR", "ADMIN"],
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],

@@ -36,14 +36,18 @@ export function editableStructureScope(actor: Actor): { id?: { in: string[] }; t
 }
 
 // Requests (patient-bearing): a GP sees the requests they filed; a coordinator those of their
-// territories; a team member those with a referral to one of their structures. ARS and ADMIN see
-// none here (no patient identity outside the care circle); their views are aggregates.
+// territories, and those « hors territoire » (from a commune no territory covers) of their
+// territories' départements — somebody must own them; a team member those with a referral to one
+// of their structures. ARS and ADMIN see none here (no patient identity outside the care circle);
+// their views are aggregates (the administrator's list of requests hors territoire shows none).
 export function requestScope(actor: Actor): Prisma.RequestWhereInput {
   switch (actor.role) {
     case "GP":
       return { requesterId: actor.id };
     case "COORDINATOR":
-      return { territoryId: { in: actor.territoryIds } };
+      return {
+        OR: [{ territoryId: { in: actor.territoryIds } }, { territoryId: null, commune: { departmentCode: { in: actor.departmentCodes } } }],
+      };
     case "TEAM_MEMBER":
       return { referrals: { some: { structureId: { in: actor.structureIds } } } };
     default:

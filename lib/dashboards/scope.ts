@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import type { Area, Level } from "@/lib/dashboards/types";
+import { departmentsOfTerritories } from "@/lib/geography/queries";
 
 export type DashboardScope = {
   all: boolean; // ADMIN: every territory and every uncovered commune
@@ -79,15 +80,9 @@ export async function resolveScope(db: Db, actor: Actor): Promise<ScopeContext> 
   const ids = actor.territoryIds;
   const [territories, touched] = await Promise.all([
     db.territory.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, name: true, departmentCode: true }, orderBy: { name: "asc" } }),
-    ids.length === 0
-      ? Promise.resolve([])
-      : db.$queryRaw<{ code: string }[]>`
-          SELECT DISTINCT c.department_code AS code FROM territory_commune tc JOIN commune c ON c.code = tc.commune_code
-          WHERE tc.territory_id = ANY(${ids}::text[])`,
+    departmentsOfTerritories(db, ids),
   ]);
-  const departmentCodes = [...new Set([...territories.map((t) => t.departmentCode), ...touched.map((d) => d.code)])]
-    .filter((c) => geography.departments.has(c))
-    .sort();
+  const departmentCodes = touched.filter((c) => geography.departments.has(c));
   const regionCodes = [...new Set(departmentCodes.map((c) => geography.departments.get(c)!.regionCode))].sort();
   return { scope: { all: false, territoryIds: territories.map((t) => t.id), departmentCodes }, geography, territories, departmentCodes, regionCodes };
 }

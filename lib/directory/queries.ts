@@ -100,11 +100,11 @@ export async function getStructureDetails({ id, db = prisma }: { id: string; db?
   };
 }
 
-export type TerritoryOption = { id: string; slug: string; name: string };
+export type TerritoryOption = { id: string; slug: string; name: string; departmentCode: string };
 
 /** Every territory (coverage checkboxes, the admin's choice of administering territory). */
 export async function listTerritoryOptions({ db = prisma }: { db?: Db } = {}): Promise<TerritoryOption[]> {
-  return db.territory.findMany({ select: { id: true, slug: true, name: true }, orderBy: [{ departmentCode: "asc" }, { name: "asc" }] });
+  return db.territory.findMany({ select: { id: true, slug: true, name: true, departmentCode: true }, orderBy: [{ departmentCode: "asc" }, { name: "asc" }] });
 }
 
 /** The form's text for each field, as the edit form shows it (hours one field per day). */

@@ -98,3 +98,19 @@ async function territoriesByCommune(prisma: Db, communeCodes: string[]): Promise
   }
   return byCommune;
 }
+
+/**
+ * The départements of territories: each one's own and those its communes reach. Their communes
+ * that no territory covers are the territories' concern too (their coordinators own the requests
+ * from there, their dashboards count them as unmet).
+ */
+export async function departmentsOfTerritories(prisma: Db, territoryIds: string[]): Promise<string[]> {
+  if (territoryIds.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ code: string }[]>`
+    SELECT t.department_code AS code FROM territory t WHERE t.id = ANY(${territoryIds}::text[])
+    UNION
+    SELECT DISTINCT c.department_code FROM territory_commune tc JOIN commune c ON c.code = tc.commune_code
+     WHERE tc.territory_id = ANY(${territoryIds}::text[])
+    ORDER BY 1`;
+  return rows.map((r) => r.code);
+}

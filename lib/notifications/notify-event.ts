@@ -58,15 +58,17 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
       detail: detail ?? secureDetail(tx, requestId),
     });
   };
-  const toCoordinators = async (kind: Notice["kind"], phrase: string, options: { crisis?: boolean; structureId?: string } = {}) => {
+  // `crisisOfRequest`: urgent when the request is a crisis (known from the audience's row).
+  const toCoordinators = async (kind: Notice["kind"], phrase: string, options: { crisis?: boolean; crisisOfRequest?: boolean; structureId?: string } = {}) => {
+    // A request hors territoire: the coordinators of its département (recipients.ts).
     const audience = await requestAudience(tx, requestId, { of: "coordinators" }, event.actorId);
-    if (!audience.territoryId) return;
+    if (audience.users.length === 0 && audience.addresses.length === 0) return;
     await enqueueNotice(tx, {
       ...base,
       key,
       kind,
       phrase,
-      crisis: options.crisis,
+      crisis: options.crisis ?? (options.crisisOfRequest ? audience.urgency === "CRISIS" : undefined),
       requestNumber: audience.number,
       link: coordinationLink(requestId),
       users: audience.users,
@@ -95,8 +97,12 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
   switch (event.type) {
     case "request.submitted": {
       const crisis = event.data.urgency === "CRISIS";
+      if (!event.data.territoryId)
+        return toCoordinators("REQUEST_SUBMITTED", "nouvelle demande hors territoire : aucun territoire ne couvre sa commune, à rattacher", { crisis });
       return toCoordinators("REQUEST_SUBMITTED", crisis ? "nouvelle demande à traiter en priorité" : "nouvelle demande à trier", { crisis });
     }
+    case "request.territory_assigned":
+      return toCoordinators("REQUEST_SUBMITTED", "demande hors territoire rattachée à votre territoire, à trier", { crisisOfRequest: true });
     case "request.claimed":
       return toGp("REQUEST_CLAIMED", "la demande est prise en charge par la coordination");
     case "request.oriented":

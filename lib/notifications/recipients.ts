@@ -51,11 +51,21 @@ export async function requestAudience(
            WHERE r.id = ${requestId}`
       : audience.of === "coordinators"
         ? await tx.$queryRaw<AudienceRow[]>`
+          WITH hors_territoire AS (
+            -- A request hors territoire: the territories of its département (their own, or one of their communes').
+            SELECT t.id FROM request r0 JOIN commune c ON c.code = r0.commune_code JOIN territory t ON t.department_code = c.department_code
+             WHERE r0.id = ${requestId} AND r0.territory_id IS NULL
+            UNION
+            SELECT tc.territory_id FROM request r0 JOIN commune c ON c.code = r0.commune_code
+              JOIN commune c2 ON c2.department_code = c.department_code JOIN territory_commune tc ON tc.commune_code = c2.code
+             WHERE r0.id = ${requestId} AND r0.territory_id IS NULL
+          )
           SELECT r.number, r.urgency::text AS urgency, r.territory_id AS "territoryId", t.email AS shared, u.id AS "userId", u.email AS "userEmail"
             FROM request r
             LEFT JOIN territory t ON t.id = r.territory_id
-            LEFT JOIN LATERAL (SELECT a.id, a.email FROM territory_membership m JOIN app_user a ON a.id = m.user_id
-                                WHERE m.territory_id = r.territory_id AND a.role = 'COORDINATOR' AND a.active AND a.id IS DISTINCT FROM ${except}) u ON true
+            LEFT JOIN LATERAL (SELECT DISTINCT a.id, a.email FROM territory_membership m JOIN app_user a ON a.id = m.user_id
+                                WHERE m.territory_id IN (SELECT r.territory_id UNION ALL SELECT o.id FROM hors_territoire o)
+                                  AND a.role = 'COORDINATOR' AND a.active AND a.id IS DISTINCT FROM ${except}) u ON true
            WHERE r.id = ${requestId}`
         : await tx.$queryRaw<AudienceRow[]>`
           SELECT r.number, r.urgency::text AS urgency, r.territory_id AS "territoryId", s.secure_email AS shared, u.id AS "userId", u.email AS "userEmail"

@@ -25,6 +25,8 @@ export async function claimRequest({
     const request = await loadRequestForAction(tx, actor, requestId);
     if (request.status !== "SUBMITTED" && request.ownerId && request.ownerId !== actor.id) throw await claimedBy(tx, request.ownerId);
     checkRequestAction("claim", request.status, actor.role);
+    if (!request.territoryId)
+      throw new AppError("INVALID_TRANSITION", "Cette demande est hors territoire : rattachez-la d'abord à un territoire, puis prenez-la en charge.");
     const { count } = await tx.request.updateMany({
       where: { id: request.id, status: "SUBMITTED", ownerId: null },
       data: { status: "TRIAGE", ownerId: actor.id, triagedAt: now, updatedAt: now, version: { increment: 1 } },

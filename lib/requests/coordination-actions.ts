@@ -13,8 +13,10 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { requestNumberLabel } from "@/lib/labels";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
+import { assignRequestTerritory } from "@/lib/requests/assign-territory";
 import {
   ZAddNote,
+  ZAssignTerritory,
   ZCancelRequest,
   ZCloseRequest,
   ZOrientRequest,
@@ -132,4 +134,19 @@ export const phoneIntakeAction = formAction({
     triageDue: filed.triageDueAt ? dueSentence("triage", filed.triageDueAt, filed.dueClock) : null,
     contactDue: filed.contactDueAt ? dueSentence("contact", filed.contactDueAt, filed.dueClock) : null,
   }),
+});
+
+// A request hors territoire given to a territory. Taken into one of hers, the coordinator goes on
+// with it on its page; given to another territory (or by an administrator), it leaves her queue —
+// the list she comes back to says where it went.
+export const assignTerritoryAction = formAction({
+  permission: "requests.assign_territory",
+  schema: ZAssignTerritory,
+  page: pageOf,
+  run: ({ actor, input }) => assignRequestTerritory({ actor, input }),
+  revalidate: ({ requestId }) => [...refresh({ requestId }), "/admin"],
+  redirectTo: ({ requestId, number, territoryName, mine, admin }) => {
+    const said = `rattachee=${encodeURIComponent(requestNumberLabel(number))}&territoire=${encodeURIComponent(territoryName)}`;
+    return mine ? `${requestPath(requestId)}?${said}` : `${admin ? "/admin" : "/coordination"}?${said}`;
+  },
 });

@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import type { Need, RequestStatus } from "@/lib/generated/prisma/enums";
 import { compareQueueItems, dueOf, queueRank, type Due, type TQueueFilters } from "@/lib/requests/coordination-queue";
 import { decodeCursor, keysetAfter, pageOf } from "@/lib/pagination";
 import { ACTIVE_REFERRAL_STATUSES, OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
@@ -39,7 +39,14 @@ export type QueueItem = Omit<QueueRow, "commune" | "territory" | "owner"> & {
   due: Due;
 };
 
-export type QueueCounts = { byStatus: Record<RequestStatus, number>; total: number; overdue: number; needsReorientation: number };
+export type QueueCounts = {
+  byStatus: Record<RequestStatus, number>;
+  total: number;
+  overdue: number;
+  needsReorientation: number;
+  /** Requests hors territoire (their commune in no territory) waiting for one, whatever the filters. */
+  outside: number;
+};
 
 // A page of the queue, and the cursor of the next one (lib/pagination.ts).
 const QUEUE_PAGE = 50;
@@ -75,6 +82,7 @@ export async function listCoordinationQueue({
       { status: { in: open } },
       filters.need ? { needs: { has: filters.need } } : {},
       filters.urgency ? { urgency: filters.urgency } : {},
+      filters.outside ? { territoryId: null } : {},
     ],
   };
   const statuses = filters.status ? [filters.status] : open;
@@ -120,7 +128,7 @@ export async function listCoordinationQueue({
     });
   };
 
-  const [pages, grouped, overdue, needsReorientation] = await Promise.all([
+  const [pages, grouped, overdue, needsReorientation, outside] = await Promise.all([
     Promise.all(sources.map(read)),
     db.request.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
     db.request.count({
@@ -137,6 +145,7 @@ export async function listCoordinationQueue({
       },
     }),
     db.request.count({ where: { AND: [base, { needsReorientation: true }] } }),
+    db.request.count({ where: { AND: [requestScope(actor), { status: "SUBMITTED", territoryId: null }] } }),
   ]);
 
   const page = pageOf(pages.flat().sort(compareQueueItems), limit, (row) => [...queueRank(row), row.number]);
@@ -150,7 +159,7 @@ export async function listCoordinationQueue({
       ownerName: owner?.name ?? null,
       due: dueOf(row, now),
     })),
-    counts: { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0), overdue, needsReorientation },
+    counts: { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0), overdue, needsReorientation, outside },
     next: page.next,
   };
 }
@@ -183,7 +192,7 @@ const requestSelect = {
   cancelReason: true,
   patientId: true,
   patient: { select: { birthName: true, firstNames: true, birthDate: true, sex: true, placeOfCare: true, phone: true, ins: true } },
-  commune: { select: { code: true, name: true, postalCodes: true } },
+  commune: { select: { code: true, name: true, postalCodes: true, departmentCode: true } },
   territory: { select: { id: true, name: true, publicPhone: true } },
   requester: { select: { name: true, email: true, phone: true } },
   owner: { select: { id: true, name: true } },
@@ -229,4 +238,30 @@ export async function getCoordinationRequest({ actor, requestId, db = prisma }: 
 export async function isInCoordinatorScope({ actor, requestId, db = prisma }: { actor: Actor; requestId: string; db?: Db }): Promise<boolean> {
   assertCan(actor, "requests.coordinate");
   return (await db.request.count({ where: { id: requestId, ...requestScope(actor) } })) > 0;
+}
+
+export type OutsideRequest = {
+  id: string;
+  number: number;
+  version: number;
+  urgency: "CRISIS" | "PLANNED";
+  needs: Need[];
+  submittedAt: Date;
+  communeName: string;
+  departmentCode: string;
+};
+
+/**
+ * For the administrators: the open requests hors territoire of the whole country, to give them a
+ * territory. No patient and no requester here — the number, the commune, the needs and the date.
+ */
+export async function listOutsideRequests({ actor, db = prisma }: { actor: Actor; db?: Db }): Promise<OutsideRequest[]> {
+  assertCan(actor, "territories.manage");
+  const rows = await db.request.findMany({
+    where: { territoryId: null, status: "SUBMITTED" },
+    orderBy: [{ urgency: "asc" }, { submittedAt: "asc" }],
+    take: 200,
+    select: { id: true, number: true, version: true, urgency: true, needs: true, submittedAt: true, commune: { select: { name: true, departmentCode: true } } },
+  });
+  return rows.map(({ commune, ...r }) => ({ ...r, communeName: commune.name, departmentCode: commune.departmentCode }));
 }

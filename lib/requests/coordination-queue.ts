@@ -13,11 +13,16 @@ export const ZQueueFilters = z.object({
   status: optional(z.enum(OPEN_REQUEST_STATUSES as [RequestStatus, ...RequestStatus[]])),
   need: optional(z.enum(Need)),
   urgency: optional(z.enum(Urgency)),
+  // Only the requests hors territoire (their commune in no territory), waiting to be given one.
+  outside: optional(z.literal("1")),
 });
 export type TQueueFilters = z.infer<typeof ZQueueFilters>;
 
 // The URL parameter of each filter (French, as users share links).
-export const QUEUE_FILTER_PARAMS = { status: "statut", need: "besoin", urgency: "urgence" } as const satisfies Record<keyof TQueueFilters, string>;
+export const QUEUE_FILTER_PARAMS = { status: "statut", need: "besoin", urgency: "urgence", outside: "hors-territoire" } as const satisfies Record<
+  keyof TQueueFilters,
+  string
+>;
 
 export function parseQueueFilters(searchParams: Record<string, string | string[] | undefined>): TQueueFilters {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -25,6 +30,7 @@ export function parseQueueFilters(searchParams: Record<string, string | string[]
     status: first(searchParams[QUEUE_FILTER_PARAMS.status]),
     need: first(searchParams[QUEUE_FILTER_PARAMS.need]),
     urgency: first(searchParams[QUEUE_FILTER_PARAMS.urgency]),
+    outside: first(searchParams[QUEUE_FILTER_PARAMS.outside]),
   });
 }
 

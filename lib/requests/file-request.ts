@@ -7,9 +7,9 @@ import { AppError } from "@/lib/errors";
 import { findTerritoryForCommune } from "@/lib/geography/queries";
 import type { Need, PlaceOfCare, RequestChannel, RequesterKind, Urgency } from "@/lib/generated/prisma/enums";
 import { patientIdentityKey } from "@/lib/patients/identity";
-import { promisedDueDates, type DueClock } from "@/lib/requests/due-dates";
+import type { DueClock } from "@/lib/requests/due-dates";
+import { loadPromisingTerritory, territoryPromise } from "@/lib/requests/territory-promise";
 import type { TFileRequest, TPhoneIntake, TPublicContact } from "@/lib/requests/schemas";
-import type { OpeningHours } from "@/lib/territories/opening-hours";
 
 export type FiledRequest = {
   id: string;
@@ -86,44 +86,10 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
 
   return db.$transaction(async (tx) => {
     const found = await findTerritoryForCommune({ prisma: tx, communeCode: data.communeCode });
-    const territory = found
-      ? await tx.territory.findUniqueOrThrow({
-          where: { id: found.id },
-          select: {
-            id: true,
-            name: true,
-            publicPhone: true,
-            departmentCode: true,
-            openingHours: true,
-            triageHoursCrisis: true,
-            triageHoursPlanned: true,
-            firstContactHoursCrisis: true,
-            firstContactHoursPlanned: true,
-            crisisClock: true,
-            onCallHours: true,
-            // Closures from yesterday on (Paris's today may still be UTC's yesterday): the days a
-            // planned request's delays skip besides public holidays.
-            closures: { where: { day: { gte: new Date(now.getTime() - 86_400_000) } }, select: { day: true } },
-          },
-        })
-      : null;
+    const territory = found ? await loadPromisingTerritory(tx, found.id, now) : null;
+    if (found && !territory) throw new AppError("CONFLICT", "Le territoire de cette commune vient de changer : renvoyez la demande.");
     // The same computation as the form's announcement (components/requests/territory-delays.tsx).
-    const promised = territory
-      ? promisedDueDates(
-          {
-            openingHours: territory.openingHours as OpeningHours,
-            departmentCode: territory.departmentCode,
-            closures: territory.closures.map((c) => ({ day: c.day.toISOString().slice(0, 10) })),
-            serviceLevels: {
-              ...territory,
-              crisisClock: territory.crisisClock === "ON_CALL" ? "ON_CALL" : "CALENDAR",
-              onCallHours: territory.onCallHours as OpeningHours | null,
-            },
-          },
-          data.urgency,
-          now,
-        )
-      : null;
+    const promised = territory ? territoryPromise(territory, data.urgency, now) : null;
     const triageDueAt = promised?.triageDueAt ?? null;
     const contactDueAt = promised?.contactDueAt ?? null;
     const patientId = data.patient ? await findOrCreatePatient(tx, data.patient) : null;

@@ -129,6 +129,11 @@ export const ZCloseRequest = ZRequestRef.extend({
 
 export const ZReopenRequest = ZRequestRef.extend({ reason: requiredLongText(1000, "Indiquez pourquoi la demande est rouverte.", "Motif") });
 
+// A request hors territoire given to a territory (the coordinators of its département, the administrators).
+export const ZAssignTerritory = ZRequestRef.extend({
+  territoryId: ZIdentifier({ missing: "Choisissez le territoire." }),
+});
+
 // Team side.
 export const ZReferralRef = z.object({ referralId: ZId, version: ZVersion });
 

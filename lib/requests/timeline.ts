@@ -54,22 +54,26 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
   const actorIds = [...new Set(events.map((e) => e.row.actorId).filter((id): id is string => Boolean(id)))];
   const structureIds = new Set<string>();
   const noteIds = new Set<string>();
+  const territoryIds = new Set<string>();
   for (const { event } of events) {
     const data = event.data as Record<string, unknown>;
     if (typeof data.structureId === "string") structureIds.add(data.structureId);
     if (Array.isArray(data.structureIds)) for (const id of data.structureIds) structureIds.add(String(id));
     if (typeof data.noteId === "string") noteIds.add(data.noteId);
+    if (event.type === "request.territory_assigned") territoryIds.add(event.data.territoryId);
   }
-  const [users, structures, notes] = await Promise.all([
+  const [users, structures, notes, territories] = await Promise.all([
     prisma.user.findMany({
       where: { id: { in: actorIds } },
       select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } },
     }),
     prisma.structure.findMany({ where: { id: { in: [...structureIds] } }, select: { id: true, name: true } }),
     prisma.requestNote.findMany({ where: { id: { in: [...noteIds] }, requestId: request.id }, select: { id: true, kind: true, body: true } }),
+    territoryIds.size ? prisma.territory.findMany({ where: { id: { in: [...territoryIds] } }, select: { id: true, name: true } }) : [],
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const structureName = (id: string) => structures.find((s) => s.id === id)?.name ?? "une structure";
+  const territoryName = (id: string) => territories.find((t) => t.id === id)?.name ?? "(territoire supprimé)";
   const noteById = new Map(notes.map((n) => [n.id, n]));
 
   return events.map(({ row, event }) => {
@@ -92,7 +96,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
       id: String(row.id),
       at: row.at,
       actor: who,
-      text: describe(event, structureName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
+      text: describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
       note: note
         ? { kind: note.kind, body: note.body }
         : event.type === "request.closed" && request.closureSummary
@@ -109,7 +113,7 @@ function describeActor(name: string, role: Role, structures: string[]): string {
 }
 
 // `onlyStructures`: a team reads the names of its own structures only, not the other teams'.
-function describe(event: AuditEvent, structureName: (id: string) => string, onlyStructures: Set<string> | null): string {
+function describe(event: AuditEvent, structureName: (id: string) => string, territoryName: (id: string) => string, onlyStructures: Set<string> | null): string {
   switch (event.type) {
     case "request.submitted":
       return `Demande déposée (${CHANNEL_LABELS[event.data.channel].toLowerCase()})${event.data.territoryId ? "" : " — aucun territoire ne couvre cette commune : besoin non couvert signalé"}`;
@@ -144,6 +148,8 @@ function describe(event: AuditEvent, structureName: (id: string) => string, only
       return `${structureName(event.data.structureId)} termine son intervention`;
     case "referral.cancelled":
       return `Orientation vers ${structureName(event.data.structureId)} annulée`;
+    case "request.territory_assigned":
+      return `Demande hors territoire rattachée au territoire ${territoryName(event.data.territoryId)}`;
     case "request.unmet_needs_flagged":
       return `Besoin non couvert signalé pour le territoire : ${event.data.needs.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}`;
     default:

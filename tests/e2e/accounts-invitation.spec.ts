@@ -1,4 +1,4 @@
-// Issue 12: accounts run from the app. The administrator creates a coordinator, who receives the
+// Issue 12: accounts run from the app. The administrator creates a coordinator and a team member, who receive the
 // invitation (no SMTP in the browser tests: the administrator's delivery view keeps it, with its
 // link), chooses a password (a weak one is refused at the field) and signs in; she invites a team
 // member of her territory, who does the same; the administrator deactivates that account and its
@@ -47,12 +47,13 @@ async function acceptInvitation(browser: Browser, path: string, email: string): 
   return page;
 }
 
-test("the admin invites a coordinator, who sets her password, signs in and invites a team member; deactivation ends that member's session", async ({
+test("the admin invites a coordinator and a team member, who set their passwords and sign in; the coordinator invites another team member; deactivation ends that member's session", async ({
   browser,
 }) => {
   test.slow();
   const suffix = Date.now().toString(36);
   const coordinatorEmail = `idec.${suffix}@e2e.maillage.fr`;
+  const firstMemberEmail = `equipe1.${suffix}@e2e.maillage.fr`;
   const memberEmail = `equipe.${suffix}@e2e.maillage.fr`;
   const admin = await signedInPage(browser, ADMIN_USER);
 
@@ -73,6 +74,17 @@ test("the admin invites a coordinator, who sets her password, signs in and invit
 
   const idec = await acceptInvitation(browser, await invitationLink(admin, coordinatorEmail), coordinatorEmail);
   await expect(idec).toHaveURL("/coordination");
+
+  // The administrator invites a team member herself (a structure for this role).
+  await admin.goto("/comptes/nouveau");
+  await admin.getByLabel("Prénom et nom").fill("Louise Première");
+  await admin.getByLabel("Adresse e-mail").fill(firstMemberEmail);
+  await admin.getByLabel("Rôle").selectOption("TEAM_MEMBER");
+  await admin.getByRole("checkbox", { name: /EMSP du Centre hospitalier de Bar-le-Duc/ }).check();
+  await admin.getByRole("button", { name: "Créer le compte et envoyer l'invitation" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Louise Première");
+  const firstMember = await acceptInvitation(browser, await invitationLink(admin, firstMemberEmail), firstMemberEmail);
+  await expect(firstMember).toHaveURL("/equipe");
 
   // Delegated administration: her team members only, of her territory's structures.
   await idec.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Comptes" }).click();
@@ -97,7 +109,7 @@ test("the admin invites a coordinator, who sets her password, signs in and invit
   await signIn(member, memberEmail, STRONG);
   await expect(member.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
 
-  for (const page of [admin, idec, member]) await page.context().close();
+  for (const page of [admin, idec, firstMember, member]) await page.context().close();
 });
 
 test("« Mot de passe oublié » gives an unknown address the answer an account gets", async ({ page }) => {

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/authz/permissions";
 import type { StructureType } from "@/lib/generated/prisma/enums";
 import type { TFileRequest } from "@/lib/requests/schemas";
 import { fileRequest } from "@/lib/requests/file-request";
+import { departmentsOfTerritories } from "@/lib/geography/queries";
 import { loadTerritories } from "@/tests/factories/geography";
 import { upsertUser } from "@/tests/factories/users";
 
@@ -33,7 +34,7 @@ async function structure(db: PrismaClient, name: string, type: StructureType, te
 
 async function account(db: PrismaClient, email: string, name: string, role: Role, territoryIds: string[] = [], structureIds: string[] = []): Promise<Actor> {
   const { id } = await upsertUser(db, { email, name, role, password: "Test-password-1", territoryIds, structureIds });
-  return { id, email, name, role, territoryIds, structureIds };
+  return { id, email, name, role, territoryIds, departmentCodes: await departmentsOfTerritories(db, territoryIds), structureIds };
 }
 
 // Call after truncateAll(db).

@@ -12,7 +12,15 @@ import { truncateAll } from "./helpers/db";
 const db = createPrismaClient(process.env.DATABASE_URL!);
 let territories: Record<string, string>;
 
-const actor = (role: Role, territoryIds: string[] = []): Actor => ({ id: "x", email: "x@x.fr", name: "X", role, territoryIds, structureIds: [] });
+const actor = (role: Role, territoryIds: string[] = []): Actor => ({
+  id: "x",
+  email: "x@x.fr",
+  name: "X",
+  role,
+  territoryIds,
+  departmentCodes: [],
+  structureIds: [],
+});
 
 beforeAll(async () => {
   await truncateAll(db);

@@ -7,6 +7,7 @@ import { listActorTerritories } from "@/lib/territories/queries";
 import { countOverdue } from "@/lib/notifications/queries";
 import { cursorParam, pageHref } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Pager } from "@/components/ui/pager";
 import { MyTerritories } from "@/components/coordination/my-territories";
 import { QueueFilters, StatusCounts } from "@/components/coordination/queue-filters";
@@ -24,7 +25,7 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
     listActorTerritories(actor),
     countOverdue({ actor }),
   ]);
-  const filtered = Boolean(filters.status || filters.need || filters.urgency);
+  const filtered = Boolean(filters.status || filters.need || filters.urgency || filters.outside);
   const shown = filters.status ? queue.counts.byStatus[filters.status] : queue.counts.total;
   return (
     <>
@@ -32,6 +33,11 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
         Les demandes ouvertes de vos territoires, la plus urgente à traiter en premier (délais comptés en heures d&apos;ouverture).
       </PageHeader>
       <div className="flex flex-col gap-5">
+        {typeof params.rattachee === "string" && typeof params.territoire === "string" ? (
+          <Alert tone="success">
+            Demande {params.rattachee} rattachée au territoire {params.territoire} : ses coordinateurs sont prévenus.
+          </Alert>
+        ) : null}
         <p>
           <Link
             href="/coordination/appel"
@@ -54,6 +60,16 @@ export default async function CoordinationQueuePage({ searchParams }: { searchPa
               : `${queue.counts.needsReorientation} demande${queue.counts.needsReorientation > 1 ? "s" : ""} à réorienter`}
           </span>
         </p>
+        {queue.counts.outside > 0 && !filters.outside ? (
+          <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+            {queue.counts.outside === 1
+              ? "1 demande hors territoire : sa commune n'est couverte par aucun territoire, elle n'arrive chez personne tant qu'on ne la rattache pas. "
+              : `${queue.counts.outside} demandes hors territoire : leurs communes ne sont couvertes par aucun territoire, elles n'arrivent chez personne tant qu'on ne les rattache pas. `}
+            <Link href="/coordination?hors-territoire=1" className="font-medium underline">
+              Les voir
+            </Link>
+          </p>
+        ) : null}
         <QueueFilters filters={filters} />
         <section aria-labelledby="file-titre">
           <h2 id="file-titre" className="mb-3 text-xl font-semibold">

@@ -11,7 +11,12 @@ import { listRequestConsultations } from "@/lib/journal/request-consultations";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
-import { ReorientBadge } from "@/components/coordination/due-label";
+import { OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
+import { AssignTerritoryForm } from "@/components/coordination/assign-territory-form";
+import { listTerritoryOptions } from "@/lib/directory/queries";
+import { territoryChoices } from "@/lib/territories/choices";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { ReferralList } from "@/components/coordination/referral-list";
 import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
@@ -23,7 +28,13 @@ export const metadata: Metadata = { title: "Demande" };
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
-export default async function CoordinationRequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CoordinationRequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ rattachee?: string; territoire?: string }>;
+}) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { id } = parsed.data;
@@ -36,6 +47,11 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
   ]);
   const now = new Date();
   const label = requestNumberLabel(request.number);
+  // Hors territoire: nobody received it; a coordinator of its département gives it a territory.
+  const outside = request.territory === null;
+  const choices = outside ? territoryChoices(await listTerritoryOptions(), actor.territoryIds) : [];
+  const mineHere = choices.filter((t) => t.mine && t.departmentCode === request.commune.departmentCode);
+  const assigned = (await searchParams).territoire;
 
   return (
     <>
@@ -45,7 +61,13 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
         <UrgencyBadge urgency={request.urgency} />
         <StatusBadge status={request.status} />
         {request.needsReorientation ? <ReorientBadge /> : null}
+        {outside ? <OutsideBadge /> : null}
       </div>
+      {assigned ? (
+        <div className="mb-4">
+          <Alert tone="success">Demande rattachée au territoire {assigned} : elle est dans votre file, prenez-la en charge pour la trier.</Alert>
+        </div>
+      ) : null}
       {request.needsReorientation ? (
         <p className="mb-4 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-amber-950">
           À réorienter : une équipe a refusé ou une orientation a été annulée, et aucune autre n&apos;est en cours.
@@ -62,6 +84,24 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
           <h2 id="actions-titre" className="mb-3 text-xl font-semibold">
             Actions
           </h2>
+          {outside ? (
+            <Card as="section" aria-labelledby="hors-territoire-titre" className="mb-4 flex flex-col gap-3">
+              <h3 id="hors-territoire-titre" className="text-lg font-semibold">
+                Hors territoire
+              </h3>
+              <p className="text-slate-700">
+                Aucun territoire ne couvre {request.commune.name} : cette demande n&apos;est arrivée chez personne. Rattachez-la à votre territoire pour la
+                prendre en charge, ou à celui qui devrait la recevoir (ses coordinateurs sont prévenus). Ses délais courent depuis son dépôt.
+              </p>
+              <AssignTerritoryForm
+                requestId={request.id}
+                version={request.version}
+                numberLabel={label}
+                territories={choices}
+                defaultTerritoryId={mineHere.length === 1 ? mineHere[0]!.id : undefined}
+              />
+            </Card>
+          ) : null}
           <RequestActions
             requestId={request.id}
             version={request.version}
@@ -77,6 +117,7 @@ export default async function CoordinationRequestPage({ params }: { params: Prom
             hasSuggestions={suggestions.needs.some((need) => need.candidates.length > 0)}
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
+            outside={outside}
           />
           <div className="mt-6">
             <ConsultationsPanel consultations={consultations} />
