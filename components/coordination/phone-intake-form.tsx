@@ -161,8 +161,8 @@ function Confirmation({ filed, onAnother }: { filed: IntakeConfirmation; onAnoth
           </>
         ) : (
           <p className="mt-2 font-medium">
-            Aucun territoire ne couvre cette commune : la demande est enregistrée comme besoin non couvert. Dites-le à l&apos;appelant : aucune équipe de
-            coordination ne pourra la traiter pour l&apos;instant.
+            Aucun territoire ne couvre cette commune : la demande est enregistrée hors territoire (besoin non couvert) ; rattachez-la depuis la file à un
+            territoire. Dites à l&apos;appelant qu&apos;aucun délai n&apos;est garanti.
           </p>
         )}
       </Alert>

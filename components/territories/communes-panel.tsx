@@ -111,6 +111,11 @@ export function CommunesPanel({
               className="min-w-0"
               style={{ width: "100%" }}
             />
+          ) : pick === "epci" && epcis.length === 0 ? (
+            <p className="text-slate-700">
+              Les intercommunalités ne sont pas encore chargées dans cette base : l&apos;exploitant lance une fois <code>npm run db:load-geography</code>.
+              Choisissez en attendant un département ou une commune.
+            </p>
           ) : pick === "epci" ? (
             <SelectField
               name="pickEpci"

@@ -1,4 +1,4 @@
-// Loads the reference geography (régions, départements, communes) into the database.
+// Loads the reference geography (régions, départements, intercommunalités, communes) into the database.
 // Idempotent: INSERT ... ON CONFLICT DO UPDATE, rewriting a row only when a value changed, so a
 // second run reports 0 inserted / 0 updated. Rows are sent as parallel arrays through unnest()
 // (one statement per chunk of 5,000 rows, 6 parameters), which loads the whole country in about a
@@ -6,7 +6,7 @@
 // Communes that disappear from a newer INSEE vintage (merged into a commune nouvelle) are kept:
 // territories and requests may still reference them; they are reported as `stale`.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { readCommunes, readDepartments, readRegions } from "./reference-data";
+import { readCommunes, readDepartments, readEpcis, readRegions } from "./reference-data";
 
 export interface UpsertCounts {
   /** Rows in the reference data. */
@@ -18,6 +18,7 @@ export interface UpsertCounts {
 export interface ReferenceGeographyCounts {
   regions: UpsertCounts;
   departments: UpsertCounts;
+  epcis: UpsertCounts;
   communes: UpsertCounts & { stale: number };
   durationMs: number;
 }
@@ -48,7 +49,9 @@ export async function loadReferenceGeography({ prisma, log }: { prisma: PrismaCl
   const regions = readRegions();
   const departments = readDepartments();
   const communes = readCommunes();
-  log?.(`Référentiel : ${regions.length} régions, ${departments.length} départements, ${communes.length} communes.`);
+  const epcis = readEpcis();
+  const epciOf = new Map(epcis.flatMap((e) => e.communeCodes.map((code) => [code, e.code] as const)));
+  log?.(`Référentiel : ${regions.length} régions, ${departments.length} départements, ${epcis.length} intercommunalités, ${communes.length} communes.`);
 
   return prisma.$transaction(
     async (tx) => {
@@ -79,31 +82,44 @@ export async function loadReferenceGeography({ prisma, log }: { prisma: PrismaCl
         SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
         FROM up`;
 
+      const [epciCounts] = await tx.$queryRaw<ChangeCount[]>`
+        WITH up AS (
+          INSERT INTO epci (code, name)
+          SELECT * FROM unnest(${epcis.map((e) => e.code)}::text[], ${epcis.map((e) => e.name)}::text[])
+          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name
+          WHERE epci.name IS DISTINCT FROM EXCLUDED.name
+          RETURNING (xmax = 0) AS inserted
+        )
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+        FROM up`;
+
       const communeCounts: ChangeCount[] = [];
       for (const chunk of chunks(communes, CHUNK_SIZE)) {
         // A text[] per row cannot travel inside a 2-D array parameter (unnest would flatten it):
         // postal codes go as "55000,55001" and are split back in SQL.
         const [counts] = await tx.$queryRaw<ChangeCount[]>`
           WITH up AS (
-            INSERT INTO commune (code, name, department_code, postal_codes, population, search_name)
-            SELECT s.code, s.name, s.department_code, string_to_array(s.postal_codes, ','), s.population, s.search_name
+            INSERT INTO commune (code, name, department_code, postal_codes, population, search_name, epci_code)
+            SELECT s.code, s.name, s.department_code, string_to_array(s.postal_codes, ','), s.population, s.search_name, nullif(s.epci_code, '')
             FROM unnest(
               ${chunk.map((c) => c.code)}::text[],
               ${chunk.map((c) => c.name)}::text[],
               ${chunk.map((c) => c.departmentCode)}::text[],
               ${chunk.map((c) => c.postalCodes.join(","))}::text[],
               ${chunk.map((c) => c.population)}::int[],
-              ${chunk.map((c) => c.searchName)}::text[]
-            ) AS s(code, name, department_code, postal_codes, population, search_name)
+              ${chunk.map((c) => c.searchName)}::text[],
+              ${chunk.map((c) => epciOf.get(c.code) ?? "")}::text[]
+            ) AS s(code, name, department_code, postal_codes, population, search_name, epci_code)
             ON CONFLICT (code) DO UPDATE SET
               name = EXCLUDED.name,
               department_code = EXCLUDED.department_code,
               postal_codes = EXCLUDED.postal_codes,
               population = EXCLUDED.population,
-              search_name = EXCLUDED.search_name
-            WHERE (commune.name, commune.department_code, commune.postal_codes, commune.population, commune.search_name)
+              search_name = EXCLUDED.search_name,
+              epci_code = EXCLUDED.epci_code
+            WHERE (commune.name, commune.department_code, commune.postal_codes, commune.population, commune.search_name, commune.epci_code)
               IS DISTINCT FROM
-              (EXCLUDED.name, EXCLUDED.department_code, EXCLUDED.postal_codes, EXCLUDED.population, EXCLUDED.search_name)
+              (EXCLUDED.name, EXCLUDED.department_code, EXCLUDED.postal_codes, EXCLUDED.population, EXCLUDED.search_name, EXCLUDED.epci_code)
             RETURNING (xmax = 0) AS inserted
           )
           SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
@@ -118,6 +134,7 @@ export async function loadReferenceGeography({ prisma, log }: { prisma: PrismaCl
       const result: ReferenceGeographyCounts = {
         regions: sum(regionCounts ? [regionCounts] : [], regions.length),
         departments: sum(departmentCounts ? [departmentCounts] : [], departments.length),
+        epcis: sum(epciCounts ? [epciCounts] : [], epcis.length),
         communes: { ...sum(communeCounts, communes.length), stale: stale?.count ?? 0 },
         durationMs: Math.round(performance.now() - started),
       };

@@ -3,7 +3,6 @@ import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { readEpcis } from "@/lib/geography/reference-data";
 import { ZChangeTerritoryCommunes, type TChangeTerritoryCommunes } from "@/lib/territories/schemas";
 
 export type CommunesChange = {
@@ -27,11 +26,9 @@ async function pickedCommunes(db: Db, data: ReturnType<typeof ZChangeTerritoryCo
   }
   if (data.pick === "epci") {
     const code = data.pickEpci!;
-    const epci = readEpcis().find((e) => e.code === code);
+    const epci = await db.epci.findUnique({ where: { code }, select: { name: true, communes: { select: { code: true } } } });
     if (!epci) throw new AppError("INVALID_INPUT", "Intercommunalité inconnue.", { pickEpci: ["Choisissez l'intercommunalité dans la liste."] });
-    // Members the reference geography knows (a commune merged since the EPCI list was made is not).
-    const known = await db.commune.findMany({ where: { code: { in: epci.communeCodes } }, select: { code: true } });
-    return { label: epci.name, code, codes: known.map((c) => c.code) };
+    return { label: epci.name, code, codes: epci.communes.map((c) => c.code) };
   }
   const code = data.pickCommune!;
   const commune = await db.commune.findUnique({ where: { code }, select: { code: true, name: true } });

@@ -2,7 +2,6 @@
 // and the real geography to pick from — départements and EPCIs with the communes and inhabitants
 // they would bring, and where their communes are today. Reference data and public facts only.
 import { prisma, type Db } from "@/lib/db";
-import { readEpcis } from "@/lib/geography/reference-data";
 import { getTerritorySummary, type TerritorySummary } from "@/lib/territories/queries";
 
 export type TerritoryEditor = TerritorySummary & {
@@ -52,7 +51,7 @@ export async function listDepartmentOptions({ territoryId, db = prisma }: { terr
     ORDER BY d.code`;
 }
 
-/** The EPCIs with a commune in one of `departmentCodes` (the territory's and its communes'). */
+/** The EPCIs with a commune in one of `departmentCodes` (the territory's and its communes'), whole. */
 export async function listEpciOptions({
   territoryId,
   departmentCodes,
@@ -63,23 +62,14 @@ export async function listEpciOptions({
   db?: Db;
 }): Promise<AreaOption[]> {
   if (departmentCodes.length === 0) return [];
-  const communes = await db.$queryRaw<{ code: string; department_code: string; population: number; territory_id: string | null }[]>`
-    SELECT c.code, c.department_code, c.population, tc.territory_id
-    FROM commune c LEFT JOIN territory_commune tc ON tc.commune_code = c.code
-    WHERE c.department_code = ANY(${departmentCodes}::text[])`;
-  const byCode = new Map(communes.map((c) => [c.code, c]));
-  return readEpcis()
-    .map((epci) => {
-      const members = epci.communeCodes.map((code) => byCode.get(code)).filter((c) => c !== undefined);
-      return {
-        code: epci.code,
-        name: epci.name,
-        communes: members.length,
-        population: members.reduce((n, c) => n + c.population, 0),
-        here: members.filter((c) => c.territory_id === territoryId).length,
-        elsewhere: members.filter((c) => c.territory_id !== null && c.territory_id !== territoryId).length,
-      };
-    })
-    .filter((e) => e.communes > 0)
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const rows = await db.$queryRaw<AreaRow[]>`
+    SELECT e.code, e.name, count(c.code)::int AS communes, coalesce(sum(c.population), 0)::int AS population,
+           count(tc.commune_code) FILTER (WHERE tc.territory_id = ${territoryId})::int AS here,
+           count(tc.commune_code) FILTER (WHERE tc.territory_id <> ${territoryId})::int AS elsewhere
+    FROM epci e
+    JOIN commune c ON c.epci_code = e.code
+    LEFT JOIN territory_commune tc ON tc.commune_code = c.code
+    WHERE e.code IN (SELECT DISTINCT epci_code FROM commune WHERE department_code = ANY(${departmentCodes}::text[]) AND epci_code IS NOT NULL)
+    GROUP BY e.code, e.name`;
+  return rows.sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

@@ -40,6 +40,15 @@ describe("loadReferenceGeography", () => {
     expect(again.communes).toMatchObject({ total: before.communes, inserted: 0, updated: 0, stale: 0 });
     expect(again.departments).toMatchObject({ inserted: 0, updated: 0 });
     expect(again.regions).toMatchObject({ inserted: 0, updated: 0 });
+    expect(again.epcis).toMatchObject({ inserted: 0, updated: 0 });
+    expect(again.epcis.total).toBeGreaterThan(1_200);
+  });
+
+  test("puts each commune in its intercommunalité (EPCI), as the territory editor picks them", async () => {
+    const barLeDuc = await prisma.commune.findUniqueOrThrow({ where: { code: "55029" }, select: { epci: { select: { code: true, name: true } } } });
+    expect(barLeDuc.epci).toEqual({ code: "200033025", name: "CA de Bar-le-Duc - Sud Meuse" });
+    const members = await prisma.commune.count({ where: { epciCode: "200033025" } });
+    expect(members).toBe(33);
   });
 
   test("rewrites a commune whose name or population drifted from the reference", async () => {

@@ -2,7 +2,7 @@
 // geography (35,000 communes are loaded once per run, not once per test).
 import pg from "pg";
 
-const KEPT_TABLES = ["_prisma_migrations", "region", "department", "commune"];
+const KEPT_TABLES = ["_prisma_migrations", "region", "department", "epci", "commune"];
 
 /** Structural, so that any PrismaClient (or transaction client) fits. */
 type RawClient = {
