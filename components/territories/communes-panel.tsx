@@ -39,9 +39,23 @@ export function CommunesPanel({
   departments: AreaOption[];
   epcis: AreaOption[];
 }) {
-  const { formElement, onSubmit, pending, state, fieldErrors: errors } = useActionForm(changeTerritoryCommunesAction);
+  // A change done: the choice starts afresh (the commune field keeps its own state, which a form
+  // reset does not clear), the kind of pick kept.
+  const [round, setRound] = useState(0);
+  const {
+    formElement,
+    onSubmit,
+    pending,
+    state,
+    fieldErrors: errors,
+  } = useActionForm<undefined>(async (previous, form) => {
+    const result = await changeTerritoryCommunesAction(previous, form);
+    if (result.ok) setRound((r) => r + 1);
+    return result;
+  });
   useFocusFirstError(state, formElement);
   const [pick, setPick] = useState<Pick>(epcis.length > 0 ? "epci" : "department");
+
   const population = communes.reduce((n, c) => n + c.population, 0);
   return (
     <section aria-labelledby="communes" className="flex max-w-3xl flex-col gap-4">
@@ -69,7 +83,7 @@ export function CommunesPanel({
       <form ref={formElement} onSubmit={onSubmit} noValidate aria-label="Ajouter ou retirer des communes" className="flex flex-col gap-4">
         <input type="hidden" name="territoryId" value={territoryId} />
         <FormBanner state={state} />
-        <Section legend="Ajouter ou retirer des communes">
+        <Section key={round} legend="Ajouter ou retirer des communes">
           <ChoiceGroup
             name="operation"
             legend="Opération"

@@ -19,7 +19,7 @@ async function changeCunel(admin: Page, operation: "Ajouter" | "Retirer") {
   await commune.fill("Cunel");
   await admin.getByRole("option", { name: /^Cunel \(55110\)/ }).click();
   await communes.getByRole("button", { name: "Appliquer" }).click();
-  await expect(communes.getByRole("status")).toHaveText(
+  await expect(communes.getByRole("status").filter({ hasText: /^Cunel :/ })).toHaveText(
     new RegExp(`^Cunel : 1 commune .* ${operation === "Ajouter" ? "ajoutée au" : "retirée du"} territoire\\.$`),
   );
 }
@@ -38,7 +38,7 @@ test("a request from a commune no territory covers reaches the Meuse's nurse, wh
     const commune = form.getByRole("combobox", { name: "Commune de résidence" });
     await commune.fill("Cunel");
     await gp.getByRole("option", { name: /^Cunel \(55110\)/ }).click();
-    await expect(form.getByText(/^Aucun territoire ne couvre encore cette commune/)).toContainText("sans délai garanti");
+    await expect(form.getByRole("status").filter({ hasText: "Aucun territoire ne couvre encore cette commune :" })).toContainText("sans délai garanti");
     await form.getByRole("button", { name: "Envoyer la demande" }).click();
     const filed = await landedOnNewRequest(gp);
 
