@@ -94,6 +94,13 @@ export const ZEvent = z.discriminatedUnion("type", [
   // A request hors territoire (its commune in no territory) given to a territory; its due dates
   // are now that territory's, counted from the filing.
   request("request.territory_assigned", { territoryId: id, from: id.nullable() }),
+  // What happened to the patient during care (its place and day in patient_event).
+  request("request.patient_event", {
+    patientEventId: id,
+    kind: z.enum(["HOSPITALISED", "BACK_HOME", "NURSING_HOME", "DECEASED"]),
+    // The team that reported it, if a team did (not `structureId`: every team in charge reads it).
+    reporterStructureId: id.nullable(),
+  }),
 
   // Directory of care structures (no patient data here: field names and codes).
   structure("directory.structure_created", { source: z.enum(["form", "csv", "seed"]) }),

@@ -11,6 +11,7 @@ import type {
   Sex,
   Urgency,
   CancelReason,
+  PatientEventKind,
 } from "@/lib/generated/prisma/enums";
 
 export const NEED_LABELS: Record<Need, string> = {
@@ -84,6 +85,14 @@ export const CLOSURE_OUTCOME_LABELS: Record<ClosureOutcome, string> = {
   DECLINED_BY_PATIENT: "Refus du patient",
   UNREACHABLE: "Patient injoignable",
   OTHER: "Autre",
+};
+
+// What happened to the patient during care (a team or the coordination reports it).
+export const PATIENT_EVENT_LABELS: Record<PatientEventKind, string> = {
+  HOSPITALISED: "Hospitalisation",
+  BACK_HOME: "Retour à domicile",
+  NURSING_HOME: "Entrée en établissement (EHPAD…)",
+  DECEASED: "Décès",
 };
 
 export const CANCEL_REASON_LABELS: Record<CancelReason, string> = { DUPLICATE: "Doublon", WITHDRAWN: "Demande retirée" };

@@ -130,6 +130,10 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZCloseRequest: { schema: requests.ZCloseRequest, sample: { ...REQUEST_REF, outcome: "NEEDS_MET", summary: "EMSP passée deux fois." } },
   ZReopenRequest: { schema: requests.ZReopenRequest, sample: { ...REQUEST_REF, reason: "Aggravation" } },
   ZAssignTerritory: { schema: requests.ZAssignTerritory, sample: { ...REQUEST_REF, territoryId: "cmiterritory0001" } },
+  ZReportPatientEvent: {
+    schema: requests.ZReportPatientEvent,
+    sample: { requestId: "cmirequest0001", kind: "HOSPITALISED", day: "2026-12-02", place: "CH de Verdun" },
+  },
   ZReferralRef: { schema: requests.ZReferralRef, sample: REFERRAL_REF },
   ZDeclineReferral: { schema: requests.ZDeclineReferral, sample: { ...REFERRAL_REF, reason: "OTHER", details: "Équipe en sous-effectif" } },
   ZRecordFirstContact: { schema: requests.ZRecordFirstContact, sample: { ...REFERRAL_REF, contactDate: "2026-11-23" } },

@@ -5,6 +5,7 @@
 // see them, so a refusal would only send them round in circles. A field left empty by the removal
 // gets its usual message (« Indiquez … ») at the field.
 import { z } from "zod";
+import { parseDay } from "@/lib/time";
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -84,3 +85,14 @@ export const optionalPhone = (label: string) =>
       })
       .nullable(),
   );
+
+/** A calendar day as a date input sends it or as typed (jj/mm/aaaa) → « 2026-12-24 »; the label leads each message. */
+export const ZCalendarDay = (label: string) =>
+  z.string({ error: `${label} : indiquez la date.` }).transform((value, ctx) => {
+    const date = value.trim() === "" ? null : parseDay(value.trim());
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: value.trim() === "" ? `${label} : indiquez la date.` : `${label} : date invalide (jj/mm/aaaa).` });
+      return z.NEVER;
+    }
+    return date.toISOString().slice(0, 10);
+  });

@@ -156,7 +156,7 @@ function NoteForm({ refs }: { refs: Ref }) {
 
 const OUTCOMES = Object.entries(CLOSURE_OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 
-function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
+function CloseForm({ refs, unanswered, defaultOutcome }: { refs: Ref; unanswered: number; defaultOutcome?: string }) {
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(closeRequestAction, { announce: true });
   return (
     <TitledCard level={3} title="Clôturer la demande" id="action-cloturer">
@@ -168,7 +168,7 @@ function CloseForm({ refs, unanswered }: { refs: Ref; unanswered: number }) {
           label="Issue de la demande"
           placeholder="Choisir l'issue…"
           options={OUTCOMES}
-          defaultValue=""
+          defaultValue={defaultOutcome ?? ""}
           required
           errors={fieldErrors.outcome}
         />
@@ -262,6 +262,7 @@ export function RequestActions({
   unansweredReferrals,
   activeReferrals,
   outside = false,
+  defaultOutcome,
 }: {
   requestId: string;
   version: number;
@@ -273,6 +274,8 @@ export function RequestActions({
   activeReferrals: number;
   /** Hors territoire: it is given a territory first (AssignTerritoryForm), then claimed. */
   outside?: boolean;
+  /** The closing outcome proposed (« Patient décédé » once a death was reported). */
+  defaultOutcome?: "DECEASED";
 }) {
   const refs = { requestId, version };
   const triaged = status === "TRIAGE" || status === "ORIENTED" || status === "IN_CARE";
@@ -287,7 +290,7 @@ export function RequestActions({
         {status === "SUBMITTED" && !outside ? <ClaimForm refs={refs} /> : null}
         {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
         {open ? <NoteForm refs={refs} /> : null}
-        {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} /> : null}
+        {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} defaultOutcome={defaultOutcome} /> : null}
         {open ? <CancelForm refs={refs} active={activeReferrals} /> : null}
         {status === "CLOSED" ? <ReopenForm refs={refs} /> : null}
         {status === "CANCELLED" ? <p className="text-slate-700">Demande annulée : plus aucune action possible.</p> : null}

@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   // A request hors territoire (its commune in no territory) given to a territory: the coordinators
   // of its département (requestScope) and the administrators (who never read its patient).
   "requests.assign_territory": ["COORDINATOR", "ADMIN"],
+  // What happens to the patient during care (hospitalised, back home, nursing home, deceased):
+  // a coordinator on her requests, a team on the referrals it accepted.
+  "requests.patient_events": ["COORDINATOR", "TEAM_MEMBER"],
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "OVERDUE",
   "OVERDUE_ESCALATED",
   "CAPACITY_REMINDER",
+  "PATIENT_EVENT",
   "DIGEST",
 ] as const satisfies readonly NotificationKind[];
 
@@ -41,10 +42,11 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   DIGEST: "Récapitulatif quotidien",
   ACCOUNT_INVITATION: "Invitation à créer son mot de passe",
   PASSWORD_RESET: "Lien « Mot de passe oublié »",
+  PATIENT_EVENT: "Événement du parcours du patient (hospitalisation, retour, décès)",
 };
 
-/** The kinds that are always sent at once, whatever the preference: escalations. */
-export const ALWAYS_IMMEDIATE: ReadonlySet<NotificationKind> = new Set(["OVERDUE", "OVERDUE_ESCALATED", "DIGEST"]);
+/** The kinds that are always sent at once, whatever the preference: escalations, and what happened to the patient. */
+export const ALWAYS_IMMEDIATE: ReadonlySet<NotificationKind> = new Set(["OVERDUE", "OVERDUE_ESCALATED", "DIGEST", "PATIENT_EVENT"]);
 
 /** Which kinds each role may set a preference for (the others never reach them). */
 export const KINDS_BY_ROLE: Record<string, readonly NotificationKind[]> = {

@@ -103,6 +103,22 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
     }
     case "request.territory_assigned":
       return toCoordinators("REQUEST_SUBMITTED", "demande hors territoire rattachée à votre territoire, à trier", { crisisOfRequest: true });
+    case "request.patient_event": {
+      // At once (PATIENT_EVENT is always immediate), in words that say nothing of what happened.
+      const phrase = "un événement du parcours du patient a été signalé";
+      await toGp("PATIENT_EVENT", phrase);
+      await toCoordinators("PATIENT_EVENT", phrase);
+      const inCharge = await tx.referral.findMany({
+        where: {
+          requestId,
+          status: { in: ["ACCEPTED", "IN_PROGRESS"] },
+          ...(event.data.reporterStructureId ? { structureId: { not: event.data.reporterStructureId } } : {}),
+        },
+        select: { id: true, structureId: true },
+      });
+      for (const referral of inCharge) await toTeam("PATIENT_EVENT", phrase, referral.structureId, referral.id);
+      return;
+    }
     case "request.claimed":
       return toGp("REQUEST_CLAIMED", "la demande est prise en charge par la coordination");
     case "request.oriented":

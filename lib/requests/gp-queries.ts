@@ -8,7 +8,7 @@ import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
 import { recordRequestView } from "@/lib/requests/record-view";
-import { CLOSURE_OUTCOME_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
+import { CLOSURE_OUTCOME_LABELS, PATIENT_EVENT_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
 import { dueOf, type Due } from "@/lib/requests/coordination-queue";
 import type { DueClock } from "@/lib/requests/due-dates";
 
@@ -261,6 +261,8 @@ function lastStepText(event: AuditEvent, structureName: (id: string) => string):
       return `Intervention terminée : ${structureName(event.data.structureId)}`;
     case "referral.cancelled":
       return `Orientation annulée : ${structureName(event.data.structureId)}`;
+    case "request.patient_event":
+      return `${PATIENT_EVENT_LABELS[event.data.kind]} signalé${event.data.kind === "HOSPITALISED" || event.data.kind === "NURSING_HOME" ? "e" : ""}`;
     default:
       return "Mise à jour";
   }

@@ -1,7 +1,7 @@
 // Zod schemas of every input on requests, shared by the forms (client) and the server actions.
 // Messages are French and attached to the field they concern.
 import { z } from "zod";
-import { cleanText, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
+import { cleanText, ZCalendarDay, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
 import { CancelReason, ClosureOutcome, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
 
 // One-line fields (names, relation) and multi-line ones (details, notes, summaries): control
@@ -162,3 +162,28 @@ export const ZReferralNote = ZReferralRef.extend({
 });
 
 export const ZCompleteReferral = ZReferralRef.extend({ feedback: requiredLongText(4000, "Rédigez un retour pour le médecin.", "Retour") });
+
+// What happens to the patient during care (a team in charge or a coordinator): hospitalised (where,
+// since), back home, moved to a nursing home (where), deceased (the date). On the request's page
+// (requestId) or the team's referral page (referralId).
+export const PATIENT_EVENT_KINDS = ["HOSPITALISED", "BACK_HOME", "NURSING_HOME", "DECEASED"] as const;
+export const ZReportPatientEvent = z
+  .object({
+    requestId: ZId.optional(),
+    referralId: ZId.optional(),
+    kind: z.enum(PATIENT_EVENT_KINDS, { error: "Indiquez ce qui s'est passé." }),
+    day: ZCalendarDay("Date"),
+    place: text(200, "Lieu").optional(),
+  })
+  .check((ctx) => {
+    const v = ctx.value;
+    if (!v.requestId && !v.referralId) ctx.issues.push({ code: "custom", input: v, path: ["requestId"], message: "Demande manquante." });
+    if ((v.kind === "HOSPITALISED" || v.kind === "NURSING_HOME") && !v.place?.trim())
+      ctx.issues.push({
+        code: "custom",
+        input: v,
+        path: ["place"],
+        message: v.kind === "HOSPITALISED" ? "Indiquez l'établissement (ex. CH de Verdun, service)." : "Indiquez l'établissement (ex. EHPAD Les Tilleuls).",
+      });
+  });
+export type TReportPatientEvent = z.input<typeof ZReportPatientEvent>;

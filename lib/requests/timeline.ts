@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
 import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
+import type { PatientEventKind } from "@/lib/generated/prisma/enums";
 
 export type TimelineEntry = {
   id: string;
@@ -13,6 +14,7 @@ export type TimelineEntry = {
   actor: string; // "Dr Anne Royer (EMSP du CH de Bar-le-Duc)", "Formulaire public", "Maillage"
   text: string; // what happened, in French
   note?: { kind: string; body: string }; // the free text attached, when the reader may see it
+  patientEvent?: PatientEventKind; // what happened to the patient, when this entry says it
 };
 
 // What each role reads of a request's history. The GP, pivot of the care, hears of every step
@@ -28,6 +30,8 @@ function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): bo
       if (event.type === "referral.note_added") return event.data.kind === "FEEDBACK";
       return true;
     case "TEAM_MEMBER":
+      // What happened to the patient: every team in charge reads it.
+      if (event.type === "request.patient_event") return true;
       if ("structureId" in event.data) return structureIds.has(event.data.structureId);
       if (event.type === "request.oriented") return event.data.structureIds.some((id) => structureIds.has(id));
       return event.type === "request.submitted" || event.type === "request.closed" || event.type === "request.cancelled";
@@ -55,14 +59,16 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
   const structureIds = new Set<string>();
   const noteIds = new Set<string>();
   const territoryIds = new Set<string>();
+  const patientEventIds = new Set<string>();
   for (const { event } of events) {
     const data = event.data as Record<string, unknown>;
     if (typeof data.structureId === "string") structureIds.add(data.structureId);
     if (Array.isArray(data.structureIds)) for (const id of data.structureIds) structureIds.add(String(id));
     if (typeof data.noteId === "string") noteIds.add(data.noteId);
     if (event.type === "request.territory_assigned") territoryIds.add(event.data.territoryId);
+    if (event.type === "request.patient_event") patientEventIds.add(event.data.patientEventId);
   }
-  const [users, structures, notes, territories] = await Promise.all([
+  const [users, structures, notes, territories, patientEvents] = await Promise.all([
     prisma.user.findMany({
       where: { id: { in: actorIds } },
       select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } },
@@ -70,10 +76,17 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     prisma.structure.findMany({ where: { id: { in: [...structureIds] } }, select: { id: true, name: true } }),
     prisma.requestNote.findMany({ where: { id: { in: [...noteIds] }, requestId: request.id }, select: { id: true, kind: true, body: true } }),
     territoryIds.size ? prisma.territory.findMany({ where: { id: { in: [...territoryIds] } }, select: { id: true, name: true } }) : [],
+    patientEventIds.size
+      ? prisma.patientEvent.findMany({
+          where: { id: { in: [...patientEventIds] }, requestId: request.id },
+          select: { id: true, kind: true, day: true, place: true },
+        })
+      : [],
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const structureName = (id: string) => structures.find((s) => s.id === id)?.name ?? "une structure";
   const territoryName = (id: string) => territories.find((t) => t.id === id)?.name ?? "(territoire supprimé)";
+  const patientEventById = new Map(patientEvents.map((e) => [e.id, e]));
   const noteById = new Map(notes.map((n) => [n.id, n]));
 
   return events.map(({ row, event }) => {
@@ -96,7 +109,11 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
       id: String(row.id),
       at: row.at,
       actor: who,
-      text: describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
+      text:
+        event.type === "request.patient_event"
+          ? patientEventText(patientEventById.get(event.data.patientEventId))
+          : describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
+      ...(event.type === "request.patient_event" ? { patientEvent: event.data.kind } : {}),
       note: note
         ? { kind: note.kind, body: note.body }
         : event.type === "request.closed" && request.closureSummary
@@ -104,6 +121,23 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
           : undefined,
     };
   });
+}
+
+/** « Hospitalisation depuis le 02/12/2026 (CH de Verdun, cardiologie) », « Décès le 03/12/2026 ». */
+export function patientEventText(event: { kind: PatientEventKind; day: Date; place: string | null } | undefined): string {
+  if (!event) return "Événement du parcours signalé";
+  const day = formatDate(new Date(event.day.getTime() + 12 * 3_600_000));
+  const where = event.place ? ` (${event.place})` : "";
+  switch (event.kind) {
+    case "HOSPITALISED":
+      return `Hospitalisation depuis le ${day}${where}`;
+    case "BACK_HOME":
+      return `Retour à domicile le ${day}`;
+    case "NURSING_HOME":
+      return `Entrée en établissement le ${day}${where}`;
+    case "DECEASED":
+      return `Décès le ${day}`;
+  }
 }
 
 function describeActor(name: string, role: Role, structures: string[]): string {

@@ -5,8 +5,7 @@
 import { z } from "zod";
 import { WEEKDAYS, ZOpeningHours, ZServiceLevels, CRISIS_CLOCKS, type TOpeningHours, type TServiceLevels, type TWeekday } from "@/lib/geography/schemas";
 import { formatDayRanges, takeWeek, weekOrNull, weekTextFields } from "@/lib/geography/hours-text";
-import { ZIdentifier, ZRequiredText, normalizePhone } from "@/lib/text-schemas";
-import { parseDay } from "@/lib/time";
+import { ZCalendarDay, ZIdentifier, ZRequiredText, normalizePhone } from "@/lib/text-schemas";
 
 const DEPARTMENT_CODE = /^(?:\d{2}|2[AB]|97\d)$/;
 const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
@@ -131,22 +130,12 @@ export const ZChangeTerritoryCommunes = z
 export type TChangeTerritoryCommunes = z.input<typeof ZChangeTerritoryCommunes>;
 
 // ——— Closures: days the coordination is closed besides public holidays ———
-const ZDay = (label: string) =>
-  z.string({ error: `${label} : indiquez la date.` }).transform((value, ctx) => {
-    const date = value.trim() === "" ? null : parseDay(value.trim());
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: value.trim() === "" ? `${label} : indiquez la date.` : `${label} : date invalide (jj/mm/aaaa).` });
-      return z.NEVER;
-    }
-    return date.toISOString().slice(0, 10);
-  });
-
 export const ZAddTerritoryClosure = z.object({
   territoryId: ZIdentifier(),
-  day: ZDay("Jour de fermeture"),
+  day: ZCalendarDay("Jour de fermeture"),
   label: ZRequiredText({ max: 100, label: "Motif", required: "Indiquez le motif (ex. pont, séminaire d'équipe)." }),
 });
-export const ZRemoveTerritoryClosure = z.object({ territoryId: ZIdentifier(), day: ZDay("Jour de fermeture") });
+export const ZRemoveTerritoryClosure = z.object({ territoryId: ZIdentifier(), day: ZCalendarDay("Jour de fermeture") });
 
 // ——— What the forms show: a territory as the text people edit (the inverse of the parse above) ———
 type TerritoryShown = {

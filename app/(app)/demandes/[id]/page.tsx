@@ -7,6 +7,7 @@ import { openMyRequest } from "@/lib/requests/gp-queries";
 import { getRequestTimeline } from "@/lib/requests/timeline";
 import { requestNumberLabel } from "@/lib/labels";
 import { Timeline } from "@/components/timeline/timeline";
+import { PatientSituation } from "@/components/timeline/patient-situation";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { ClosureSummary, FiledConfirmation, ReferralList, RequestFacts, TerritoryContact } from "@/components/requests/request-detail";
 import { BackLink } from "@/components/ui/back-link";
@@ -39,6 +40,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
           <UrgencyBadge urgency={request.urgency} />
         </p>
       </div>
+      <PatientSituation entries={timeline} />
       <ClosureSummary request={request} />
       <RequestFacts request={request} />
       {envoyee && request.territory ? null : <TerritoryContact request={request} />}

@@ -11,6 +11,9 @@ import { listRequestConsultations } from "@/lib/journal/request-consultations";
 import { ACTIVE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
+import { PatientSituation } from "@/components/timeline/patient-situation";
+import { PatientEventForm } from "@/components/requests/patient-event-form";
+import { parisIsoDay } from "@/lib/time";
 import { OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
 import { AssignTerritoryForm } from "@/components/coordination/assign-territory-form";
 import { listTerritoryOptions } from "@/lib/directory/queries";
@@ -52,6 +55,8 @@ export default async function CoordinationRequestPage({
   const choices = outside ? territoryChoices(await listTerritoryOptions(), actor.territoryIds) : [];
   const mineHere = choices.filter((t) => t.mine && t.departmentCode === request.commune.departmentCode);
   const assigned = (await searchParams).territoire;
+  const open = request.status !== "CLOSED" && request.status !== "CANCELLED";
+  const deceased = timeline.some((e) => e.patientEvent === "DECEASED");
 
   return (
     <>
@@ -73,6 +78,9 @@ export default async function CoordinationRequestPage({
           À réorienter : une équipe a refusé ou une orientation a été annulée, et aucune autre n&apos;est en cours.
         </p>
       ) : null}
+      <div className="mb-4">
+        <PatientSituation entries={timeline} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_auto_1fr] lg:items-start">
         <div className="lg:col-start-1 lg:row-start-1">
           <RequestDetails request={request} now={now} />
@@ -118,7 +126,13 @@ export default async function CoordinationRequestPage({
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
             outside={outside}
+            defaultOutcome={deceased ? "DECEASED" : undefined}
           />
+          {open && !outside ? (
+            <div className="mt-4">
+              <PatientEventForm requestId={request.id} today={parisIsoDay(now)} />
+            </div>
+          ) : null}
           <div className="mt-6">
             <ConsultationsPanel consultations={consultations} />
           </div>

@@ -12,6 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
+import { PatientSituation } from "@/components/timeline/patient-situation";
+import { PatientEventForm } from "@/components/requests/patient-event-form";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
 import { ReferralActions } from "@/components/referrals/referral-actions";
@@ -44,6 +46,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
 
       <div className="flex flex-col gap-6">
         {!requestOpen ? <Alert tone="info">La demande est {REQUEST_STATUS_LABELS[referral.request.status].toLowerCase()} par la coordination.</Alert> : null}
+        <PatientSituation entries={timeline} />
         <div className="grid items-start gap-4 lg:grid-cols-2">
           <PatientCard referral={referral} />
           <RequestCard referral={referral} />
@@ -61,6 +64,9 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
             today={parisIsoDay(now)}
             minContactDay={parisIsoDay(referral.proposedAt)}
           />
+          {requestOpen && (referral.status === "ACCEPTED" || referral.status === "IN_PROGRESS") ? (
+            <PatientEventForm referralId={referral.id} today={parisIsoDay(now)} />
+          ) : null}
         </section>
         <section aria-labelledby="historique">
           <h2 id="historique" className="mb-3 text-xl font-semibold text-slate-900">
