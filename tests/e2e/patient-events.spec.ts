@@ -1,0 +1,50 @@
+// During care (issue 13): the HAD, in charge of a patient, reports a hospitalisation from its
+// referral page; the GP's bell shows it at once, the GP's request page says where and since when,
+// and the coordination reads it too. Axe on the pages that changed.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_GP, HAD_MEMBER, IDEC_MEUSE } from "./accounts";
+import { expectAccessible } from "./fixtures";
+import { HAD, claimOnRequestPage, fileRequest, newPatient, openReferral, orient, signedInPage } from "./requests";
+
+const bell = (page: Page) => page.getByRole("link", { name: /^Notifications : / });
+const today = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+
+test("the HAD reports a hospitalisation: the GP's bell shows it at once, and the request says where and since when", async ({ browser }) => {
+  test.slow(); // four people, a dozen pages, on a busy 2-core machine
+  const [gp, idec, had] = await Promise.all([signedInPage(browser, DEMO_GP), signedInPage(browser, IDEC_MEUSE), signedInPage(browser, HAD_MEMBER)]);
+  const { id, number } = await fileRequest(gp, newPatient("PARCOURS"));
+  await claimOnRequestPage(idec, id);
+  await orient(idec, [HAD]);
+  await openReferral(had, number);
+  await had.getByRole("button", { name: "Accepter l'orientation" }).click();
+  await expect(had.getByRole("status").filter({ hasText: "Orientation acceptée." })).toBeVisible();
+
+  // The report: a hospitalisation needs its place, said at the field; then it goes.
+  const report = had.getByRole("form", { name: "Signaler un événement du parcours" });
+  await report.getByRole("radio", { name: "Hospitalisation" }).check();
+  await report.getByRole("button", { name: "Signaler" }).click();
+  await expect(report.getByText("Indiquez l'établissement (ex. CH de Verdun, service).")).toBeVisible();
+  await expect(report.getByLabel("Établissement (hospitalisation, EHPAD)")).toBeFocused();
+  await report.getByLabel("Établissement (hospitalisation, EHPAD)").fill("CH de Verdun, cardiologie");
+  await report.getByRole("button", { name: "Signaler" }).click();
+  await expect(report.getByRole("status")).toHaveText("Événement signalé : le médecin, la coordination et les équipes en charge sont prévenus.");
+  const situation = `Situation signalée : Hospitalisation depuis le ${today()} (CH de Verdun, cardiologie)`;
+  await expect(had.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
+  await expectAccessible(had);
+
+  // The GP: the bell lists it, in words that say nothing of what happened; the request says it.
+  await gp.goto("/demandes");
+  await bell(gp).click();
+  const item = gp.getByTestId("notification-list").getByRole("link", { name: `Non lue : ${number} : un événement du parcours du patient a été signalé` });
+  await expect(item).toBeVisible();
+  await expect(item).toHaveAttribute("href", `/demandes/${id}`);
+  await gp.goto(`/demandes/${id}`);
+  await expect(gp.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
+  await expect(gp.getByText(`Hospitalisation depuis le ${today()} (CH de Verdun, cardiologie)`).last()).toBeVisible();
+  await expectAccessible(gp);
+
+  // The coordination reads it on the request's page.
+  await idec.goto(`/coordination/demandes/${id}`);
+  await expect(idec.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
+  for (const page of [gp, idec, had]) await page.context().close();
+});
