@@ -39,8 +39,8 @@ export type FormActionOptions<S extends z.ZodType, R, D, E, P extends Who> = {
   /** The form's page, to come back to after signing in; from the raw form (it may not parse). */
   page: P extends "public" ? undefined | ((raw: Raw) => string) : (raw: Raw) => string;
   run: (context: { actor: P extends "public" ? null : Actor; input: z.input<S>; parsed: z.output<S> }) => Promise<R>;
-  /** Pages whose data the change alters. */
-  revalidate?: (parsed: z.output<S>, result: R) => string[];
+  /** Pages whose data the change alters (a route pattern with its type: ["/equipe/orientations/[id]", "page"]). */
+  revalidate?: (parsed: z.output<S>, result: R) => (string | [string, "page" | "layout"])[];
   /** What the person reads on success; may depend on what the use case did. */
   message?: string | ((result: R, parsed: z.output<S>) => string);
   /** What the form receives on success (nothing by default). */
@@ -67,7 +67,10 @@ export function formAction<S extends z.ZodType, R, D = undefined, E = undefined,
       const parsed = options.schema.parse(raw);
       // `raw` has just been parsed by `schema`: it is a valid input of it.
       const out = await options.run({ actor, input: raw as z.input<S>, parsed });
-      for (const path of options.revalidate?.(parsed, out) ?? []) revalidatePath(path);
+      for (const path of options.revalidate?.(parsed, out) ?? []) {
+        if (typeof path === "string") revalidatePath(path);
+        else revalidatePath(path[0], path[1]);
+      }
       if (options.redirectTo) target = options.redirectTo(out, parsed);
       const message = typeof options.message === "function" ? options.message(out, parsed) : options.message;
       return { data: options.data ? options.data(out, parsed) : (undefined as D), message };

@@ -94,6 +94,8 @@ export const ZEvent = z.discriminatedUnion("type", [
   // A request hors territoire (its commune in no territory) given to a territory; its due dates
   // are now that territory's, counted from the filing.
   request("request.territory_assigned", { territoryId: id, from: id.nullable() }),
+  // A message of the request's conversation (its words in request_message); `toStructureId` null: to everyone.
+  request("request.message_posted", { messageId: id, toStructureId: id.nullable() }),
   // What happened to the patient during care (its place and day in patient_event).
   request("request.patient_event", {
     patientEventId: id,

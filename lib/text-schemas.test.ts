@@ -14,6 +14,8 @@ import * as notifications from "@/lib/notifications/schemas";
 import * as users from "@/lib/users/schemas";
 import * as routingRules from "@/lib/routing/rules-schema";
 import * as updateRules from "@/lib/routing/update-rules";
+import * as messages from "@/lib/messages/schemas";
+import * as territories from "@/lib/territories/schemas";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { cleanText, hasControlChars } from "@/lib/text-schemas";
 
@@ -30,6 +32,19 @@ const REQUEST = {
 const REQUEST_REF = { requestId: "req_1", version: "0" };
 const REFERRAL_REF = { referralId: "ref_1", version: "0" };
 const HOURS = { hours_mon: "08:30-12:00, 13:30-17:30", hours_tue: "", hours_wed: "", hours_thu: "", hours_fri: "", hours_sat: "", hours_sun: "" };
+const TERRITORY = {
+  name: "Meuse Argonne",
+  departmentCode: "55",
+  publicPhone: "03 53 01 55 77",
+  email: "contact@dac-exemple.fr",
+  ...HOURS,
+  crisisClock: "CALENDAR",
+  triageHoursCrisis: "4",
+  triageHoursPlanned: "24",
+  firstContactHoursCrisis: "24",
+  firstContactHoursPlanned: "72",
+  referralAnswerHours: "48",
+};
 const STRUCTURE = {
   name: "EMSP Bar-le-Duc",
   type: "EMSP",
@@ -130,6 +145,15 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZCloseRequest: { schema: requests.ZCloseRequest, sample: { ...REQUEST_REF, outcome: "NEEDS_MET", summary: "EMSP passée deux fois." } },
   ZReopenRequest: { schema: requests.ZReopenRequest, sample: { ...REQUEST_REF, reason: "Aggravation" } },
   ZAssignTerritory: { schema: requests.ZAssignTerritory, sample: { ...REQUEST_REF, territoryId: "cmiterritory0001" } },
+  ZPostMessage: { schema: messages.ZPostMessage, sample: { requestId: "req_1", to: "", body: "Le patient peut-il être vu avant vendredi ?\nMerci." } },
+  ZCreateTerritory: { schema: territories.ZCreateTerritory, sample: TERRITORY },
+  ZUpdateTerritory: { schema: territories.ZUpdateTerritory, sample: { ...TERRITORY, territoryId: "ter_1" } },
+  ZChangeTerritoryCommunes: {
+    schema: territories.ZChangeTerritoryCommunes,
+    sample: { territoryId: "ter_1", operation: "add", pick: "commune", pickCommune: "55029", move: "on" },
+  },
+  ZAddTerritoryClosure: { schema: territories.ZAddTerritoryClosure, sample: { territoryId: "ter_1", day: "24/12/2027", label: "Pont de Noël" } },
+  ZRemoveTerritoryClosure: { schema: territories.ZRemoveTerritoryClosure, sample: { territoryId: "ter_1", day: "2027-12-24" } },
   ZReportPatientEvent: {
     schema: requests.ZReportPatientEvent,
     sample: { requestId: "cmirequest0001", kind: "HOSPITALISED", day: "2026-12-02", place: "CH de Verdun" },
@@ -189,6 +213,7 @@ const NO_SAMPLE: Record<string, string> = {
   ZCommuneOption: "an output (what the autocomplete sends), not an input",
   ZOpeningHours: "a field of ZStructureFields (the forms send one text per day)",
   ZRoutingRules: "enums only, a field of ZUpdateRoutingRules",
+  ZTerritoryFields: "the fields of ZCreateTerritory and ZUpdateTerritory",
 };
 
 // Passed on as typed, on purpose.
@@ -203,7 +228,7 @@ const AS_TYPED: Record<string, string> = {
   "ZChangePassword.currentPassword": "as ZSignIn.password",
 };
 
-const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications, users };
+const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications, users, messages, territories };
 
 // What a person may be left with: the French messages of our schemas, never zod's English defaults.
 const FRENCH = /[a-zàâçéèêëîïôûùœ]/i;

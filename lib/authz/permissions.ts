@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   // What happens to the patient during care (hospitalised, back home, nursing home, deceased):
   // a coordinator on her requests, a team on the referrals it accepted.
   "requests.patient_events": ["COORDINATOR", "TEAM_MEMBER"],
+  // The conversation on a request (lib/messages/access.ts bounds the rows): never the ARS nor the
+  // administrators.
+  "requests.messages": ["GP", "COORDINATOR", "TEAM_MEMBER"],
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],

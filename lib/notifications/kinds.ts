@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   "OVERDUE_ESCALATED",
   "CAPACITY_REMINDER",
   "PATIENT_EVENT",
+  "MESSAGE",
   "DIGEST",
 ] as const satisfies readonly NotificationKind[];
 
@@ -43,6 +44,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   ACCOUNT_INVITATION: "Invitation à créer son mot de passe",
   PASSWORD_RESET: "Lien « Mot de passe oublié »",
   PATIENT_EVENT: "Événement du parcours du patient (hospitalisation, retour, décès)",
+  MESSAGE: "Nouveau message sur une demande",
 };
 
 /** The kinds that are always sent at once, whatever the preference: escalations, and what happened to the patient. */
@@ -50,9 +52,9 @@ export const ALWAYS_IMMEDIATE: ReadonlySet<NotificationKind> = new Set(["OVERDUE
 
 /** Which kinds each role may set a preference for (the others never reach them). */
 export const KINDS_BY_ROLE: Record<string, readonly NotificationKind[]> = {
-  GP: ["REQUEST_CLAIMED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "FIRST_CONTACT", "TEAM_FEEDBACK", "REQUEST_CLOSED"],
-  COORDINATOR: ["REQUEST_SUBMITTED", "REFERRAL_DECLINED", "TEAM_FEEDBACK", "REFERRAL_REMINDER"],
-  TEAM_MEMBER: ["REFERRAL_PROPOSED", "REFERRAL_CANCELLED", "REFERRAL_REMINDER", "CAPACITY_REMINDER"],
+  GP: ["REQUEST_CLAIMED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "FIRST_CONTACT", "TEAM_FEEDBACK", "REQUEST_CLOSED", "MESSAGE"],
+  COORDINATOR: ["REQUEST_SUBMITTED", "REFERRAL_DECLINED", "TEAM_FEEDBACK", "REFERRAL_REMINDER", "MESSAGE"],
+  TEAM_MEMBER: ["REFERRAL_PROPOSED", "REFERRAL_CANCELLED", "REFERRAL_REMINDER", "CAPACITY_REMINDER", "MESSAGE"],
   ADMIN: [],
   ARS: [],
 };

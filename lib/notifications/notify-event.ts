@@ -119,6 +119,23 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
       for (const referral of inCharge) await toTeam("PATIENT_EVENT", phrase, referral.structureId, referral.id);
       return;
     }
+    case "request.message_posted": {
+      // The readers of the message but its author: the GP, the coordination, and the teams it is for.
+      const phrase = "un message vous attend dans la conversation";
+      await toGp("MESSAGE", phrase);
+      await toCoordinators("MESSAGE", phrase);
+      const teams = await tx.referral.findMany({
+        where: {
+          requestId,
+          status: { in: ["PROPOSED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"] },
+          ...(event.data.toStructureId ? { structureId: event.data.toStructureId } : {}),
+        },
+        distinct: ["structureId"],
+        select: { id: true, structureId: true },
+      });
+      for (const referral of teams) await toTeam("MESSAGE", phrase, referral.structureId, referral.id);
+      return;
+    }
     case "request.claimed":
       return toGp("REQUEST_CLAIMED", "la demande est prise en charge par la coordination");
     case "request.oriented":

@@ -32,6 +32,8 @@ function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): bo
     case "TEAM_MEMBER":
       // What happened to the patient: every team in charge reads it.
       if (event.type === "request.patient_event") return true;
+      // A message: to everyone, or to one of its structures.
+      if (event.type === "request.message_posted") return event.data.toStructureId === null || structureIds.has(event.data.toStructureId);
       if ("structureId" in event.data) return structureIds.has(event.data.structureId);
       if (event.type === "request.oriented") return event.data.structureIds.some((id) => structureIds.has(id));
       return event.type === "request.submitted" || event.type === "request.closed" || event.type === "request.cancelled";
@@ -64,6 +66,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     const data = event.data as Record<string, unknown>;
     if (typeof data.structureId === "string") structureIds.add(data.structureId);
     if (Array.isArray(data.structureIds)) for (const id of data.structureIds) structureIds.add(String(id));
+    if (typeof data.toStructureId === "string") structureIds.add(data.toStructureId);
     if (typeof data.noteId === "string") noteIds.add(data.noteId);
     if (event.type === "request.territory_assigned") territoryIds.add(event.data.territoryId);
     if (event.type === "request.patient_event") patientEventIds.add(event.data.patientEventId);
@@ -184,6 +187,8 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
       return `Orientation vers ${structureName(event.data.structureId)} annulée`;
     case "request.territory_assigned":
       return `Demande hors territoire rattachée au territoire ${territoryName(event.data.territoryId)}`;
+    case "request.message_posted":
+      return event.data.toStructureId ? `Message à ${structureName(event.data.toStructureId)} (conversation)` : "Message à tous (conversation)";
     case "request.unmet_needs_flagged":
       return `Besoin non couvert signalé pour le territoire : ${event.data.needs.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}`;
     default:

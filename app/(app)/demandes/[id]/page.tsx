@@ -8,6 +8,8 @@ import { getRequestTimeline } from "@/lib/requests/timeline";
 import { requestNumberLabel } from "@/lib/labels";
 import { Timeline } from "@/components/timeline/timeline";
 import { PatientSituation } from "@/components/timeline/patient-situation";
+import { Conversation } from "@/components/messages/conversation";
+import { getConversation } from "@/lib/messages/queries";
 import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { ClosureSummary, FiledConfirmation, ReferralList, RequestFacts, TerritoryContact } from "@/components/requests/request-detail";
 import { BackLink } from "@/components/ui/back-link";
@@ -27,7 +29,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
   const { envoyee } = ZSearch.parse(await searchParams);
   // Another GP's request, or none: "not found" alike (its existence is not revealed).
   const request = await forPage(openMyRequest({ actor, requestId: parsed.data.id }));
-  const timeline = await getRequestTimeline({ actor, requestId: request.id });
+  const [timeline, conversation] = await Promise.all([getRequestTimeline({ actor, requestId: request.id }), getConversation({ actor, requestId: request.id })]);
 
   return (
     <div className="flex max-w-3xl flex-col gap-5">
@@ -45,6 +47,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
       <RequestFacts request={request} />
       {envoyee && request.territory ? null : <TerritoryContact request={request} />}
       <ReferralList referrals={request.referrals} />
+      <Conversation requestId={request.id} conversation={conversation} />
       <Card aria-labelledby="historique">
         <h2 id="historique" className="mb-3 text-lg font-semibold">
           Historique

@@ -13,6 +13,8 @@ import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
 import { PatientSituation } from "@/components/timeline/patient-situation";
 import { PatientEventForm } from "@/components/requests/patient-event-form";
+import { Conversation } from "@/components/messages/conversation";
+import { getConversation } from "@/lib/messages/queries";
 import { parisIsoDay } from "@/lib/time";
 import { OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
 import { AssignTerritoryForm } from "@/components/coordination/assign-territory-form";
@@ -44,9 +46,10 @@ export default async function CoordinationRequestPage({
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const [timeline, consultations] = await Promise.all([
+  const [timeline, consultations, conversation] = await Promise.all([
     getRequestTimeline({ actor, requestId: request.id }),
     listRequestConsultations({ actor, requestId: request.id }),
+    getConversation({ actor, requestId: request.id }),
   ]);
   const now = new Date();
   const label = requestNumberLabel(request.number);
@@ -143,12 +146,15 @@ export default async function CoordinationRequestPage({
           </h2>
           <ReferralList requestId={request.id} referrals={request.referrals} />
         </section>
-        <section aria-labelledby="historique-titre" className="lg:col-start-1 lg:row-start-3">
-          <h2 id="historique-titre" className="mb-3 text-xl font-semibold">
-            Historique
-          </h2>
-          <Timeline entries={timeline} labelledBy="historique-titre" />
-        </section>
+        <div className="flex flex-col gap-6 lg:col-start-1 lg:row-start-3">
+          <Conversation requestId={request.id} conversation={conversation} />
+          <section aria-labelledby="historique-titre">
+            <h2 id="historique-titre" className="mb-3 text-xl font-semibold">
+              Historique
+            </h2>
+            <Timeline entries={timeline} labelledBy="historique-titre" />
+          </section>
+        </div>
       </div>
     </>
   );

@@ -14,6 +14,8 @@ import { UrgencyBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/timeline/timeline";
 import { PatientSituation } from "@/components/timeline/patient-situation";
 import { PatientEventForm } from "@/components/requests/patient-event-form";
+import { Conversation } from "@/components/messages/conversation";
+import { getConversation } from "@/lib/messages/queries";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
 import { ReferralActions } from "@/components/referrals/referral-actions";
@@ -30,7 +32,10 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   if (!parsed.success) notFound();
   const now = new Date();
   const referral = await forPage(openTeamReferral({ actor, referralId: parsed.data.id, now }));
-  const timeline = await getRequestTimeline({ actor, requestId: referral.request.id });
+  const [timeline, conversation] = await Promise.all([
+    getRequestTimeline({ actor, requestId: referral.request.id }),
+    getConversation({ actor, requestId: referral.request.id }),
+  ]);
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
 
   return (
@@ -68,6 +73,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
             <PatientEventForm referralId={referral.id} today={parisIsoDay(now)} />
           ) : null}
         </section>
+        <Conversation requestId={referral.request.id} conversation={conversation} />
         <section aria-labelledby="historique">
           <h2 id="historique" className="mb-3 text-xl font-semibold text-slate-900">
             Historique
