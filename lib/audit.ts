@@ -6,6 +6,7 @@ import {
   DeclineReason,
   Need,
   NoteKind,
+  PlaceOfCare,
   RequestChannel,
   RequesterKind,
   RequestStatus,
@@ -94,6 +95,14 @@ export const ZEvent = z.discriminatedUnion("type", [
   // A request hors territoire (its commune in no territory) given to a territory; its due dates
   // are now that territory's, counted from the filing.
   request("request.territory_assigned", { territoryId: id, from: id.nullable() }),
+  // Urgency, place of care or needs corrected by the coordination (the reason in its note); the
+  // due dates follow a new urgency.
+  request("request.requalified", {
+    urgency: z.object({ from: z.enum(Urgency), to: z.enum(Urgency) }).nullable(),
+    placeOfCare: z.object({ from: z.enum(PlaceOfCare), to: z.enum(PlaceOfCare) }).nullable(),
+    needs: z.object({ from: z.array(z.enum(Need)), to: z.array(z.enum(Need)) }).nullable(),
+    noteId: id,
+  }),
   // A message of the request's conversation (its words in request_message); `toStructureId` null: to everyone.
   request("request.message_posted", { messageId: id, toStructureId: id.nullable() }),
   // What happened to the patient during care (its place and day in patient_event).

@@ -145,6 +145,10 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   ZCloseRequest: { schema: requests.ZCloseRequest, sample: { ...REQUEST_REF, outcome: "NEEDS_MET", summary: "EMSP passée deux fois." } },
   ZReopenRequest: { schema: requests.ZReopenRequest, sample: { ...REQUEST_REF, reason: "Aggravation" } },
   ZAssignTerritory: { schema: requests.ZAssignTerritory, sample: { ...REQUEST_REF, territoryId: "cmiterritory0001" } },
+  ZRequalifyRequest: {
+    schema: requests.ZRequalifyRequest,
+    sample: { ...REQUEST_REF, urgency: "PLANNED", placeOfCare: "HOME", needs: ["PAIN"], reason: "Appel de la famille : douleur contrôlée." },
+  },
   ZPostMessage: { schema: messages.ZPostMessage, sample: { requestId: "req_1", to: "", body: "Le patient peut-il être vu avant vendredi ?\nMerci." } },
   ZCreateTerritory: { schema: territories.ZCreateTerritory, sample: TERRITORY },
   ZUpdateTerritory: { schema: territories.ZUpdateTerritory, sample: { ...TERRITORY, territoryId: "ter_1" } },

@@ -9,8 +9,16 @@ import {
   closeRequestAction,
   orientRequestAction,
   reopenRequestAction,
+  requalifyRequestAction,
 } from "@/lib/requests/coordination-actions";
-import { CANCEL_REASON_LABELS, CLOSURE_OUTCOME_LABELS, type REQUEST_STATUS_LABELS } from "@/lib/labels";
+import {
+  CANCEL_REASON_LABELS,
+  CLOSURE_OUTCOME_LABELS,
+  NEED_LABELS,
+  PLACE_OF_CARE_LABELS,
+  URGENCY_SHORT_LABELS,
+  type REQUEST_STATUS_LABELS,
+} from "@/lib/labels";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/forms/choice-group";
 import { TextAreaField } from "@/components/ui/text-area-field";
@@ -154,6 +162,65 @@ function NoteForm({ refs }: { refs: Ref }) {
   );
 }
 
+export type Qualification = { urgency: string; placeOfCare: string; needs: string[] };
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+// Urgency, place of care and needs corrected, with the reason (after a call with the family or the GP).
+function RequalifyForm({ refs, current }: { refs: Ref; current: Qualification }) {
+  const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(requalifyRequestAction, { resetOnSuccess: false });
+  return (
+    <Card>
+      <details>
+        <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold text-slate-900">Requalifier (urgence, lieu, besoins)</summary>
+        <form ref={formElement} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3" aria-label="Requalifier la demande">
+          <FormBanner state={state} />
+          <RequestRef {...refs} />
+          <ChoiceGroup
+            name="urgency"
+            legend="Urgence"
+            type="radio"
+            inline
+            options={options(URGENCY_SHORT_LABELS)}
+            defaultValue={current.urgency}
+            errors={fieldErrors.urgency}
+          />
+          <ChoiceGroup
+            name="placeOfCare"
+            legend="Lieu de prise en charge"
+            type="radio"
+            columns={2}
+            options={options(PLACE_OF_CARE_LABELS)}
+            defaultValue={current.placeOfCare}
+            errors={fieldErrors.placeOfCare}
+          />
+          <ChoiceGroup
+            name="needs"
+            legend="Besoins"
+            type="checkbox"
+            columns={2}
+            options={options(NEED_LABELS)}
+            defaultValue={current.needs}
+            errors={fieldErrors.needs}
+          />
+          <TextAreaField
+            name="reason"
+            id="field-requalify-reason"
+            label="Motif"
+            hint="Lu par la coordination ; le médecin voit ce qui a changé."
+            rows={3}
+            maxLength={1000}
+            errors={fieldErrors.reason}
+          />
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? "Enregistrement…" : "Requalifier"}
+          </Button>
+        </form>
+      </details>
+    </Card>
+  );
+}
+
 const OUTCOMES = Object.entries(CLOSURE_OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 
 function CloseForm({ refs, unanswered, defaultOutcome }: { refs: Ref; unanswered: number; defaultOutcome?: string }) {
@@ -263,6 +330,7 @@ export function RequestActions({
   activeReferrals,
   outside = false,
   defaultOutcome,
+  qualification,
 }: {
   requestId: string;
   version: number;
@@ -276,6 +344,8 @@ export function RequestActions({
   outside?: boolean;
   /** The closing outcome proposed (« Patient décédé » once a death was reported). */
   defaultOutcome?: "DECEASED";
+  /** What the request says now, for the requalification form. */
+  qualification?: Qualification;
 }) {
   const refs = { requestId, version };
   const triaged = status === "TRIAGE" || status === "ORIENTED" || status === "IN_CARE";
@@ -290,6 +360,7 @@ export function RequestActions({
         {status === "SUBMITTED" && !outside ? <ClaimForm refs={refs} /> : null}
         {triaged ? <OrientForm refs={refs} structures={structures} hasSuggestions={hasSuggestions} /> : null}
         {open ? <NoteForm refs={refs} /> : null}
+        {open && qualification ? <RequalifyForm refs={refs} current={qualification} /> : null}
         {triaged ? <CloseForm refs={refs} unanswered={unansweredReferrals} defaultOutcome={defaultOutcome} /> : null}
         {open ? <CancelForm refs={refs} active={activeReferrals} /> : null}
         {status === "CLOSED" ? <ReopenForm refs={refs} /> : null}

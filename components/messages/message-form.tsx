@@ -17,7 +17,16 @@ export function MessageForm({ requestId, recipients }: { requestId: string; reci
       <input type="hidden" name="requestId" value={requestId} />
       <FormBanner state={state} />
       {recipients.length > 1 ? (
-        <SelectField name="to" id="field-message-to" label="À" options={recipients} defaultValue="" errors={errors.to} className="min-w-0" style={{ width: "100%" }} />
+        <SelectField
+          name="to"
+          id="field-message-to"
+          label="À"
+          options={recipients}
+          defaultValue=""
+          errors={errors.to}
+          className="min-w-0"
+          style={{ width: "100%" }}
+        />
       ) : (
         <input type="hidden" name="to" value="" />
       )}

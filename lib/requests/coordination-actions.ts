@@ -14,9 +14,11 @@ import { requestNumberLabel } from "@/lib/labels";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
 import { assignRequestTerritory } from "@/lib/requests/assign-territory";
+import { requalifyRequest } from "@/lib/requests/requalify-request";
 import {
   ZAddNote,
   ZAssignTerritory,
+  ZRequalifyRequest,
   ZCancelRequest,
   ZCloseRequest,
   ZOrientRequest,
@@ -52,6 +54,15 @@ export const claimRequestAction = formAction({
 });
 
 export const addNoteAction = formAction({ ...coordination, schema: ZAddNote, run: ({ actor, input }) => addNote({ actor, input }), message: "Note ajoutée." });
+
+export const requalifyRequestAction = formAction({
+  ...coordination,
+  schema: ZRequalifyRequest,
+  arrays: ["needs"],
+  run: ({ actor, input }) => requalifyRequest({ actor, input }),
+  message: ({ changed }) =>
+    changed.includes("urgency") ? "Demande requalifiée : les échéances suivent la nouvelle urgence, comptées depuis le dépôt." : "Demande requalifiée.",
+});
 
 export const orientRequestAction = formAction({
   ...coordination,

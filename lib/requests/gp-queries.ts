@@ -261,6 +261,8 @@ function lastStepText(event: AuditEvent, structureName: (id: string) => string):
       return `Intervention terminée : ${structureName(event.data.structureId)}`;
     case "referral.cancelled":
       return `Orientation annulée : ${structureName(event.data.structureId)}`;
+    case "request.requalified":
+      return "Requalifiée par la coordination";
     case "request.patient_event":
       return `${PATIENT_EVENT_LABELS[event.data.kind]} signalé${event.data.kind === "HOSPITALISED" || event.data.kind === "NURSING_HOME" ? "e" : ""}`;
     default:

@@ -187,3 +187,11 @@ export const ZReportPatientEvent = z
       });
   });
 export type TReportPatientEvent = z.input<typeof ZReportPatientEvent>;
+
+// The coordinator corrects what the request says — urgency, place of care, needs — with the reason.
+export const ZRequalifyRequest = ZRequestRef.extend({
+  urgency: z.enum(Urgency, { error: "Indiquez l'urgence." }),
+  placeOfCare: z.enum(PlaceOfCare, { error: "Indiquez le lieu de prise en charge." }),
+  needs: ZNeeds,
+  reason: requiredLongText(1000, "Indiquez pourquoi (ex. appel de la famille : douleur contrôlée depuis hier).", "Motif"),
+});

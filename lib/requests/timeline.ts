@@ -4,7 +4,16 @@ import { requestScope } from "@/lib/authz/scopes";
 import { ZEvent, type AuditEvent } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
-import { CANCEL_REASON_LABELS, CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
+import {
+  CANCEL_REASON_LABELS,
+  CHANNEL_LABELS,
+  CLOSURE_OUTCOME_LABELS,
+  DECLINE_REASON_LABELS,
+  NEED_LABELS,
+  PLACE_OF_CARE_LABELS,
+  REQUEST_STATUS_LABELS,
+  URGENCY_SHORT_LABELS,
+} from "@/lib/labels";
 import { formatDate } from "@/lib/time";
 import type { PatientEventKind } from "@/lib/generated/prisma/enums";
 
@@ -187,6 +196,18 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
       return `Orientation vers ${structureName(event.data.structureId)} annulée`;
     case "request.territory_assigned":
       return `Demande hors territoire rattachée au territoire ${territoryName(event.data.territoryId)}`;
+    case "request.requalified": {
+      const parts = [
+        event.data.urgency
+          ? `urgence ${URGENCY_SHORT_LABELS[event.data.urgency.from].toLowerCase()} → ${URGENCY_SHORT_LABELS[event.data.urgency.to].toLowerCase()}`
+          : null,
+        event.data.placeOfCare
+          ? `lieu ${PLACE_OF_CARE_LABELS[event.data.placeOfCare.from].toLowerCase()} → ${PLACE_OF_CARE_LABELS[event.data.placeOfCare.to].toLowerCase()}`
+          : null,
+        event.data.needs ? `besoins : ${event.data.needs.to.map((n) => NEED_LABELS[n].toLowerCase()).join(", ")}` : null,
+      ].filter(Boolean);
+      return `Demande requalifiée par la coordination (${parts.join(" ; ")})`;
+    }
     case "request.message_posted":
       return event.data.toStructureId ? `Message à ${structureName(event.data.toStructureId)} (conversation)` : "Message à tous (conversation)";
     case "request.unmet_needs_flagged":

@@ -27,6 +27,7 @@ function outcome(fn: () => unknown): string {
 const EXPECTED_REQUEST: Record<RequestAction, Partial<Record<RequestStatus, string>>> = {
   claim: { SUBMITTED: "TRIAGE" },
   addNote: { SUBMITTED: "SUBMITTED", TRIAGE: "TRIAGE", ORIENTED: "ORIENTED", IN_CARE: "IN_CARE" },
+  requalify: { SUBMITTED: "SUBMITTED", TRIAGE: "TRIAGE", ORIENTED: "ORIENTED", IN_CARE: "IN_CARE" },
   orient: { TRIAGE: "derived", ORIENTED: "derived", IN_CARE: "derived" },
   cancel: { SUBMITTED: "CANCELLED", TRIAGE: "CANCELLED", ORIENTED: "CANCELLED", IN_CARE: "CANCELLED" },
   close: { TRIAGE: "CLOSED", ORIENTED: "CLOSED", IN_CARE: "CLOSED" },

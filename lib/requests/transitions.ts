@@ -11,6 +11,7 @@ type Rule<S extends string> = { from: readonly S[]; roles: readonly Role[]; to: 
 export const REQUEST_ACTIONS = {
   claim: { from: ["SUBMITTED"], roles: ["COORDINATOR"], to: "TRIAGE", label: "prendre en charge la demande" },
   addNote: { from: OPEN_REQUEST_STATUSES, roles: ["COORDINATOR"], to: "same", label: "ajouter une note" },
+  requalify: { from: OPEN_REQUEST_STATUSES, roles: ["COORDINATOR"], to: "same", label: "requalifier la demande" },
   // Orienting a request already in care (a second team) keeps it in care: the status is derived.
   orient: { from: ["TRIAGE", "ORIENTED", "IN_CARE"], roles: ["COORDINATOR"], to: "derived", label: "orienter la demande" },
   cancel: { from: OPEN_REQUEST_STATUSES, roles: ["COORDINATOR"], to: "CANCELLED", label: "annuler la demande" },

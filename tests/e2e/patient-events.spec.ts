@@ -1,6 +1,6 @@
 // During care (issue 13): the HAD, in charge of a patient, reports a hospitalisation from its
 // referral page; the GP's bell shows it at once, the GP's request page says where and since when,
-// and the coordination reads it too. Axe on the pages that changed.
+// and the coordination reads it too, then requalifies the crisis as planned. Axe on the pages that changed.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_GP, HAD_MEMBER, IDEC_MEUSE } from "./accounts";
 import { expectAccessible } from "./fixtures";
@@ -46,5 +46,17 @@ test("the HAD reports a hospitalisation: the GP's bell shows it at once, and the
   // The coordination reads it on the request's page.
   await idec.goto(`/coordination/demandes/${id}`);
   await expect(idec.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
+
+  // Hospitalised, the crisis is no longer one at home: the nurse requalifies it, with her reason.
+  await idec.getByText("Requalifier (urgence, lieu, besoins)").click();
+  const requalify = idec.getByRole("form", { name: "Requalifier la demande" });
+  await requalify.getByRole("radio", { name: "Programmée" }).check();
+  await requalify.getByRole("button", { name: "Requalifier" }).click();
+  await expect(requalify.getByText("Indiquez pourquoi (ex. appel de la famille : douleur contrôlée depuis hier).")).toBeVisible();
+  await requalify.getByLabel("Motif").fill("Hospitalisé : plus d'urgence à domicile.");
+  await requalify.getByRole("button", { name: "Requalifier" }).click();
+  await expect(requalify.getByRole("status")).toHaveText("Demande requalifiée : les échéances suivent la nouvelle urgence, comptées depuis le dépôt.");
+  await expect(idec.getByText("Demande requalifiée par la coordination (urgence crise → programmée)")).toBeVisible();
+  await expectAccessible(idec);
   for (const page of [gp, idec, had]) await page.context().close();
 });

@@ -130,6 +130,7 @@ export default async function CoordinationRequestPage({
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
             outside={outside}
             defaultOutcome={deceased ? "DECEASED" : undefined}
+            qualification={{ urgency: request.urgency, placeOfCare: request.placeOfCare, needs: request.needs }}
           />
           {open && !outside ? (
             <div className="mt-4">
