@@ -16,6 +16,7 @@ import { PatientSituation } from "@/components/timeline/patient-situation";
 import { PatientEventForm } from "@/components/requests/patient-event-form";
 import { Conversation } from "@/components/messages/conversation";
 import { getConversation } from "@/lib/messages/queries";
+import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/messages/access";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
 import { ReferralActions } from "@/components/referrals/referral-actions";
@@ -32,9 +33,11 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   if (!parsed.success) notFound();
   const now = new Date();
   const referral = await forPage(openTeamReferral({ actor, referralId: parsed.data.id, now }));
+  // A team that declined (or whose referral was withdrawn) is no longer in the conversation.
+  const inConversation = CONVERSATION_REFERRAL_STATUSES.includes(referral.status);
   const [timeline, conversation] = await Promise.all([
     getRequestTimeline({ actor, requestId: referral.request.id }),
-    getConversation({ actor, requestId: referral.request.id }),
+    inConversation ? getConversation({ actor, requestId: referral.request.id }) : null,
   ]);
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
 
@@ -73,7 +76,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
             <PatientEventForm referralId={referral.id} today={parisIsoDay(now)} />
           ) : null}
         </section>
-        <Conversation requestId={referral.request.id} conversation={conversation} />
+        {conversation ? <Conversation requestId={referral.request.id} conversation={conversation} /> : null}
         <section aria-labelledby="historique">
           <h2 id="historique" className="mb-3 text-xl font-semibold text-slate-900">
             Historique
