@@ -89,7 +89,8 @@ export const ZEvent = z.discriminatedUnion("type", [
   request("referral.first_contact", { referralId: id, structureId: id, contactDate: z.string() }),
   request("referral.note_added", { referralId: id, structureId: id, noteId: id, kind: z.enum(NoteKind) }),
   request("referral.completed", { referralId: id, structureId: id, noteId: id }),
-  request("referral.cancelled", { referralId: id, structureId: id }),
+  // `parallelOf`: withdrawn because that other referral (to the same type of structure) was accepted.
+  request("referral.cancelled", { referralId: id, structureId: id, parallelOf: id.optional() }),
   // Routing: needs no structure could take (unmet needs of the territory).
   request("request.unmet_needs_flagged", { needs: z.array(z.enum(Need)) }),
   // A request hors territoire (its commune in no territory) given to a territory; its due dates
@@ -105,6 +106,9 @@ export const ZEvent = z.discriminatedUnion("type", [
   }),
   // A message of the request's conversation (its words in request_message); `toStructureId` null: to everyone.
   request("request.message_posted", { messageId: id, toStructureId: id.nullable() }),
+  // The patient's decision on sharing with one structure (`structureId`) or all (null); a refusal
+  // lists the referrals whose team lost access (their words in sharing_consent).
+  request("request.sharing_consent", { consentId: id, structureId: id.nullable(), granted: z.boolean(), referralIds: z.array(id) }),
   // What happened to the patient during care (its place and day in patient_event).
   request("request.patient_event", {
     patientEventId: id,

@@ -1,6 +1,7 @@
 // French labels of the care vocabulary shared by every domain (client-safe). Keys are the database enums.
 import type {
   ClosureOutcome,
+  ConsentMethod,
   DeclineReason,
   Need,
   PlaceOfCare,
@@ -108,3 +109,9 @@ export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
 export function requestNumberLabel(number: number): string {
   return `DA-${String(number).padStart(6, "0")}`;
 }
+
+export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
+  ORAL: "Oralement",
+  WRITTEN: "Par écrit",
+  REPRESENTATIVE: "Par un représentant",
+};

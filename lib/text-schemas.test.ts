@@ -149,6 +149,11 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     schema: requests.ZRequalifyRequest,
     sample: { ...REQUEST_REF, urgency: "PLANNED", placeOfCare: "HOME", needs: ["PAIN"], reason: "Appel de la famille : douleur contrôlée." },
   },
+  ZRecordSharingConsent: {
+    schema: requests.ZRecordSharingConsent,
+    sample: { ...REQUEST_REF, structureId: "ALL", granted: "yes", method: "REPRESENTATIVE", representativeName: "Sa fille", note: "Au téléphone." },
+  },
+  ZWithdrawParallelReferrals: { schema: requests.ZWithdrawParallelReferrals, sample: { ...REQUEST_REF, referralIds: ["ref_1"] } },
   ZPostMessage: { schema: messages.ZPostMessage, sample: { requestId: "req_1", to: "", body: "Le patient peut-il être vu avant vendredi ?\nMerci." } },
   ZCreateTerritory: { schema: territories.ZCreateTerritory, sample: TERRITORY },
   ZUpdateTerritory: { schema: territories.ZUpdateTerritory, sample: { ...TERRITORY, territoryId: "ter_1" } },

@@ -18,6 +18,7 @@ import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";
 import { completeReferral } from "@/lib/referrals/complete-referral";
 import { openCoordinationRequest } from "@/lib/requests/open-coordination-request";
+import { recordSharingConsent } from "@/lib/requests/record-sharing-consent";
 import { upsertUser } from "@/tests/factories/users";
 
 const DAY = 86_400_000;
@@ -306,6 +307,22 @@ export async function seedDemoHistory({
         const { suggestions } = await openCoordinationRequest({ db, actor: coordinator, requestId: filed.id!, now: new Date(tOrient) });
         const chosen = [...new Set(suggestions.needs.map((n) => n.candidates[0]?.structureId).filter((id): id is string => Boolean(id)))].slice(0, 2);
         if (chosen.length === 0) return; // an unmet need, flagged by the suggestions: the nurse looks elsewhere
+        // A family's call: the nurse called back and recorded the patient's consent to sharing.
+        if (channel === "PUBLIC") {
+          await recordSharingConsent({
+            db,
+            actor: coordinator,
+            input: {
+              requestId: filed.id!,
+              version: await version(filed.id!),
+              structureId: "ALL",
+              granted: "yes",
+              method: "REPRESENTATIVE",
+              representativeName: "Mme Élise Robin, fille",
+            },
+            now: new Date(tOrient),
+          });
+        }
         await orientRequest({
           db,
           actor: coordinator,

@@ -36,7 +36,14 @@ export function ReferralList({ requestId, referrals }: { requestId: string; refe
                 ) : null}
               </p>
               <ul className="mt-2 text-sm text-slate-900">
-                <li>Proposée le {formatDateTime(r.proposedAt)}</li>
+                <li>
+                  Proposée le {formatDateTime(r.proposedAt)}
+                  {r.suggestionRank !== null ? ` — suggestion n° ${r.suggestionRank}` : " — hors suggestions"}
+                </li>
+                {r.overrideReason ? <li>Motif du choix hors suggestions : {r.overrideReason}</li> : null}
+                {r.sharingWithdrawn ? (
+                  <li className="font-medium text-red-900">Partage refusé par le patient : l&apos;équipe n&apos;a plus accès à la demande.</li>
+                ) : null}
                 {r.respondedAt ? <li>Réponse le {formatDateTime(r.respondedAt)}</li> : null}
                 {r.status === "DECLINED" && r.declineReason ? (
                   <li className="font-medium text-red-900">

@@ -29,6 +29,8 @@ export function OrientSuggestion({
   const { formElement, onSubmit, pending, state, fieldErrors } = useActionForm(orientToSuggestionAction);
   const reasonId = `${idPrefix}-motif`;
   const errors = fieldErrors.overrideReason;
+  // The use case's reason when this structure may not receive the request (no sharing consent…).
+  const refusal = fieldErrors.structureIds;
   return (
     <form ref={formElement} onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-2">
       <FormBanner state={state} />
@@ -51,6 +53,7 @@ export function OrientSuggestion({
               required
             />
           ) : null}
+          {refusal?.length ? <p className="text-sm font-medium text-red-700">{refusal.join(" ")}</p> : null}
           <Button type="submit" variant={needsReason ? "secondary" : "primary"} disabled={pending} className="self-start">
             {pending ? "Envoi…" : `Orienter vers ${structureName}`}
           </Button>

@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { createTerritoryAction, updateTerritoryAction } from "@/lib/territories/actions";
 import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { WeekHoursFields } from "@/components/forms/week-hours-fields";
+import { ChoiceGroup } from "@/components/forms/choice-group";
 import { Section } from "@/components/ui/form-section";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -110,6 +111,16 @@ export function TerritoryForm({ territoryId, values, departments }: { territoryI
       <Section legend="Astreinte" id="field-onCall" errors={errors.onCall} hint={`Seulement si les délais de crise courent pendant l'astreinte. ${HOURS_HINT}`}>
         <WeekHoursFields prefix="onCall" labelSuffix=" (astreinte)" values={values} errors={errors} />
       </Section>
+
+      <ChoiceGroup
+        name="withdrawParallelReferrals"
+        legend="Orientations en parallèle"
+        type="checkbox"
+        hint="Quand la coordination sollicite plusieurs structures du même type (deux HAD, par exemple) et que l'une accepte."
+        options={[{ value: "on", label: "Retirer automatiquement les autres orientations en attente vers ce type de structure" }]}
+        defaultValue={values.withdrawParallelReferrals}
+        errors={errors.withdrawParallelReferrals}
+      />
 
       <div>
         <Button type="submit" disabled={pending}>

@@ -38,8 +38,8 @@ export function editableStructureScope(actor: Actor): { id?: { in: string[] }; t
 // Requests (patient-bearing): a GP sees the requests they filed; a coordinator those of their
 // territories, and those « hors territoire » (from a commune no territory covers) of their
 // territories' départements — somebody must own them; a team member those with a referral to one
-// of their structures. ARS and ADMIN see none here (no patient identity outside the care circle);
-// their views are aggregates (the administrator's list of requests hors territoire shows none).
+// of their structures, unless the patient withdrew sharing with it. ARS and ADMIN see none here (no
+// patient identity outside the care circle); their views are aggregates (the administrator's list of requests hors territoire shows none).
 export function requestScope(actor: Actor): Prisma.RequestWhereInput {
   switch (actor.role) {
     case "GP":
@@ -49,17 +49,18 @@ export function requestScope(actor: Actor): Prisma.RequestWhereInput {
         OR: [{ territoryId: { in: actor.territoryIds } }, { territoryId: null, commune: { departmentCode: { in: actor.departmentCodes } } }],
       };
     case "TEAM_MEMBER":
-      return { referrals: { some: { structureId: { in: actor.structureIds } } } };
+      return { referrals: { some: { structureId: { in: actor.structureIds }, sharingWithdrawn: false } } };
     default:
       return NOTHING;
   }
 }
 
-// Referrals a team member may see and answer: those addressed to their structures.
+// Referrals a team member may see and answer: those addressed to their structures (not those whose
+// sharing the patient withdrew: lib/requests/record-sharing-consent.ts).
 export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
   switch (actor.role) {
     case "TEAM_MEMBER":
-      return { structureId: { in: actor.structureIds } };
+      return { structureId: { in: actor.structureIds }, sharingWithdrawn: false };
     case "COORDINATOR":
       return { request: { territoryId: { in: actor.territoryIds } } };
     default:

@@ -30,6 +30,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   "request.territory_assigned": "Demande hors territoire rattachée à un territoire",
   "request.patient_event": "Événement du parcours du patient signalé",
   "request.message_posted": "Message de la conversation",
+  "request.sharing_consent": "Consentement au partage enregistré (ou refus)",
   "request.requalified": "Demande requalifiée (urgence, lieu, besoins)",
   "referral.accepted": "Orientation acceptée",
   "referral.declined": "Orientation refusée",

@@ -5,7 +5,7 @@
 import type { Db, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
-import { requestScope } from "@/lib/authz/scopes";
+import { referralScope, requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
@@ -24,7 +24,7 @@ export async function conversationAccess(db: Db | Tx, actor: Actor, requestId: s
   assertCan(actor, "requests.messages");
   if (actor.role === "TEAM_MEMBER") {
     const referrals = await db.referral.findMany({
-      where: { requestId, structureId: { in: actor.structureIds }, status: { in: CONVERSATION_REFERRAL_STATUSES } },
+      where: { requestId, ...referralScope(actor), status: { in: CONVERSATION_REFERRAL_STATUSES } },
       select: { structureId: true, request: { select: { territoryId: true } } },
     });
     if (referrals.length === 0) throw new AppError("NOT_FOUND", "Demande introuvable.");

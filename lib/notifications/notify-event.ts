@@ -112,6 +112,7 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
         where: {
           requestId,
           status: { in: ["ACCEPTED", "IN_PROGRESS"] },
+          sharingWithdrawn: false,
           ...(event.data.reporterStructureId ? { structureId: { not: event.data.reporterStructureId } } : {}),
         },
         select: { id: true, structureId: true },
@@ -128,6 +129,7 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
         where: {
           requestId,
           status: { in: ["PROPOSED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"] },
+          sharingWithdrawn: false,
           ...(event.data.toStructureId ? { structureId: event.data.toStructureId } : {}),
         },
         distinct: ["structureId"],

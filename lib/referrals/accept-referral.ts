@@ -7,9 +7,13 @@ import { assertCan } from "@/lib/authz/permissions";
 import { checkReferralAction } from "@/lib/requests/transitions";
 import { loadReferralForAction, updateReferralVersion } from "@/lib/requests/load-for-update";
 import { ZReferralRef } from "@/lib/requests/schemas";
+import { cancelReferralsOfRequest } from "@/lib/requests/cancel-referral";
 import { assertRequestOpenFor, lockRequest, syncRequestStatus, type SyncedStatus } from "@/lib/requests/sync-request-status";
 
-// A team accepts a referral to its structure: the request goes into care (first acceptance).
+// A team accepts a referral to its structure: the request goes into care (first acceptance). In a
+// territory that asks for it, the other proposed referrals of the request to structures of the same
+// type (two HADs solicited in parallel) are withdrawn at once, each team told; elsewhere the
+// coordinator is offered to (withdraw-parallel-referrals.ts).
 export async function acceptReferral({
   actor,
   input,
@@ -42,6 +46,27 @@ export async function acceptReferral({
         now,
       ),
     );
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: referral.requestId },
+      select: { territory: { select: { withdrawParallelReferrals: true } } },
+    });
+    if (request.territory?.withdrawParallelReferrals) {
+      const { type } = await tx.structure.findUniqueOrThrow({ where: { id: referral.structureId }, select: { type: true } });
+      const parallel = await tx.referral.findMany({
+        where: { requestId: referral.requestId, id: { not: referral.id }, status: "PROPOSED", structure: { type } },
+        select: { structureId: true },
+      });
+      if (parallel.length > 0) {
+        await cancelReferralsOfRequest(tx, {
+          actor,
+          requestId: referral.requestId,
+          statuses: ["PROPOSED"],
+          structureIds: parallel.map((p) => p.structureId),
+          parallelOf: referral.id,
+          now,
+        });
+      }
+    }
     return syncRequestStatus(tx, { requestId: referral.requestId, referralId: referral.id, actorId: actor.id, now });
   });
 }

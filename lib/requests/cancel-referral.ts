@@ -49,13 +49,25 @@ export async function cancelReferral({
   });
 }
 
-// When a request ends, the orientations given in `statuses` end with it, each with its event.
-// Call it after the request row was updated (it is then locked: request, then referrals).
+// When a request ends, the orientations given in `statuses` end with it, each with its event (only
+// those to `structureIds` when given: the patient refused sharing with them, or another team of the
+// same type accepted — `parallelOf`, that referral). Call it after the request row was locked
+// (request, then referrals).
 export async function cancelReferralsOfRequest(
   tx: Tx,
-  { actor, requestId, statuses, now }: { actor: Actor; requestId: string; statuses: readonly ReferralStatus[]; now: Date },
+  {
+    actor,
+    requestId,
+    statuses,
+    structureIds,
+    parallelOf,
+    now,
+  }: { actor: Actor; requestId: string; statuses: readonly ReferralStatus[]; structureIds?: readonly string[]; parallelOf?: string; now: Date },
 ): Promise<number> {
-  const targets = await tx.referral.findMany({ where: { requestId, status: { in: [...statuses] } }, select: { id: true, structureId: true } });
+  const targets = await tx.referral.findMany({
+    where: { requestId, status: { in: [...statuses] }, ...(structureIds ? { structureId: { in: [...structureIds] } } : {}) },
+    select: { id: true, structureId: true },
+  });
   if (targets.length === 0) return 0;
   await tx.referral.updateMany({
     where: { id: { in: targets.map((r) => r.id) }, status: { in: [...statuses] } },
@@ -67,7 +79,12 @@ export async function cancelReferralsOfRequest(
       await recordEvent(
         tx,
         actor.id,
-        { type: "referral.cancelled", subjectType: "request", subjectId: requestId, data: { referralId: r.id, structureId: r.structureId } },
+        {
+          type: "referral.cancelled",
+          subjectType: "request",
+          subjectId: requestId,
+          data: { referralId: r.id, structureId: r.structureId, ...(parallelOf ? { parallelOf } : {}) },
+        },
         now,
       ),
     );

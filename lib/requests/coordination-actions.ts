@@ -15,6 +15,7 @@ import { orientRequest } from "@/lib/requests/orient-request";
 import { reopenRequest } from "@/lib/requests/reopen-request";
 import { assignRequestTerritory } from "@/lib/requests/assign-territory";
 import { requalifyRequest } from "@/lib/requests/requalify-request";
+import { withdrawParallelReferrals } from "@/lib/requests/withdraw-parallel-referrals";
 import {
   ZAddNote,
   ZAssignTerritory,
@@ -27,6 +28,7 @@ import {
   ZReferralRef,
   ZReopenRequest,
   ZRequestId,
+  ZWithdrawParallelReferrals,
 } from "@/lib/requests/schemas";
 import { isInCoordinatorScope } from "@/lib/requests/coordination-queries";
 
@@ -113,6 +115,15 @@ export const cancelReferralAction = formAction({
   schema: ZReferralRef.extend({ requestId: ZRequestId.shape.requestId }),
   run: ({ actor, input }) => cancelReferral({ actor, input }),
   message: "Orientation annulée.",
+});
+
+export const withdrawParallelReferralsAction = formAction({
+  ...coordination,
+  schema: ZWithdrawParallelReferrals,
+  arrays: ["referralIds"],
+  run: ({ actor, input }) => withdrawParallelReferrals({ actor, input }),
+  message: ({ withdrawn }) =>
+    withdrawn === 1 ? "Orientation en attente retirée : l'équipe est prévenue." : `${withdrawn} orientations en attente retirées : les équipes sont prévenues.`,
 });
 
 export type IntakeConfirmation = {

@@ -118,6 +118,15 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
       },
       select: { id: true, number: true },
     });
+    // The GP's form and the phone intake attest the patient's consent to the coordination and to
+    // sharing with the structures it solicits (the box ticked); the public form asks only for a
+    // call back, so its requests need the coordinator to record the patient's consent.
+    if (filing.channel !== "PUBLIC" && filing.actor) {
+      await tx.sharingConsent.create({
+        data: { requestId: request.id, structureId: null, granted: true, method: "ORAL", recordedById: filing.actor.id, recordedAt: now },
+        select: { id: true },
+      });
+    }
     await notifyEvent(
       tx,
       await recordEvent(

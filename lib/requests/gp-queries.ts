@@ -224,7 +224,7 @@ async function latestVisibleEvents(db: Db, requestIds: string[]): Promise<Map<st
   }
   const structureIds = new Set<string>();
   for (const { event } of latest.values()) {
-    if ("structureId" in event.data) structureIds.add(event.data.structureId);
+    if ("structureId" in event.data && event.data.structureId) structureIds.add(event.data.structureId);
     if (event.type === "request.oriented") for (const id of event.data.structureIds) structureIds.add(id);
   }
   const structures = structureIds.size ? await db.structure.findMany({ where: { id: { in: [...structureIds] } }, select: { id: true, name: true } }) : [];

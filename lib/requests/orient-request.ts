@@ -12,6 +12,8 @@ import { ZOrientRequest } from "@/lib/requests/schemas";
 import { lockRequest } from "@/lib/requests/sync-request-status";
 import { routeRequestForOrientation } from "@/lib/routing/suggest-for-request";
 import { checkOrientation } from "@/lib/routing/suggestion-rank";
+import { sharingDecisionFor } from "@/lib/requests/sharing-consent";
+import { formatDate } from "@/lib/time";
 
 // The coordinator sends the request to one or several care structures of its territory: one
 // referral per structure, each to be accepted or declined by its team. The optional message is a
@@ -22,6 +24,10 @@ import { checkOrientation } from "@/lib/routing/suggestion-rank";
 // Routing: each referral records the structure's rank among the platform's suggestions (null when
 // it was not one). Choosing a structure outside the top suggestions while there were some is an
 // override: the coordinator must say why, and the reason is kept on those referrals.
+//
+// Consent: no structure receives the patient's data without their consent to sharing with it
+// (lib/requests/sharing-consent.ts): the GP's filing attests it for every structure solicited; a public-form request
+// needs the coordinator to record it; a refusal stands until a later consent.
 export async function orientRequest({
   actor,
   input,
@@ -60,6 +66,18 @@ export async function orientRequest({
     });
     if (!request.territoryId || structures.length !== structureIds.length) {
       throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: ["Choisissez des structures actives du territoire de la demande."] });
+    }
+    const decisions = await tx.sharingConsent.findMany({ where: { requestId: request.id }, select: { structureId: true, granted: true, recordedAt: true } });
+    const unshared = structures.flatMap((s) => {
+      const decision = sharingDecisionFor(decisions, s.id);
+      return decision?.granted ? [] : [decision ? `${s.name} (partage refusé le ${formatDate(decision.recordedAt)})` : s.name];
+    });
+    if (unshared.length > 0) {
+      throw new AppError("INVALID_INPUT", "Orientation impossible : consentement au partage manquant.", {
+        structureIds: [
+          `Le patient n'a pas consenti au partage de ses données avec ${unshared.join(", ")} : enregistrez son consentement (« Consentement au partage ») avant d'orienter.`,
+        ],
+      });
     }
     const busy = await tx.referral.findMany({
       where: { requestId: request.id, structureId: { in: structureIds }, status: { in: [...ACTIVE_REFERRAL_STATUSES] } },

@@ -2,7 +2,7 @@
 // Messages are French and attached to the field they concern.
 import { z } from "zod";
 import { cleanText, ZCalendarDay, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
-import { CancelReason, ClosureOutcome, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
+import { CancelReason, ClosureOutcome, ConsentMethod, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
 
 // One-line fields (names, relation) and multi-line ones (details, notes, summaries): control
 // characters removed, see lib/text-schemas.ts.
@@ -137,6 +137,11 @@ export const ZAssignTerritory = ZRequestRef.extend({
 // Team side.
 export const ZReferralRef = z.object({ referralId: ZId, version: ZVersion });
 
+// Parallel referrals: once a team accepted, the coordinator withdraws the other proposed ones.
+export const ZWithdrawParallelReferrals = ZRequestRef.extend({
+  referralIds: z.array(ZId, { error: "Cochez au moins une orientation à retirer." }).min(1, "Cochez au moins une orientation à retirer.").max(10),
+});
+
 export const ZDeclineReferral = ZReferralRef.extend({
   reason: z.enum(["OUTSIDE_AREA", "NOT_OUR_SERVICE", "FULL", "PATIENT_REFUSED", "OTHER"], { error: "Indiquez le motif du refus." }),
   details: longText(1000, "Précisions").optional(),
@@ -195,3 +200,24 @@ export const ZRequalifyRequest = ZRequestRef.extend({
   needs: ZNeeds,
   reason: requiredLongText(1000, "Indiquez pourquoi (ex. appel de la famille : douleur contrôlée depuis hier).", "Motif"),
 });
+
+// A consent to sharing with one structure (or all those the coordination solicits), or a refusal —
+// a withdrawal is a refusal recorded after a consent.
+export const ZRecordSharingConsent = ZRequestRef.extend({
+  // "ALL": every structure the coordination solicits for this request.
+  structureId: z.preprocess((v) => (v === "ALL" ? null : v), ZIdentifier({ missing: "Choisissez la structure concernée." }).nullable()),
+  granted: z.enum(["yes", "no"], { error: "Indiquez si le patient consent ou refuse." }).transform((v) => v === "yes"),
+  method: z.enum(ConsentMethod, { error: "Indiquez comment le patient s'est exprimé." }),
+  representativeName: text(150, "Représentant").optional(),
+  note: longText(1000, "Précisions").optional(),
+}).check((ctx) => {
+  const v = ctx.value;
+  if (v.method === "REPRESENTATIVE" && !v.representativeName?.trim())
+    ctx.issues.push({
+      code: "custom",
+      input: v,
+      path: ["representativeName"],
+      message: "Indiquez qui a parlé pour le patient (ex. sa personne de confiance).",
+    });
+});
+export type TRecordSharingConsent = z.input<typeof ZRecordSharingConsent>;

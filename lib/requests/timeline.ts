@@ -43,6 +43,8 @@ function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): bo
       if (event.type === "request.patient_event") return true;
       // A message: to everyone, or to one of its structures.
       if (event.type === "request.message_posted") return event.data.toStructureId === null || structureIds.has(event.data.toStructureId);
+      // The patient's sharing decisions are the coordination's and the GP's business.
+      if (event.type === "request.sharing_consent") return false;
       if ("structureId" in event.data) return structureIds.has(event.data.structureId);
       if (event.type === "request.oriented") return event.data.structureIds.some((id) => structureIds.has(id));
       return event.type === "request.submitted" || event.type === "request.closed" || event.type === "request.cancelled";
@@ -193,7 +195,9 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
     case "referral.completed":
       return `${structureName(event.data.structureId)} termine son intervention`;
     case "referral.cancelled":
-      return `Orientation vers ${structureName(event.data.structureId)} annulée`;
+      return event.data.parallelOf
+        ? `Orientation vers ${structureName(event.data.structureId)} retirée : une autre équipe a accepté (orientations en parallèle)`
+        : `Orientation vers ${structureName(event.data.structureId)} annulée`;
     case "request.territory_assigned":
       return `Demande hors territoire rattachée au territoire ${territoryName(event.data.territoryId)}`;
     case "request.requalified": {
@@ -210,6 +214,11 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
     }
     case "request.message_posted":
       return event.data.toStructureId ? `Message à ${structureName(event.data.toStructureId)} (conversation)` : "Message à tous (conversation)";
+    case "request.sharing_consent": {
+      const whom = event.data.structureId ? structureName(event.data.structureId) : "toutes les structures sollicitées";
+      if (event.data.granted) return `Consentement du patient au partage avec ${whom} enregistré`;
+      return `Refus du partage avec ${whom} enregistré${event.data.referralIds.length ? " : l'équipe concernée n'a plus accès à la demande" : ""}`;
+    }
     case "request.unmet_needs_flagged":
       return `Besoin non couvert signalé pour le territoire : ${event.data.needs.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}`;
     default:

@@ -6,6 +6,7 @@ import { getTerritorySummary, type TerritorySummary } from "@/lib/territories/qu
 
 export type TerritoryEditor = TerritorySummary & {
   referralAnswerHours: number;
+  withdrawParallelReferrals: boolean;
   communes: { code: string; name: string; postalCode: string | null; population: number }[];
 };
 
@@ -14,6 +15,7 @@ export async function getTerritoryEditor({ territoryId, db = prisma }: { territo
     where: { id: territoryId },
     select: {
       referralAnswerHours: true,
+      withdrawParallelReferrals: true,
       communes: { select: { commune: { select: { code: true, name: true, postalCodes: true, population: true } } } },
     },
   });
@@ -23,7 +25,7 @@ export async function getTerritoryEditor({ territoryId, db = prisma }: { territo
   const communes = row.communes
     .map(({ commune: c }) => ({ code: c.code, name: c.name, postalCode: c.postalCodes[0] ?? null, population: c.population }))
     .sort((a, b) => a.name.localeCompare(b.name, "fr") || a.code.localeCompare(b.code));
-  return { ...summary, referralAnswerHours: row.referralAnswerHours, communes };
+  return { ...summary, referralAnswerHours: row.referralAnswerHours, withdrawParallelReferrals: row.withdrawParallelReferrals, communes };
 }
 
 export type AreaOption = {

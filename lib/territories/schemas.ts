@@ -52,6 +52,8 @@ export const ZTerritoryFields = z.object({
       .min(4, { error: "Délai de réponse des équipes : au moins 4 heures." })
       .max(240, { error: "Délai de réponse des équipes : au plus 240 heures." }),
   ),
+  // A checkbox: present ("on") when ticked.
+  withdrawParallelReferrals: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
 });
 
 export type TTerritoryData = {
@@ -62,6 +64,7 @@ export type TTerritoryData = {
   openingHours: TOpeningHours;
   serviceLevels: TServiceLevels;
   referralAnswerHours: number;
+  withdrawParallelReferrals: boolean;
 };
 
 // The rules of the stored shapes, their messages put at the form's fields: a day's rule at that
@@ -92,6 +95,7 @@ function toTerritory(v: z.output<typeof ZTerritoryFields>, ctx: z.RefinementCtx)
     openingHours: opening.data,
     serviceLevels: levels.data,
     referralAnswerHours: v.referralAnswerHours,
+    withdrawParallelReferrals: v.withdrawParallelReferrals,
   };
 }
 
@@ -146,6 +150,7 @@ type TerritoryShown = {
   openingHours: Partial<Record<TWeekday, readonly (readonly [string, string])[]>>;
   serviceLevels: Omit<TServiceLevels, "onCallHours"> & { onCallHours: Partial<Record<TWeekday, readonly (readonly [string, string])[]>> | null };
   referralAnswerHours: number;
+  withdrawParallelReferrals: boolean;
 };
 
 /** The values of the territory form for a territory (or the usual defaults for a new one). */
@@ -167,6 +172,7 @@ export function territoryFieldValues(territory: TerritoryShown | null): Record<s
     firstContactHoursCrisis: String(sl.firstContactHoursCrisis),
     firstContactHoursPlanned: String(sl.firstContactHoursPlanned),
     referralAnswerHours: String(t.referralAnswerHours),
+    withdrawParallelReferrals: t.withdrawParallelReferrals ? "on" : "",
   };
 }
 
@@ -191,4 +197,5 @@ const NEW_TERRITORY: TerritoryShown = {
     onCallHours: null,
   },
   referralAnswerHours: 48,
+  withdrawParallelReferrals: false,
 };

@@ -17,6 +17,7 @@ export function territoryColumns(data: TTerritoryData) {
     crisisClock: sl.crisisClock,
     onCallHours: sl.onCallHours ?? Prisma.DbNull,
     referralAnswerHours: data.referralAnswerHours,
+    withdrawParallelReferrals: data.withdrawParallelReferrals,
   };
 }
 
@@ -34,4 +35,5 @@ export const TERRITORY_FIELDS = [
   "crisisClock",
   "onCallHours",
   "referralAnswerHours",
+  "withdrawParallelReferrals",
 ] as const;

@@ -1,10 +1,11 @@
 // During care (issue 13): the HAD, in charge of a patient, reports a hospitalisation from its
 // referral page; the GP's bell shows it at once, the GP's request page says where and since when,
-// and the coordination reads it too, then requalifies the crisis as planned. Axe on the pages that changed.
+// and the coordination reads it too, withdraws the EMSP solicited in parallel, then requalifies
+// the crisis as planned. Axe on the pages that changed.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_GP, HAD_MEMBER, IDEC_MEUSE } from "./accounts";
 import { expectAccessible } from "./fixtures";
-import { HAD, claimOnRequestPage, fileRequest, newPatient, openReferral, orient, signedInPage } from "./requests";
+import { EMSP, HAD, claimOnRequestPage, fileRequest, newPatient, openReferral, orient, referralCard, signedInPage } from "./requests";
 
 const bell = (page: Page) => page.getByRole("link", { name: /^Notifications : / });
 const today = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
@@ -14,7 +15,7 @@ test("the HAD reports a hospitalisation: the GP's bell shows it at once, and the
   const [gp, idec, had] = await Promise.all([signedInPage(browser, DEMO_GP), signedInPage(browser, IDEC_MEUSE), signedInPage(browser, HAD_MEMBER)]);
   const { id, number } = await fileRequest(gp, newPatient("PARCOURS"));
   await claimOnRequestPage(idec, id);
-  await orient(idec, [HAD]);
+  await orient(idec, [HAD, EMSP]);
   await openReferral(had, number);
   await had.getByRole("button", { name: "Accepter l'orientation" }).click();
   await expect(had.getByRole("status").filter({ hasText: "Orientation acceptée." })).toBeVisible();
@@ -46,6 +47,20 @@ test("the HAD reports a hospitalisation: the GP's bell shows it at once, and the
   // The coordination reads it on the request's page.
   await idec.goto(`/coordination/demandes/${id}`);
   await expect(idec.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
+
+  // Parallel referrals: the HAD accepted while the EMSP was solicited too; the nurse is offered to
+  // withdraw the EMSP's (not ticked for her: another type of structure), and does.
+  const parallel = idec.getByRole("form", { name: "Orientations en parallèle" });
+  await expect(parallel).toContainText(`${HAD} a accepté.`);
+  const emspBox = parallel.getByRole("checkbox", { name: EMSP });
+  await expect(emspBox).not.toBeChecked();
+  await parallel.getByRole("button", { name: "Retirer les orientations cochées" }).click();
+  await expect(parallel.getByText("Cochez au moins une orientation à retirer.")).toBeVisible();
+  await emspBox.check();
+  await parallel.getByRole("button", { name: "Retirer les orientations cochées" }).click();
+  await expect(referralCard(idec, EMSP)).toContainText("Annulée");
+  await expect(idec.getByText(`Orientation vers ${EMSP} retirée : une autre équipe a accepté (orientations en parallèle)`)).toBeVisible();
+  await expect(parallel).toHaveCount(0);
 
   // Hospitalised, the crisis is no longer one at home: the nurse requalifies it, with her reason.
   await idec.getByText("Requalifier (urgence, lieu, besoins)").click();

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { IDEC_MEUSE } from "./accounts";
 import { expectAccessible, formError } from "./fixtures";
-import { MEUSE_SUD, chooseBarLeDuc, signedInPage, uniqueTag } from "./requests";
+import { EMSP, MEUSE_SUD, chooseBarLeDuc, fillOrientForm, orient, pageHeader, signedInPage, uniqueTag } from "./requests";
 
 test("a relative asks for help from the sign-in page and is told whom to call", async ({ page, browser }) => {
   const requester = `Claire AIDANTE-${uniqueTag()}`;
@@ -51,6 +51,34 @@ test("a relative asks for help from the sign-in page and is told whom to call", 
     }
   }
   expect(found, "la demande publique est dans la file de la coordination Meuse").toBe(true);
+
+  // The family asked only to be called back: no team receives the patient's data before the
+  // patient's consent to sharing with it is recorded.
+  await idec.getByRole("form", { name: "Prendre en charge" }).getByRole("button", { name: "Prendre en charge" }).click();
+  await expect(pageHeader(idec)).toContainText("En cours d'analyse");
+  const consents = idec.getByRole("region", { name: "Consentement au partage" });
+  await expect(consents).toContainText("Aucun consentement au partage");
+  const orientForm = await fillOrientForm(idec, [EMSP]);
+  await orientForm.getByRole("button", { name: "Orienter la demande" }).click();
+  await expect(orientForm.getByRole("alert").first()).toContainText("Orientation impossible : consentement au partage manquant.");
+  await expect(orientForm.getByText(`Le patient n'a pas consenti au partage de ses données avec ${EMSP}`)).toBeVisible();
+
+  const consentForm = consents.getByRole("form", { name: "Enregistrer un consentement ou un refus" });
+  await consentForm.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(consentForm.getByText("Choisissez la structure concernée.")).toBeVisible();
+  await expect(consentForm.getByLabel("Structure")).toBeFocused();
+  await consentForm.getByLabel("Structure").selectOption({ label: `${EMSP} — Équipe mobile / territoriale de soins palliatifs (EMSP)` });
+  await consentForm.getByRole("radio", { name: "Consent au partage" }).check();
+  await consentForm.getByRole("radio", { name: "Par un représentant" }).check();
+  await consentForm.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(consentForm.getByText("Indiquez qui a parlé pour le patient (ex. sa personne de confiance).")).toBeVisible();
+  await consentForm.getByLabel("Représentant (s'il a parlé pour le patient)").fill("Sa fille, personne de confiance");
+  await consentForm.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(consentForm.getByRole("status")).toHaveText("Consentement enregistré : vous pouvez orienter vers cette structure.");
+  await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText(`Consent au partage avec ${EMSP}`);
+  await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText("Par un représentant (Sa fille, personne de confiance)");
+  await expectAccessible(idec);
+  await orient(idec, [EMSP]);
   await idec.context().close();
 });
 

@@ -100,8 +100,13 @@ describe("creating and editing a territory", () => {
       changed: ["email", "openingHours", "firstContactHoursPlanned", "crisisClock", "onCallHours"],
     });
     expect(await updateTerritory({ db, actor: world.admin, input })).toEqual({ changed: [] });
+    // The checkbox of parallel referrals, ticked ("on").
+    expect(await updateTerritory({ db, actor: world.admin, input: { ...input, withdrawParallelReferrals: "on" as unknown as boolean } })).toEqual({
+      changed: ["withdrawParallelReferrals"],
+    });
+    expect((await db.territory.findUniqueOrThrow({ where: { id } })).withdrawParallelReferrals).toBe(true);
     const events = await db.event.findMany({ where: { subjectId: id, type: "territory.updated" } });
-    expect(events).toHaveLength(1);
+    expect(events).toHaveLength(2);
     expect((await db.territory.findUniqueOrThrow({ where: { id } })).onCallHours).toBeNull();
   });
 });

@@ -15,6 +15,8 @@ import { PatientSituation } from "@/components/timeline/patient-situation";
 import { PatientEventForm } from "@/components/requests/patient-event-form";
 import { Conversation } from "@/components/messages/conversation";
 import { getConversation } from "@/lib/messages/queries";
+import { listSharingConsents } from "@/lib/requests/consent-queries";
+import { SharingConsentPanel } from "@/components/consents/sharing-consent-panel";
 import { parisIsoDay } from "@/lib/time";
 import { OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
 import { AssignTerritoryForm } from "@/components/coordination/assign-territory-form";
@@ -23,6 +25,7 @@ import { territoryChoices } from "@/lib/territories/choices";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ReferralList } from "@/components/coordination/referral-list";
+import { ParallelReferralsForm } from "@/components/coordination/parallel-referrals-form";
 import { RequestActions } from "@/components/coordination/request-actions";
 import { RequestDetails } from "@/components/coordination/request-details";
 import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
@@ -46,11 +49,13 @@ export default async function CoordinationRequestPage({
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const [timeline, consultations, conversation] = await Promise.all([
+  const [timeline, consultations, conversation, consents] = await Promise.all([
     getRequestTimeline({ actor, requestId: request.id }),
     listRequestConsultations({ actor, requestId: request.id }),
     getConversation({ actor, requestId: request.id }),
+    listSharingConsents({ actor, requestId: request.id }),
   ]);
+  const structureChoices = request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type }));
   const now = new Date();
   const label = requestNumberLabel(request.number);
   // Hors territoire: nobody received it; a coordinator of its département gives it a territory.
@@ -60,6 +65,9 @@ export default async function CoordinationRequestPage({
   const assigned = (await searchParams).territoire;
   const open = request.status !== "CLOSED" && request.status !== "CANCELLED";
   const deceased = timeline.some((e) => e.patientEvent === "DECEASED");
+  // Parallel referrals: a team accepted while others still wait for an answer.
+  const accepted = request.referrals.find((r) => r.status === "ACCEPTED" || r.status === "IN_PROGRESS");
+  const waiting = request.referrals.filter((r) => r.status === "PROPOSED");
 
   return (
     <>
@@ -117,10 +125,8 @@ export default async function CoordinationRequestPage({
             requestId={request.id}
             version={request.version}
             status={request.status}
-            structures={request.structures.map((s) => ({
-              id: s.id,
-              name: s.name,
-              typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type,
+            structures={request.structures.map((s, i) => ({
+              ...structureChoices[i]!,
               phone: s.phone,
               hasActiveReferral: s.hasActiveReferral,
               suggested: suggested.has(s.id),
@@ -132,6 +138,11 @@ export default async function CoordinationRequestPage({
             defaultOutcome={deceased ? "DECEASED" : undefined}
             qualification={{ urgency: request.urgency, placeOfCare: request.placeOfCare, needs: request.needs }}
           />
+          {!outside ? (
+            <div className="mt-4">
+              <SharingConsentPanel requestId={request.id} version={request.version} consents={consents} structures={structureChoices} />
+            </div>
+          ) : null}
           {open && !outside ? (
             <div className="mt-4">
               <PatientEventForm requestId={request.id} today={parisIsoDay(now)} />
@@ -145,6 +156,14 @@ export default async function CoordinationRequestPage({
           <h2 id="orientations-titre" className="mb-3 text-xl font-semibold">
             Orientations
           </h2>
+          {accepted && waiting.length > 0 && open ? (
+            <ParallelReferralsForm
+              requestId={request.id}
+              version={request.version}
+              accepted={accepted.structure.name}
+              waiting={waiting.map((r) => ({ id: r.id, name: r.structure.name, sameType: r.structure.type === accepted.structure.type }))}
+            />
+          ) : null}
           <ReferralList requestId={request.id} referrals={request.referrals} />
         </section>
         <div className="flex flex-col gap-6 lg:col-start-1 lg:row-start-3">

@@ -1,0 +1,23 @@
+"use server";
+
+// The server action of « Consentement au partage » on the coordinator's request page
+// (lib/action.ts); the use case checks role, scope and version.
+import { formAction } from "@/lib/action";
+import { recordSharingConsent } from "@/lib/requests/record-sharing-consent";
+import { ZRecordSharingConsent } from "@/lib/requests/schemas";
+
+const requestPath = (requestId: string) => `/coordination/demandes/${encodeURIComponent(requestId)}`;
+
+export const recordSharingConsentAction = formAction({
+  permission: "requests.coordinate",
+  schema: ZRecordSharingConsent,
+  page: (raw) => (typeof raw.requestId === "string" && raw.requestId ? requestPath(raw.requestId) : "/coordination"),
+  run: ({ actor, input }) => recordSharingConsent({ actor, input }),
+  revalidate: ({ requestId }) => ["/coordination", "/equipe", requestPath(requestId), `/demandes/${encodeURIComponent(requestId)}`],
+  message: ({ granted, withdrawnReferralIds }) =>
+    granted
+      ? "Consentement enregistré : vous pouvez orienter vers cette structure."
+      : withdrawnReferralIds.length > 0
+        ? "Refus enregistré : l'équipe concernée n'a plus accès à la demande et son orientation en cours est annulée."
+        : "Refus enregistré : aucune orientation vers cette structure ne sera possible sans nouveau consentement.",
+});
