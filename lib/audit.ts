@@ -109,6 +109,17 @@ export const ZEvent = z.discriminatedUnion("type", [
   // The patient's decision on sharing with one structure (`structureId`) or all (null); a refusal
   // lists the referrals whose team lost access (their words in sharing_consent).
   request("request.sharing_consent", { consentId: id, structureId: id.nullable(), granted: z.boolean(), referralIds: z.array(id) }),
+  // The coordinator identified the request's patient: a new record, one proposed as a duplicate, or
+  // a correction of its identity (the traits in patient, never here).
+  request("request.patient_identified", { patientId: id, mode: z.enum(["created", "linked", "corrected"]) }),
+  // Two records of one person merged: the request now belongs to `patientId`.
+  request("request.patient_merged", { patientId: id, mergedPatientId: id }),
+  // The patient's care circle (names and phones in care_contact, never here).
+  request("request.care_contact_added", {
+    contactId: id,
+    role: z.enum(["CARER", "TRUSTED_PERSON", "GP", "HOME_NURSE", "PHARMACIST", "PHYSIOTHERAPIST", "OTHER_PROFESSIONAL"]),
+  }),
+  request("request.care_contact_removed", { contactId: id }),
   // What happened to the patient during care (its place and day in patient_event).
   request("request.patient_event", {
     patientEventId: id,

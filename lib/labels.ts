@@ -2,6 +2,7 @@
 import type {
   ClosureOutcome,
   ConsentMethod,
+  IdentityStatus,
   DeclineReason,
   Need,
   PlaceOfCare,
@@ -115,3 +116,21 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
   WRITTEN: "Par écrit",
   REPRESENTATIVE: "Par un représentant",
 };
+
+// Référentiel national d'identitovigilance: only a qualified identity makes the INS an identifier.
+export const IDENTITY_STATUS_LABELS: Record<IdentityStatus, string> = {
+  PROVISIONAL: "Provisoire",
+  RECOVERED: "Récupérée (INS obtenu par le téléservice INSi)",
+  VALIDATED: "Validée (pièce d'identité vérifiée)",
+  QUALIFIED: "Qualifiée (validée et INS récupéré)",
+};
+
+export const CARE_CONTACT_ROLE_LABELS = {
+  CARER: "Aidant",
+  TRUSTED_PERSON: "Personne de confiance",
+  GP: "Médecin traitant",
+  HOME_NURSE: "Infirmier·e à domicile",
+  PHARMACIST: "Pharmacien·ne",
+  PHYSIOTHERAPIST: "Kinésithérapeute",
+  OTHER_PROFESSIONAL: "Autre professionnel",
+} as const;

@@ -5,6 +5,7 @@ import {
   CANCEL_REASON_LABELS,
   CHANNEL_LABELS,
   CLOSURE_OUTCOME_LABELS,
+  IDENTITY_STATUS_LABELS,
   NEED_LABELS,
   PLACE_OF_CARE_LABELS,
   REQUESTER_KIND_LABELS,
@@ -12,6 +13,7 @@ import {
   URGENCY_LABELS,
 } from "@/lib/labels";
 import { formatDate, formatDateTime } from "@/lib/time";
+import { INS_OIDS } from "@/lib/patients/ins";
 import { telHref } from "@/components/requests/territory-delays";
 import { DueLabel } from "@/components/coordination/due-label";
 import { Card } from "@/components/ui/card";
@@ -67,7 +69,22 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
               {formatDate(patient.birthDate)} ({age(patient.birthDate, now)} ans)
             </Row>
             <Row term="Sexe">{SEX_LABELS[patient.sex]}</Row>
-            {patient.ins ? <Row term="INS">{patient.ins}</Row> : null}
+            <Row term="Lieu de naissance">
+              {patient.bornAbroad ? "À l'étranger" : patient.birthPlace ? `${patient.birthPlace.name} (${patient.birthPlace.departmentCode})` : "Non renseigné"}
+            </Row>
+            <Row term="Identité">{IDENTITY_STATUS_LABELS[patient.identityStatus]}</Row>
+            {patient.ins ? (
+              <Row term="INS">
+                {/* Only a qualified identity makes the INS the patient's identifier (RNIV). */}
+                {patient.identityStatus === "QUALIFIED" ? (
+                  <>
+                    {patient.ins} ({patient.insOid === INS_OIDS.NIA ? "NIA" : "NIR"})
+                  </>
+                ) : (
+                  "Récupéré, identité non qualifiée : ne pas l'utiliser comme identifiant"
+                )}
+              </Row>
+            ) : null}
             {patient.phone ? (
               <Row term="Téléphone">
                 <Phone value={patient.phone} />

@@ -51,7 +51,9 @@ export function useActionForm<T = undefined>(
     event.preventDefault();
     // A new try: the previous confirmation no longer speaks of what is on screen.
     if (announce) outcome?.(null);
-    const form = new FormData(event.currentTarget);
+    // With the button pressed, when it carries a name (a form with two ways to send it).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const form = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement && submitter.name ? submitter : null);
     startTransition(() => dispatch(form));
   };
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};

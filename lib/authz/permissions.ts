@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   // What happens to the patient during care (hospitalised, back home, nursing home, deceased):
   // a coordinator on her requests, a team on the referrals it accepted.
   "requests.patient_events": ["COORDINATOR", "TEAM_MEMBER"],
+  // The patient's care circle (carer, trusted person, own professionals): the coordination and the
+  // teams that accepted a referral (lib/requests/care-circle-access.ts bounds the rows).
+  "requests.care_circle": ["COORDINATOR", "TEAM_MEMBER"],
   // The conversation on a request (lib/messages/access.ts bounds the rows): never the ARS nor the
   // administrators.
   "requests.messages": ["GP", "COORDINATOR", "TEAM_MEMBER"],

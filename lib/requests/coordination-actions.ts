@@ -16,6 +16,8 @@ import { reopenRequest } from "@/lib/requests/reopen-request";
 import { assignRequestTerritory } from "@/lib/requests/assign-territory";
 import { requalifyRequest } from "@/lib/requests/requalify-request";
 import { withdrawParallelReferrals } from "@/lib/requests/withdraw-parallel-referrals";
+import { identifyPatient } from "@/lib/requests/identify-patient";
+import { mergePatient } from "@/lib/requests/merge-patient";
 import {
   ZAddNote,
   ZAssignTerritory,
@@ -29,6 +31,8 @@ import {
   ZReopenRequest,
   ZRequestId,
   ZWithdrawParallelReferrals,
+  ZIdentifyPatient,
+  ZMergePatient,
 } from "@/lib/requests/schemas";
 import { isInCoordinatorScope } from "@/lib/requests/coordination-queries";
 
@@ -124,6 +128,30 @@ export const withdrawParallelReferralsAction = formAction({
   run: ({ actor, input }) => withdrawParallelReferrals({ actor, input }),
   message: ({ withdrawn }) =>
     withdrawn === 1 ? "Orientation en attente retirée : l'équipe est prévenue." : `${withdrawn} orientations en attente retirées : les équipes sont prévenues.`,
+});
+
+// Identify (or correct) the patient: possible duplicates come back to the form to choose from.
+export const identifyPatientAction = formAction({
+  ...coordination,
+  schema: ZIdentifyPatient,
+  run: ({ actor, input }) => identifyPatient({ actor, input }),
+  data: (result) => result,
+  message: (result) =>
+    result.outcome === "duplicates"
+      ? "Patients possiblement identiques : rattachez la demande à l'un d'eux, ou créez un nouveau dossier."
+      : result.mode === "corrected"
+        ? "Identité corrigée."
+        : result.mode === "linked"
+          ? "Patient identifié : la demande est rattachée à son dossier."
+          : "Patient identifié : nouveau dossier créé.",
+});
+
+export const mergePatientAction = formAction({
+  ...coordination,
+  schema: ZMergePatient,
+  run: ({ actor, input }) => mergePatient({ actor, input }),
+  message: ({ movedRequestIds }) =>
+    `Dossiers fusionnés : ${movedRequestIds.length === 1 ? "sa demande rejoint" : `ses ${movedRequestIds.length} demandes rejoignent`} ce dossier, historiques conservés.`,
 });
 
 export type IntakeConfirmation = {

@@ -70,9 +70,10 @@ async function findOrCreatePatient(tx: Tx, input: TFileRequest): Promise<string>
       placeOfCare: input.placeOfCare,
     },
     update: { communeCode: input.communeCode, placeOfCare: input.placeOfCare },
-    select: { id: true },
+    select: { id: true, mergedIntoId: true },
   });
-  return patient.id;
+  // A record merged into another (merge-patient.ts): the person's record is that one.
+  return patient.mergedIntoId ?? patient.id;
 }
 
 // Files a request from any channel: the GP's form, the IDEC's phone intake, the public form.

@@ -2,7 +2,8 @@
 // Messages are French and attached to the field they concern.
 import { z } from "zod";
 import { cleanText, ZCalendarDay, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
-import { CancelReason, ClosureOutcome, ConsentMethod, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
+import { CancelReason, ClosureOutcome, ConsentMethod, IdentityStatus, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
+import { checkInsMatricule } from "@/lib/patients/ins";
 
 // One-line fields (names, relation) and multi-line ones (details, notes, summaries): control
 // characters removed, see lib/text-schemas.ts.
@@ -221,3 +222,48 @@ export const ZRecordSharingConsent = ZRequestRef.extend({
     });
 });
 export type TRecordSharingConsent = z.input<typeof ZRecordSharingConsent>;
+
+// The coordinator identifies the patient of a request (public form, phone) or corrects it: the
+// strict traits of the INS, the birth place, the INS itself and the identity status. `decision`:
+// "search" first (possible duplicates are proposed), then "link" to one of them or "create".
+export const ZIdentifyPatient = ZRequestRef.extend({
+  ...ZPatientIdentity.shape,
+  bornAbroad: checkbox,
+  birthPlaceCode: z.preprocess((v) => (v === "" ? undefined : v), ZCommuneCode.optional()),
+  insMatricule: text(30, "Matricule INS").optional(),
+  insKind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["NIR", "NIA"], { error: "Indiquez s'il s'agit d'un NIR ou d'un NIA." }).optional()),
+  identityStatus: z.enum(IdentityStatus, { error: "Indiquez le statut de l'identité." }),
+  decision: z.preprocess(
+    (v) => (v === "" || v === undefined ? "search" : v),
+    z.enum(["search", "link", "create"], { error: "Choisissez comment enregistrer l'identité." }),
+  ),
+  linkPatientId: z.preprocess((v) => (v === "" ? undefined : v), ZId.optional()),
+}).check((ctx) => {
+  const v = ctx.value;
+  const issue = (path: string, message: string) => ctx.issues.push({ code: "custom", input: v, path: [path], message });
+  if (!v.bornAbroad && !v.birthPlaceCode) issue("birthPlaceCode", "Indiquez la commune de naissance, ou cochez « Né(e) à l'étranger ».");
+  const matricule = v.insMatricule?.trim();
+  if (matricule) {
+    const checked = checkInsMatricule(matricule, { sex: v.sex, birthDate: v.birthDate });
+    if (!checked.ok) issue("insMatricule", checked.message);
+    if (!v.insKind) issue("insKind", "Indiquez s'il s'agit d'un NIR ou d'un NIA.");
+  } else if (v.identityStatus === "RECOVERED" || v.identityStatus === "QUALIFIED") {
+    issue("insMatricule", "Une identité récupérée ou qualifiée a son INS : saisissez le matricule (téléservice INSi).");
+  }
+  if (v.decision === "link" && !v.linkPatientId) issue("linkPatientId", "Choisissez le patient auquel rattacher la demande.");
+});
+export type TIdentifyPatient = z.input<typeof ZIdentifyPatient>;
+
+// Two records of the same person: the duplicate's requests join the request's patient.
+export const ZMergePatient = ZRequestRef.extend({ duplicateId: ZId });
+
+// The patient's care circle: the carer, the trusted person, their own professionals.
+export const CARE_CONTACT_ROLES = ["CARER", "TRUSTED_PERSON", "GP", "HOME_NURSE", "PHARMACIST", "PHYSIOTHERAPIST", "OTHER_PROFESSIONAL"] as const;
+export const ZAddCareContact = ZRequestId.extend({
+  role: z.enum(CARE_CONTACT_ROLES, { error: "Indiquez qui est cette personne pour le patient." }),
+  name: requiredText(150, "Indiquez le nom.", "Nom"),
+  phone: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), ZPhone.optional()),
+  note: text(200, "Précisions").optional(),
+});
+export type TAddCareContact = z.input<typeof ZAddCareContact>;
+export const ZRemoveCareContact = ZRequestId.extend({ contactId: ZId });

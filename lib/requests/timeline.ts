@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { ROLE_LABELS, type Role } from "@/lib/authz/permissions";
 import {
   CANCEL_REASON_LABELS,
+  CARE_CONTACT_ROLE_LABELS,
   CHANNEL_LABELS,
   CLOSURE_OUTCOME_LABELS,
   DECLINE_REASON_LABELS,
@@ -214,6 +215,18 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
     }
     case "request.message_posted":
       return event.data.toStructureId ? `Message à ${structureName(event.data.toStructureId)} (conversation)` : "Message à tous (conversation)";
+    case "request.patient_identified":
+      return event.data.mode === "created"
+        ? "Patient identifié par la coordination (nouveau dossier)"
+        : event.data.mode === "linked"
+          ? "Patient identifié par la coordination (dossier existant)"
+          : "Identité du patient corrigée par la coordination";
+    case "request.patient_merged":
+      return "Dossier patient fusionné avec un doublon (historiques conservés)";
+    case "request.care_contact_added":
+      return `Entourage du patient : ${CARE_CONTACT_ROLE_LABELS[event.data.role].toLowerCase()} ajouté(e)`;
+    case "request.care_contact_removed":
+      return "Entourage du patient : une personne retirée";
     case "request.sharing_consent": {
       const whom = event.data.structureId ? structureName(event.data.structureId) : "toutes les structures sollicitées";
       if (event.data.granted) return `Consentement du patient au partage avec ${whom} enregistré`;

@@ -33,6 +33,18 @@ test("the HAD reports a hospitalisation: the GP's bell shows it at once, and the
   await expect(had.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
   await expectAccessible(had);
 
+  // The HAD, in charge, completes the patient's care circle: the son, the carer, with his phone.
+  const circle = had.getByRole("region", { name: "Entourage du patient" });
+  const addContact = circle.getByRole("form", { name: "Ajouter à l'entourage" });
+  await addContact.getByRole("button", { name: "Ajouter" }).click();
+  await expect(addContact.getByText("Indiquez qui est cette personne pour le patient.")).toBeVisible();
+  await addContact.getByLabel("Qui est-ce pour le patient ?").selectOption({ label: "Aidant" });
+  await addContact.getByLabel("Nom", { exact: true }).fill("Paul Parcours (fils)");
+  await addContact.getByLabel("Téléphone (facultatif)").fill("06 11 22 33 44");
+  await addContact.getByRole("button", { name: "Ajouter" }).click();
+  await expect(circle.getByRole("list", { name: "Entourage" })).toContainText("Paul Parcours (fils) — Aidant");
+  await expect(circle.getByRole("link", { name: "06 11 22 33 44" })).toHaveAttribute("href", "tel:0611223344");
+
   // The GP: the bell lists it, in words that say nothing of what happened; the request says it.
   await gp.goto("/demandes");
   await bell(gp).click();
@@ -47,6 +59,7 @@ test("the HAD reports a hospitalisation: the GP's bell shows it at once, and the
   // The coordination reads it on the request's page.
   await idec.goto(`/coordination/demandes/${id}`);
   await expect(idec.getByRole("region", { name: "Situation du patient" })).toContainText(situation);
+  await expect(idec.getByRole("region", { name: "Entourage du patient" })).toContainText("Paul Parcours (fils) — Aidant");
 
   // Parallel referrals: the HAD accepted while the EMSP was solicited too; the nurse is offered to
   // withdraw the EMSP's (not ticked for her: another type of structure), and does.

@@ -2,11 +2,21 @@
 // Limited to 5 requests per 10 minutes per client address, and every test comes from 127.0.0.1:
 // this file sends ONE request; no other spec sends any.
 import { expect, test } from "@playwright/test";
-import { IDEC_MEUSE } from "./accounts";
+import { DEMO_GP, IDEC_MEUSE } from "./accounts";
 import { expectAccessible, formError } from "./fixtures";
-import { EMSP, MEUSE_SUD, chooseBarLeDuc, fillOrientForm, orient, pageHeader, signedInPage, uniqueTag } from "./requests";
+import { EMSP, HAD, MEUSE_SUD, chooseBarLeDuc, fileRequest, fillOrientForm, newPatient, orient, pageHeader, signedInPage, uniqueTag } from "./requests";
 
-test("a relative asks for help from the sign-in page and is told whom to call", async ({ page, browser }) => {
+test("a relative asks for help from the sign-in page and is told whom to call; the nurse links the patient's record and records the consent to sharing", async ({
+  page,
+  browser,
+}) => {
+  test.slow(); // three people and a dozen pages on a busy 2-core machine
+  // The patient is already known: her GP filed a request for her last week.
+  const patient = newPatient("PARENT");
+  const gp = await signedInPage(browser, DEMO_GP);
+  await fileRequest(gp, patient);
+  await gp.context().close();
+
   const requester = `Claire AIDANTE-${uniqueTag()}`;
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Demandez de l'aide au guichet unique" }).click();
@@ -56,6 +66,32 @@ test("a relative asks for help from the sign-in page and is told whom to call", 
   // patient's consent to sharing with it is recorded.
   await idec.getByRole("form", { name: "Prendre en charge" }).getByRole("button", { name: "Prendre en charge" }).click();
   await expect(pageHeader(idec)).toContainText("En cours d'analyse");
+
+  // The nurse calls the daughter back and identifies the patient, typing the name as heard: the
+  // record the GP created is proposed as a likely duplicate, and she links the request to it.
+  const identify = idec.getByRole("form", { name: "Identifier le patient" });
+  await identify.getByLabel("Nom de naissance").fill(patient.birthName.slice(0, -1));
+  await identify.getByLabel("Prénom(s) de naissance").fill("Jeanne");
+  await identify.getByLabel("Date de naissance").pressSequentially(patient.birthDate.replaceAll("/", ""));
+  await identify.getByRole("radio", { name: "Femme", exact: true }).check();
+  await identify.getByRole("button", { name: "Identifier le patient" }).click();
+  await expect(identify.getByText("Indiquez la commune de naissance, ou cochez « Né(e) à l'étranger ».")).toBeVisible();
+  await chooseBarLeDuc(idec, identify.getByRole("combobox", { name: "Commune de naissance" }));
+  await identify.getByRole("button", { name: "Identifier le patient" }).click();
+  await expect(identify.getByRole("status").filter({ hasText: "Patients possiblement" })).toHaveText(
+    "Patients possiblement identiques : rattachez la demande à l'un d'eux, ou créez un nouveau dossier.",
+  );
+  const duplicates = identify.getByRole("group", { name: "Patients possiblement identiques" });
+  await expect(duplicates).toContainText(`${patient.birthName} Jeanne Marie, né(e) le ${patient.birthDate}`);
+  await expectAccessible(idec);
+  await identify.getByRole("button", { name: "Rattacher la demande à ce patient" }).click();
+  await expect(identify.getByText("Choisissez le patient auquel rattacher la demande.")).toBeVisible();
+  await duplicates.getByRole("radio", { name: new RegExp(patient.birthName) }).check();
+  await identify.getByRole("button", { name: "Rattacher la demande à ce patient" }).click();
+  const patientCard = idec.getByRole("region", { name: "Patient", exact: true });
+  await expect(patientCard).toContainText(patient.birthName);
+  await expect(patientCard).toContainText("Provisoire");
+  await expect(idec.getByText("Patient identifié par la coordination (dossier existant)")).toBeVisible();
   const consents = idec.getByRole("region", { name: "Consentement au partage" });
   await expect(consents).toContainText("Aucun consentement au partage");
   const orientForm = await fillOrientForm(idec, [EMSP]);
@@ -77,8 +113,14 @@ test("a relative asks for help from the sign-in page and is told whom to call", 
   await expect(consentForm.getByRole("status")).toHaveText("Consentement enregistré : vous pouvez orienter vers cette structure.");
   await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText(`Consent au partage avec ${EMSP}`);
   await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText("Par un représentant (Sa fille, personne de confiance)");
+  // And for the HAD, told by the patient herself over the phone.
+  await consentForm.getByLabel("Structure").selectOption({ label: `${HAD} — Hospitalisation à domicile (HAD)` });
+  await consentForm.getByRole("radio", { name: "Consent au partage" }).check();
+  await consentForm.getByRole("radio", { name: "Oralement" }).check();
+  await consentForm.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText(`Consent au partage avec ${HAD}`);
   await expectAccessible(idec);
-  await orient(idec, [EMSP]);
+  await orient(idec, [EMSP, HAD]);
   await idec.context().close();
 });
 

@@ -16,6 +16,10 @@ import { PatientEventForm } from "@/components/requests/patient-event-form";
 import { Conversation } from "@/components/messages/conversation";
 import { getConversation } from "@/lib/messages/queries";
 import { listSharingConsents } from "@/lib/requests/consent-queries";
+import { listPatientDuplicates } from "@/lib/requests/patient-duplicates";
+import { IdentityPanel } from "@/components/patients/identity-panel";
+import { listCareCircle } from "@/lib/requests/care-circle-queries";
+import { CareCircle } from "@/components/patients/care-circle";
 import { SharingConsentPanel } from "@/components/consents/sharing-consent-panel";
 import { parisIsoDay } from "@/lib/time";
 import { OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
@@ -49,11 +53,13 @@ export default async function CoordinationRequestPage({
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const [timeline, consultations, conversation, consents] = await Promise.all([
+  const [timeline, consultations, conversation, consents, duplicates, careCircle] = await Promise.all([
     getRequestTimeline({ actor, requestId: request.id }),
     listRequestConsultations({ actor, requestId: request.id }),
     getConversation({ actor, requestId: request.id }),
     listSharingConsents({ actor, requestId: request.id }),
+    listPatientDuplicates({ actor, requestId: request.id }),
+    listCareCircle({ actor, requestId: request.id }),
   ]);
   const structureChoices = request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type }));
   const now = new Date();
@@ -138,6 +144,12 @@ export default async function CoordinationRequestPage({
             defaultOutcome={deceased ? "DECEASED" : undefined}
             qualification={{ urgency: request.urgency, placeOfCare: request.placeOfCare, needs: request.needs }}
           />
+          <div className="mt-4">
+            <IdentityPanel requestId={request.id} version={request.version} patient={request.patient} duplicates={duplicates} />
+          </div>
+          <div className="mt-4">
+            <CareCircle requestId={request.id} contacts={careCircle} />
+          </div>
           {!outside ? (
             <div className="mt-4">
               <SharingConsentPanel requestId={request.id} version={request.version} consents={consents} structures={structureChoices} />

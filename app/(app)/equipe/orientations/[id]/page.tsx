@@ -17,6 +17,9 @@ import { PatientEventForm } from "@/components/requests/patient-event-form";
 import { Conversation } from "@/components/messages/conversation";
 import { getConversation } from "@/lib/messages/queries";
 import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/messages/access";
+import { CARE_CIRCLE_REFERRAL_STATUSES } from "@/lib/requests/care-circle-access";
+import { listCareCircle } from "@/lib/requests/care-circle-queries";
+import { CareCircle } from "@/components/patients/care-circle";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
 import { ReferralActions } from "@/components/referrals/referral-actions";
@@ -35,9 +38,12 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   const referral = await forPage(openTeamReferral({ actor, referralId: parsed.data.id, now }));
   // A team that declined (or whose referral was withdrawn) is no longer in the conversation.
   const inConversation = CONVERSATION_REFERRAL_STATUSES.includes(referral.status);
-  const [timeline, conversation] = await Promise.all([
+  // The patient's care circle: once the team took the patient in charge.
+  const inCharge = (CARE_CIRCLE_REFERRAL_STATUSES as readonly string[]).includes(referral.status);
+  const [timeline, conversation, careCircle] = await Promise.all([
     getRequestTimeline({ actor, requestId: referral.request.id }),
     inConversation ? getConversation({ actor, requestId: referral.request.id }) : null,
+    inCharge ? listCareCircle({ actor, requestId: referral.request.id }) : undefined,
   ]);
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
 
@@ -76,6 +82,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
             <PatientEventForm referralId={referral.id} today={parisIsoDay(now)} />
           ) : null}
         </section>
+        {careCircle !== undefined ? <CareCircle requestId={referral.request.id} referralId={referral.id} contacts={careCircle} /> : null}
         {conversation ? <Conversation requestId={referral.request.id} conversation={conversation} /> : null}
         <section aria-labelledby="historique">
           <h2 id="historique" className="mb-3 text-xl font-semibold text-slate-900">
