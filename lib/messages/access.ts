@@ -8,14 +8,10 @@ import { assertCan } from "@/lib/authz/permissions";
 import { referralScope, requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ReferralStatus } from "@/lib/generated/prisma/enums";
-
-/** The referrals that put a team in a request's conversation. */
-export const CONVERSATION_REFERRAL_STATUSES: ReferralStatus[] = ["PROPOSED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"];
+import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/lifecycle";
 
 export type ConversationAccess = {
   requestId: string;
-  territoryId: string | null;
   /** Null: reads every message (GP, coordination); else the team's structures in the conversation. */
   teamStructureIds: string[] | null;
 };
@@ -24,15 +20,15 @@ export async function conversationAccess(db: Db | Tx, actor: Actor, requestId: s
   assertCan(actor, "requests.messages");
   if (actor.role === "TEAM_MEMBER") {
     const referrals = await db.referral.findMany({
-      where: { requestId, ...referralScope(actor), status: { in: CONVERSATION_REFERRAL_STATUSES } },
-      select: { structureId: true, request: { select: { territoryId: true } } },
+      where: { requestId, ...referralScope(actor), status: { in: [...CONVERSATION_REFERRAL_STATUSES] } },
+      select: { structureId: true },
     });
     if (referrals.length === 0) throw new AppError("NOT_FOUND", "Demande introuvable.");
-    return { requestId, territoryId: referrals[0]!.request.territoryId, teamStructureIds: [...new Set(referrals.map((r) => r.structureId))] };
+    return { requestId, teamStructureIds: [...new Set(referrals.map((r) => r.structureId))] };
   }
-  const request = await db.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true, territoryId: true } });
+  const request = await db.request.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true } });
   if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");
-  return { requestId, territoryId: request.territoryId, teamStructureIds: null };
+  return { requestId, teamStructureIds: null };
 }
 
 /** The messages the access lets one read. */

@@ -3,7 +3,8 @@ import { recordEvent } from "@/lib/audit";
 import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
-import { CONVERSATION_REFERRAL_STATUSES, conversationAccess } from "@/lib/messages/access";
+import { conversationAccess } from "@/lib/messages/access";
+import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { ZPostMessage, type TPostMessage } from "@/lib/messages/schemas";
 
 /**
@@ -28,7 +29,9 @@ export async function postMessage({
     if (data.to) {
       const allowed =
         access.teamStructureIds === null
-          ? (await tx.referral.count({ where: { requestId: data.requestId, structureId: data.to, status: { in: CONVERSATION_REFERRAL_STATUSES } } })) > 0
+          ? (await tx.referral.count({
+              where: { requestId: data.requestId, structureId: data.to, status: { in: [...CONVERSATION_REFERRAL_STATUSES] }, sharingWithdrawn: false },
+            })) > 0
           : access.teamStructureIds.includes(data.to);
       if (!allowed) throw new AppError("INVALID_INPUT", "Destinataire inconnu.", { to: ["Choisissez à qui écrire dans la liste."] });
     }

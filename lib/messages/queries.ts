@@ -4,7 +4,8 @@
 import { prisma, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
-import { CONVERSATION_REFERRAL_STATUSES, conversationAccess, visibleMessages } from "@/lib/messages/access";
+import { conversationAccess, visibleMessages } from "@/lib/messages/access";
+import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/lifecycle";
 
 export type ConversationMessage = {
   id: string;
@@ -54,7 +55,9 @@ export async function getConversation({
     db.referral.findMany({
       where: {
         requestId,
-        status: { in: CONVERSATION_REFERRAL_STATUSES },
+        status: { in: [...CONVERSATION_REFERRAL_STATUSES] },
+        // A team the patient withdrew sharing from is no longer someone to write to.
+        sharingWithdrawn: false,
         ...(access.teamStructureIds ? { structureId: { in: access.teamStructureIds } } : {}),
       },
       distinct: ["structureId"],

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { SecureDetail } from "@/lib/notifications/compose";
 import { enqueueNotice, type Notice } from "@/lib/notifications/enqueue";
 import { requestAudience } from "@/lib/notifications/recipients";
+import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/lifecycle";
 
 // Who is told what, per event of the request's lifecycle. Called by the use cases right after
 // recordEvent, in the same transaction: a rolled-back change tells nobody, a committed one
@@ -128,7 +129,7 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
       const teams = await tx.referral.findMany({
         where: {
           requestId,
-          status: { in: ["PROPOSED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"] },
+          status: { in: [...CONVERSATION_REFERRAL_STATUSES] },
           sharingWithdrawn: false,
           ...(event.data.toStructureId ? { structureId: event.data.toStructureId } : {}),
         },

@@ -6,15 +6,14 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { referralScope, requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
-
-export const CARE_CIRCLE_REFERRAL_STATUSES = ["ACCEPTED", "IN_PROGRESS", "COMPLETED"] as const;
+import { IN_CHARGE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 
 /** The request's patient, if the actor may read its care circle (null: not identified yet). */
 export async function careCirclePatient(db: Db | Tx, actor: Actor, requestId: string): Promise<{ requestId: string; patientId: string | null }> {
   assertCan(actor, "requests.care_circle");
   const where =
     actor.role === "TEAM_MEMBER"
-      ? { id: requestId, referrals: { some: { ...referralScope(actor), status: { in: [...CARE_CIRCLE_REFERRAL_STATUSES] } } } }
+      ? { id: requestId, referrals: { some: { ...referralScope(actor), status: { in: [...IN_CHARGE_REFERRAL_STATUSES] } } } }
       : { id: requestId, ...requestScope(actor) };
   const request = await db.request.findFirst({ where, select: { id: true, patientId: true } });
   if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");

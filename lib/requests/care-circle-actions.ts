@@ -7,13 +7,9 @@ import { formAction } from "@/lib/action";
 import { addCareContact } from "@/lib/requests/add-care-contact";
 import { removeCareContact } from "@/lib/requests/remove-care-contact";
 import { ZAddCareContact, ZRemoveCareContact } from "@/lib/requests/schemas";
+import { referralOrRequestPage } from "@/lib/requests/action-pages";
 
-const pageOf = (raw: Record<string, unknown>) =>
-  typeof raw.referralId === "string" && raw.referralId
-    ? `/equipe/orientations/${encodeURIComponent(raw.referralId)}`
-    : typeof raw.requestId === "string" && raw.requestId
-      ? `/coordination/demandes/${encodeURIComponent(raw.requestId)}`
-      : "/";
+const pageOf = referralOrRequestPage;
 // Every page of the patient's requests shows the circle.
 const refresh = (): [string, "page"][] => [
   ["/coordination/demandes/[id]", "page"],

@@ -6,13 +6,9 @@
 import { formAction } from "@/lib/action";
 import { reportPatientEvent } from "@/lib/requests/report-patient-event";
 import { ZReportPatientEvent } from "@/lib/requests/schemas";
+import { referralOrRequestPage } from "@/lib/requests/action-pages";
 
-const pageOf = (raw: Record<string, unknown>) =>
-  typeof raw.referralId === "string" && raw.referralId
-    ? `/equipe/orientations/${encodeURIComponent(raw.referralId)}`
-    : typeof raw.requestId === "string" && raw.requestId
-      ? `/coordination/demandes/${encodeURIComponent(raw.requestId)}`
-      : "/";
+const pageOf = referralOrRequestPage;
 
 export const reportPatientEventAction = formAction({
   permission: "requests.patient_events",

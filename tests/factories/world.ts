@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz/actor";
 import type { Role } from "@/lib/authz/permissions";
 import type { StructureType } from "@/lib/generated/prisma/enums";
-import type { TFileRequest } from "@/lib/requests/schemas";
+import type { TFileRequest, TPublicContact } from "@/lib/requests/schemas";
 import { fileRequest } from "@/lib/requests/file-request";
 import { departmentsOfTerritories } from "@/lib/geography/queries";
 import { loadTerritories } from "@/tests/factories/geography";
@@ -78,4 +78,19 @@ export const PATIENT: TFileRequest = {
 // A request filed by the world's GP (Bar-le-Duc, crisis, pain + palliative care by default).
 export function fileTestRequest(db: PrismaClient, world: World, input: Partial<TFileRequest> = {}, now?: Date) {
   return fileRequest({ db, channel: "WEB", actor: world.gp, input: { ...PATIENT, ...input }, now });
+}
+
+// A family's call for help through the public form (Bar-le-Duc, palliative care by default): a
+// request with no patient and no sharing consent yet.
+export const PUBLIC_CONTACT: TPublicContact = {
+  requesterName: "Paul Durand",
+  requesterPhone: "06 12 34 56 78",
+  requesterRelation: "fils",
+  communeCode: BAR_LE_DUC,
+  needs: ["PALLIATIVE_CARE"],
+  consentCoordination: true,
+};
+
+export function filePublicTestRequest(db: PrismaClient, input: Partial<TPublicContact> = {}, now?: Date) {
+  return fileRequest({ db, channel: "PUBLIC", actor: null, input: { ...PUBLIC_CONTACT, ...input }, now });
 }

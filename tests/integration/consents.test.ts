@@ -11,10 +11,9 @@ import { postMessage } from "@/lib/messages/post-message";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { getTeamReferral, listTeamInbox } from "@/lib/referrals/team-queries";
 import { claimRequest } from "@/lib/requests/claim-request";
-import { fileRequest } from "@/lib/requests/file-request";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { BAR_LE_DUC, fileTestRequest, type World } from "@/tests/factories/world";
+import { filePublicTestRequest, fileTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
 
 let world: World;
@@ -35,20 +34,7 @@ const failure = async (promise: Promise<unknown>) =>
 
 // A family's call for help from Bar-le-Duc (Meuse Sud), claimed by the coordinator.
 async function publicRequest() {
-  const filed = await fileRequest({
-    db,
-    channel: "PUBLIC",
-    actor: null,
-    input: {
-      requesterName: "Paul Durand",
-      requesterPhone: "06 12 34 56 78",
-      requesterRelation: "fils",
-      communeCode: BAR_LE_DUC,
-      needs: ["PALLIATIVE_CARE"],
-      consentCoordination: true,
-    },
-    now: NOW,
-  });
+  const filed = await filePublicTestRequest(db, {}, NOW);
   await claimRequest({ db, actor: world.idec, requestId: filed.id, now: minutes(1) });
   return filed.id;
 }
@@ -157,6 +143,10 @@ describe("sharing consent", () => {
     // Told that the orientation was withdrawn, not why.
     const told = await db.notification.findMany({ where: { userId: world.had.id }, select: { kind: true, title: true } });
     expect(told.map((n) => n.kind)).toEqual(["REFERRAL_CANCELLED"]);
+    // Nobody can write to it any more.
+    expect(
+      (await failure(postMessage({ db, actor: world.gp, input: { requestId, to: world.structures.had, body: "Et demain ?" }, now: minutes(11) }))).fields.to,
+    ).toEqual(["Choisissez à qui écrire dans la liste."]);
     // The EMSP keeps its access.
     const emsp = await referralOf(world.structures.emsp);
     expect((await getTeamReferral({ db, actor: world.emsp, referralId: emsp.id })).id).toBe(emsp.id);

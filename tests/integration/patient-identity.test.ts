@@ -7,11 +7,10 @@ import { describe, expect, test } from "vitest";
 import { ZodError } from "zod";
 import { insKey } from "@/lib/patients/ins";
 import { claimRequest } from "@/lib/requests/claim-request";
-import { fileRequest } from "@/lib/requests/file-request";
 import { identifyPatient } from "@/lib/requests/identify-patient";
 import { mergePatient } from "@/lib/requests/merge-patient";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { BAR_LE_DUC, fileTestRequest, type World } from "@/tests/factories/world";
+import { BAR_LE_DUC, filePublicTestRequest, fileTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
 
 let world: World;
@@ -34,20 +33,7 @@ const BODY = "2460555029001";
 const NIR = `${BODY}${String(insKey(BODY)).padStart(2, "0")}`;
 
 async function publicRequest(communeCode = BAR_LE_DUC, coordinator = world.idec) {
-  const filed = await fileRequest({
-    db,
-    channel: "PUBLIC",
-    actor: null,
-    input: {
-      requesterName: "Paul Durand",
-      requesterPhone: "06 12 34 56 78",
-      requesterRelation: "fils",
-      communeCode,
-      needs: ["PALLIATIVE_CARE"],
-      consentCoordination: true,
-    },
-    now: NOW,
-  });
+  const filed = await filePublicTestRequest(db, { communeCode }, NOW);
   await claimRequest({ db, actor: coordinator, requestId: filed.id, now: minutes(1) });
   return filed.id;
 }

@@ -16,8 +16,7 @@ import { PatientSituation } from "@/components/timeline/patient-situation";
 import { PatientEventForm } from "@/components/requests/patient-event-form";
 import { Conversation } from "@/components/messages/conversation";
 import { getConversation } from "@/lib/messages/queries";
-import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/messages/access";
-import { CARE_CIRCLE_REFERRAL_STATUSES } from "@/lib/requests/care-circle-access";
+import { CONVERSATION_REFERRAL_STATUSES, IN_CHARGE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 import { listCareCircle } from "@/lib/requests/care-circle-queries";
 import { CareCircle } from "@/components/patients/care-circle";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
@@ -39,7 +38,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   // A team that declined (or whose referral was withdrawn) is no longer in the conversation.
   const inConversation = CONVERSATION_REFERRAL_STATUSES.includes(referral.status);
   // The patient's care circle: once the team took the patient in charge.
-  const inCharge = (CARE_CIRCLE_REFERRAL_STATUSES as readonly string[]).includes(referral.status);
+  const inCharge = IN_CHARGE_REFERRAL_STATUSES.includes(referral.status);
   const [timeline, conversation, careCircle] = await Promise.all([
     getRequestTimeline({ actor, requestId: referral.request.id }),
     inConversation ? getConversation({ actor, requestId: referral.request.id }) : null,
