@@ -83,7 +83,10 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     if (event.type === "request.territory_assigned") territoryIds.add(event.data.territoryId);
     if (event.type === "request.patient_event") patientEventIds.add(event.data.patientEventId);
   }
-  const [users, structures, notes, territories, patientEvents] = await Promise.all([
+  // The coordination reads, with each orientation, where the routing ranked each structure and the
+  // reason given for a choice outside its suggestions (stored on the referrals).
+  const routed = actor.role === "COORDINATOR" && events.some((e) => e.event.type === "request.oriented");
+  const [users, structures, notes, territories, patientEvents, routes] = await Promise.all([
     prisma.user.findMany({
       where: { id: { in: actorIds } },
       select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } },
@@ -97,7 +100,9 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
           select: { id: true, kind: true, day: true, place: true },
         })
       : [],
+    routed ? prisma.referral.findMany({ where: { requestId: request.id }, select: { id: true, suggestionRank: true, overrideReason: true } }) : [],
   ]);
+  const routeById = new Map(routes.map((r) => [r.id, r]));
   const userById = new Map(users.map((u) => [u.id, u]));
   const structureName = (id: string) => structures.find((s) => s.id === id)?.name ?? "une structure";
   const territoryName = (id: string) => territories.find((t) => t.id === id)?.name ?? "(territoire supprimé)";
@@ -127,7 +132,9 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
       text:
         event.type === "request.patient_event"
           ? patientEventText(patientEventById.get(event.data.patientEventId))
-          : describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
+          : event.type === "request.oriented" && routed
+            ? orientedWithRoutes(event.data, structureName, routeById)
+            : describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
       ...(event.type === "request.patient_event" ? { patientEvent: event.data.kind } : {}),
       note: note
         ? { kind: note.kind, body: note.body }
@@ -153,6 +160,24 @@ export function patientEventText(event: { kind: PatientEventKind; day: Date; pla
     case "DECEASED":
       return `Décès le ${day}`;
   }
+}
+
+// « Orientation proposée vers EMSP (suggestion n° 1), SSIAD (hors suggestions : motif) ».
+function orientedWithRoutes(
+  data: { referralIds: string[]; structureIds: string[] },
+  structureName: (id: string) => string,
+  routeById: Map<string, { suggestionRank: number | null; overrideReason: string | null }>,
+): string {
+  const parts = data.structureIds.map((structureId, i) => {
+    const route = routeById.get(data.referralIds[i] ?? "");
+    const where = !route
+      ? ""
+      : route.suggestionRank !== null
+        ? ` (suggestion n° ${route.suggestionRank})`
+        : ` (hors suggestions${route.overrideReason ? ` : ${route.overrideReason}` : ""})`;
+    return `${structureName(structureId)}${where}`;
+  });
+  return `Orientation proposée vers ${parts.join(", ")}`;
 }
 
 function describeActor(name: string, role: Role, structures: string[]): string {

@@ -427,7 +427,7 @@ describe("the coordinator's queue and request page", () => {
     await expect(getCoordinationRequest({ db, actor: world.emsp, requestId: ref.requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  test("the whole coordination appears in the coordinator's timeline with actors and notes", async () => {
+  test("the whole coordination appears in the coordinator's timeline with actors, notes and the routing's rank", async () => {
     const ref = await triaged();
     await addNote({ db, actor: world.idec, input: { ...ref, body: "Évaluation faite." } });
     await orientRequest({ db, actor: world.idec, input: { ...ref, structureIds: [world.structures.emsp] } });
@@ -436,7 +436,11 @@ describe("the coordinator's queue and request page", () => {
       ["Dr Claire Martin (Médecin / professionnel adresseur)", "Demande déposée (formulaire professionnel)", undefined],
       ["Sophie Lambert (coordination)", "Demande prise en charge par la coordination", undefined],
       ["Sophie Lambert (coordination)", "Note de coordination", "Évaluation faite."],
-      ["Sophie Lambert (coordination)", "Orientation proposée vers EMSP de Bar-le-Duc", undefined],
+      // With where the routing ranked it (this world's structures declare no offer: none suggested).
+      ["Sophie Lambert (coordination)", "Orientation proposée vers EMSP de Bar-le-Duc (hors suggestions)", undefined],
     ]);
+    // The GP reads the orientation, not the coordination's routing.
+    const gpTimeline = await getRequestTimeline({ actor: world.gp, requestId: ref.requestId });
+    expect(gpTimeline.map((e) => e.text)).toContain("Orientation proposée vers EMSP de Bar-le-Duc");
   });
 });
