@@ -20,7 +20,7 @@ export function SelectField({ name, label, options, placeholder, errors, hint, i
           name={name}
           aria-invalid={control.hasError || undefined}
           aria-describedby={control.describedBy}
-          className={`min-h-11 rounded-md border bg-white px-3 py-2 text-base text-slate-900 ${borderClass(control.hasError)}`}
+          className={`min-h-11 max-w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 ${borderClass(control.hasError)}`}
           {...props}
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -19,6 +19,8 @@ test("the nurse asks the GP a question; the GP answers from a phone; a script in
   const idec = await signedInPage(browser, IDEC_MEUSE);
   const { id } = await fileRequest(gp, newPatient("MESSAGE"));
   await claimOnRequestPage(idec, id);
+  // The coordinator's page on a phone too (a long option in a select once widened it off-screen).
+  await expectNoHorizontalScroll(idec, "page de la coordination");
   await expectAccessible(idec);
 
   const question = "Docteur, le patient a-t-il une ordonnance de morphine à domicile ?";

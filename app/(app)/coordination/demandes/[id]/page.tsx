@@ -98,7 +98,7 @@ export default async function CoordinationRequestPage({
       <div className="mb-4">
         <PatientSituation entries={timeline} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_auto_1fr] lg:items-start">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_auto_1fr] lg:items-start">
         <div className="lg:col-start-1 lg:row-start-1">
           <RequestDetails request={request} now={now} />
           <div className="mt-4">
