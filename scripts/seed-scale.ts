@@ -337,7 +337,7 @@ try {
        ORDER BY r.id, s.structure_id, g
      ), answered AS (
        SELECT p.*, 'sf' || row_number() OVER (ORDER BY p.request_id, p.g) AS id, random() AS u, random() AS u_reason,
-         p.oriented_at + (0.5 + random() * 47.5) * interval '1 hour' AS responded_at, random() AS u_contact
+         p.oriented_at + (0.5 + random() * 47.5) * interval '1 hour' AS responded_at, random() AS u_contact, random() AS u_rank
        FROM picked p
      )
      SELECT a.id, a.request_id, a.structure_id, a.oriented_at AS proposed_at,
@@ -347,7 +347,7 @@ try {
        CASE WHEN a.u_reason < 0.35 THEN 'FULL' WHEN a.u_reason < 0.60 THEN 'NOT_OUR_SERVICE' WHEN a.u_reason < 0.80 THEN 'OUTSIDE_AREA'
             WHEN a.u_reason < 0.92 THEN 'PATIENT_REFUSED' ELSE 'OTHER' END AS decline_reason,
        CASE WHEN a.u_contact < 0.9 THEN ((a.responded_at AT TIME ZONE 'Europe/Paris')::date + floor(a.u_contact * 5)::int) END AS contact_day,
-       a.ended_at
+       a.ended_at, a.u_rank
      FROM answered a;
      UPDATE scale_ref SET responded_at = NULL WHERE response IS NULL;
      UPDATE scale_ref SET contact_day = NULL WHERE response IS DISTINCT FROM 'ACCEPTED'
@@ -397,13 +397,18 @@ try {
 
   await run(
     "Orientations (lignes)",
-    `INSERT INTO referral (id, request_id, structure_id, needs, status, proposed_by_id, proposed_at, responded_at, decline_reason, first_contact_at, version, updated_at)
+    `INSERT INTO referral (id, request_id, structure_id, needs, status, proposed_by_id, proposed_at, responded_at, decline_reason, first_contact_at,
+       suggestion_rank, override_reason, version, updated_at)
      SELECT x.id, x.request_id, x.structure_id, r.needs,
        (CASE WHEN x.response = 'ACCEPTED' AND x.contact_day IS NOT NULL THEN 'IN_PROGRESS' WHEN x.response IS NOT NULL THEN x.response
              WHEN x.ended_at IS NOT NULL THEN 'CANCELLED' ELSE 'PROPOSED' END)::"ReferralStatus",
        'su-idec-' || r.territory_id, x.proposed_at AT TIME ZONE 'UTC', x.responded_at AT TIME ZONE 'UTC',
        CASE WHEN x.response = 'DECLINED' THEN x.decline_reason END::"DeclineReason",
-       (x.contact_day + time '12:00') AT TIME ZONE 'UTC', 0, now() AT TIME ZONE 'UTC'
+       (x.contact_day + time '12:00') AT TIME ZONE 'UTC',
+       -- Most among the routing's first three suggestions, one in eight chosen outside them.
+       CASE WHEN x.u_rank < 0.875 THEN 1 + floor(x.u_rank / 0.875 * 3)::int END,
+       CASE WHEN x.u_rank >= 0.875 THEN 'Équipe connue du médecin traitant' END,
+       0, now() AT TIME ZONE 'UTC'
      FROM scale_ref x JOIN scale_req r ON r.id = x.request_id`,
   );
 

@@ -128,6 +128,7 @@ export async function getDashboard({
         proposed: count(`refProposed:${type}`),
         accepted,
         declined,
+        offSuggestion: count(`refOffSuggestion:${type}`),
         // Only from visible figures: a rate would otherwise give a masked count back.
         acceptRate: accepted.masked || declined.masked || answered === 0 ? null : Math.round(((accepted.value ?? 0) / answered) * 1000) / 1000,
       };

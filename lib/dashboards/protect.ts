@@ -81,6 +81,8 @@ export function areaModel(area: AreaKey, counts: AreaCounts): AreaModel {
   for (const proposed of of("refProposed")) {
     const type = proposed.slice("refProposed:".length);
     sum(proposed, [`refAccepted:${type}`, `refDeclined:${type}`], { name: `~refOther:${type}`, sensitive: true });
+    // Chosen outside the routing's suggestions, and the rest (within them).
+    sum(proposed, [`refOffSuggestion:${type}`], { name: `~refSuggested:${type}`, sensitive: false });
   }
   // Every decline has a reason.
   equations.push({ plus: of("refDeclined").map(id), minus: of("declineReason").map(id) });

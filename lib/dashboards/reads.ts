@@ -37,6 +37,7 @@ const DIM_NAMES: Record<string, string> = {
   ref_proposed: "refProposed",
   ref_accepted: "refAccepted",
   ref_declined: "refDeclined",
+  ref_off_suggestion: "refOffSuggestion",
   decline_reason: "declineReason",
 };
 

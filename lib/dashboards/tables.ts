@@ -108,8 +108,16 @@ export function dashboardTables(d: Dashboard): TableSpec[] {
     {
       id: "orientations",
       title: "Orientations par type de structure",
-      headers: ["Type de structure", "Proposées", "Acceptées", "Refusées", "Taux d'acceptation (%)"],
-      rows: d.referralsByStructureType.map((r) => [text(r.label), count(r.proposed), count(r.accepted), count(r.declined), rate(r.acceptRate)]),
+      headers: ["Type de structure", "Proposées", "Acceptées", "Refusées", "Taux d'acceptation (%)", "Hors suggestions"],
+      rows: d.referralsByStructureType.map((r) => [
+        text(r.label),
+        count(r.proposed),
+        count(r.accepted),
+        count(r.declined),
+        rate(r.acceptRate),
+        count(r.offSuggestion),
+      ]),
+      note: "Hors suggestions : structures choisies par la coordination en dehors des propositions de l'annuaire, avec sa raison.",
     },
     breakdown("refus", "Motifs de refus des orientations", "Motif", d.declineReasons, "Orientations refusées"),
     {

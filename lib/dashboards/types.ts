@@ -43,7 +43,16 @@ export type Dashboard = {
   byMonth: { month: string; count: Count }[]; // "2026-01"
   timeToTriage: Record<Urgency, DelayStats>;
   timeToFirstContact: Record<Urgency, DelayStats>;
-  referralsByStructureType: { type: StructureType; label: string; proposed: Count; accepted: Count; declined: Count; acceptRate: number | null }[];
+  // offSuggestion: proposed outside the routing's suggestions (the coordinator's override, with her reason).
+  referralsByStructureType: {
+    type: StructureType;
+    label: string;
+    proposed: Count;
+    accepted: Count;
+    declined: Count;
+    offSuggestion: Count;
+    acceptRate: number | null;
+  }[];
   declineReasons: Breakdown<DeclineReason>;
   unmetNeeds: { need: Need; label: string; communeCode: string | null; communeName: string | null; count: Count }[];
   // Per child area (or the area itself at territory level): coverage against the national norms.

@@ -76,6 +76,15 @@ async function buildHistory() {
   const file = (key: string, input: Parameters<typeof fileTestRequest>[2], now: Date) => fileTestRequest(db, world, input, now).then((r) => (ids[key] = r.id));
   const person = (i: number) => ({ birthName: `Patient${i}`, firstNames: `Prénom${i}`, birthDate: new Date(Date.UTC(1940, 0, i)) });
 
+  // The EMSP offers pain and palliative care at home in Meuse Sud: the routing ranks it for r1; the
+  // other structures offer nothing in the directory, so every other orientation is outside suggestions.
+  await db.structure.update({
+    where: { id: world.structures.emsp },
+    data: { coverageTerritoryIds: [world.territories["meuse-sud"]!], capacityStatus: "AVAILABLE", capacityConfirmedAt: at(1, 9) },
+  });
+  await db.structureOffer.createMany({
+    data: (["PAIN", "PALLIATIVE_CARE"] as const).map((need) => ({ structureId: world.structures.emsp, need, setting: "HOME" as const })),
+  });
   await file("r1", { needs: ["PAIN", "PALLIATIVE_CARE"], urgency: "CRISIS" }, at(2, 9));
   await claim(ids.r1!, at(2, 11, 30));
   await orient(ids.r1!, [world.structures.emsp, world.structures.had], at(2, 12));
@@ -230,11 +239,24 @@ describe("indicators for a coordinator (exact figures of their own territories)"
     expect(meuse.timeToFirstContact.PLANNED).toEqual({ basis: "opening", measured: { value: 0, masked: false }, medianHours: null, p90Hours: null });
   });
 
-  test("referrals by structure type with accept rates, and decline reasons", () => {
+  test("referrals by structure type with accept rates, and decline reasons", async () => {
     expect(meuse.referralsByStructureType.map((r) => [r.type, v(r.proposed), v(r.accepted), v(r.declined), r.acceptRate])).toEqual([
       ["EMSP", 1, 1, 0, 1],
       ["HAD", 2, 0, 2, 0],
       ["SSIAD", 1, 0, 0, null], // cancelled when r3 was closed, never answered
+    ]);
+    // Orientations chosen outside the routing's suggestions: all but the EMSP for r1.
+    const stored = await db.$queryRaw<{ type: string; n: number }[]>`
+      SELECT s.type::text, count(*)::int AS n FROM referral r JOIN structure s ON s.id = r.structure_id
+      WHERE r.suggestion_rank IS NULL AND r.request_id IN (${ids.r1}, ${ids.r2}, ${ids.r3}) GROUP BY 1 ORDER BY 1`;
+    expect(stored).toEqual([
+      { type: "HAD", n: 2 },
+      { type: "SSIAD", n: 1 },
+    ]);
+    expect(meuse.referralsByStructureType.map((r) => [r.type, v(r.offSuggestion)])).toEqual([
+      ["EMSP", 0],
+      ["HAD", 2],
+      ["SSIAD", 1],
     ]);
     expect(values(meuse.declineReasons)).toEqual({ OUTSIDE_AREA: 0, NOT_OUR_SERVICE: 1, FULL: 1, PATIENT_REFUSED: 0, OTHER: 0 });
   });
