@@ -52,6 +52,20 @@ const identity = (requestId: string, v: number, more: Record<string, string> = {
   ...more,
 });
 
+// The dashboards' facts of a patient's requests: each counts that person, and exactly one of them
+// (the first) counts a new patient; rebuilding every fact from the event log gives the same rows.
+async function expectFactsOfPatient(patientId: string, requestIds: string[]) {
+  const facts = () =>
+    db.$queryRaw<{ request_id: string; patient_id: string | null; first_of_patient: boolean }[]>`
+      SELECT request_id, patient_id, first_of_patient FROM request_fact ORDER BY request_id`;
+  const before = await facts();
+  const mine = before.filter((f) => requestIds.includes(f.request_id));
+  expect(mine.map((f) => f.patient_id)).toEqual(requestIds.map(() => patientId));
+  expect(mine.filter((f) => f.first_of_patient)).toHaveLength(1);
+  await db.$executeRaw`SELECT dashboard_rebuild()`;
+  expect(await facts()).toEqual(before);
+}
+
 describe("identifying the patient of a request", () => {
   test("a likely duplicate is proposed before any record is created; linking it gives the request that patient, as an event", async () => {
     const gpRequest = await fileTestRequest(db, world, {}, NOW); // Jeanne Durand, 12/05/1946, filed by her GP
@@ -91,6 +105,8 @@ describe("identifying the patient of a request", () => {
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { patientId: true } })).patientId).toBe(existing);
     const timeline = await getRequestTimeline({ actor: world.idec, requestId });
     expect(timeline.map((e) => e.text)).toContain("Patient identifié par la coordination (dossier existant)");
+    // The dashboards count one person for both requests, and one new patient.
+    await expectFactsOfPatient(existing, [gpRequest.id, requestId]);
   });
 
   test("with no likely duplicate, the record is created with the five traits, the INS and its OID, and the status", async () => {
@@ -216,6 +232,8 @@ describe("identifying the patient of a request", () => {
       input: identity(fourth, await version(fourth), { birthName: "Durand", firstNames: "Jeannette" }),
     });
     expect(proposed.outcome === "duplicates" ? proposed.candidates.map((c) => c.id) : []).toEqual([created.patientId]);
+    // The dashboards follow the merge: the four requests of this person count her once, as one new patient.
+    await expectFactsOfPatient(created.patientId, [gpRequest.id, requestId, again.id, third]);
   });
 
   test("a coordinator is never proposed a patient outside her scope; GPs, teams and the ARS may not identify", async () => {
