@@ -108,7 +108,14 @@ export const ZEvent = z.discriminatedUnion("type", [
   request("request.message_posted", { messageId: id, toStructureId: id.nullable() }),
   // The patient's decision on sharing with one structure (`structureId`) or all (null); a refusal
   // lists the referrals whose team lost access (their words in sharing_consent).
-  request("request.sharing_consent", { consentId: id, structureId: id.nullable(), granted: z.boolean(), referralIds: z.array(id) }),
+  // purpose COORDINATION (structureId null): the consent to the coordination itself (absent: sharing).
+  request("request.sharing_consent", {
+    consentId: id,
+    purpose: z.enum(["COORDINATION", "SHARING"]).optional(),
+    structureId: id.nullable(),
+    granted: z.boolean(),
+    referralIds: z.array(id),
+  }),
   // The coordinator identified the request's patient: a new record, one proposed as a duplicate, or
   // a correction of its identity (the traits in patient, never here).
   request("request.patient_identified", { patientId: id, mode: z.enum(["created", "linked", "corrected"]) }),

@@ -9,7 +9,10 @@ import { TextField } from "@/components/ui/text-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { Button } from "@/components/ui/button";
 
-/** Records what the patient said about sharing with one structure, or all: a consent, a refusal or a withdrawal. */
+/**
+ * Records what the patient said about the coordination of their care, or about sharing with one
+ * structure or all of them: a consent, a refusal or a withdrawal.
+ */
 export function SharingConsentForm({
   requestId,
   version,
@@ -28,10 +31,12 @@ export function SharingConsentForm({
       <SelectField
         id="consent-structure"
         name="structureId"
-        label="Structure"
+        label="Objet du consentement"
         placeholder="Choisir…"
         options={[
-          { value: "ALL", label: "Toutes les structures sollicitées" },
+          // COORDINATION_CONSENT of lib/requests/schemas.ts (not imported: a client bundle).
+          { value: "COORDINATION", label: "La coordination de son parcours par l'équipe du territoire" },
+          { value: "ALL", label: "Le partage avec toutes les structures sollicitées" },
           ...structures.map((s) => ({ value: s.id, label: `${s.name} — ${s.typeLabel}` })),
         ]}
         errors={errors.structureId}
@@ -43,7 +48,7 @@ export function SharingConsentForm({
         type="radio"
         inline
         options={[
-          { value: "yes", label: "Consent au partage" },
+          { value: "yes", label: "Consent" },
           { value: "no", label: "Refuse ou retire son consentement" },
         ]}
         errors={errors.granted}

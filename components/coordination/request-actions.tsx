@@ -343,7 +343,7 @@ export function RequestActions({
   /** Hors territoire: it is given a territory first (AssignTerritoryForm), then claimed. */
   outside?: boolean;
   /** The closing outcome proposed (« Patient décédé » once a death was reported). */
-  defaultOutcome?: "DECEASED";
+  defaultOutcome?: "DECEASED" | "DECLINED_BY_PATIENT";
   /** What the request says now, for the requalification form. */
   qualification?: Qualification;
 }) {

@@ -98,7 +98,7 @@ export function RequestDetails({ request, now }: { request: CoordinationRequest;
           {request.commune.name} ({request.commune.postalCodes[0] ?? request.commune.code})
         </Row>
         <Row term="Lieu de prise en charge">{PLACE_OF_CARE_LABELS[request.placeOfCare]}</Row>
-        <Row term="Consentement">{request.consentCoordination ? "Recueilli pour la coordination" : "Non recueilli"}</Row>
+        <Row term="Consentement">{request.consentCoordination ? "Recueilli pour la coordination" : "Retiré par le patient (coordination suspendue)"}</Row>
       </DetailsCard>
 
       <DetailsCard title="Demande" id="carte-demande">

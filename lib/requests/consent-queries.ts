@@ -4,10 +4,11 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
-import type { ConsentMethod } from "@/lib/generated/prisma/enums";
+import type { ConsentMethod, ConsentPurpose } from "@/lib/generated/prisma/enums";
 
 export type SharingConsentRow = {
   id: string;
+  purpose: ConsentPurpose;
   structureId: string | null;
   structureName: string | null;
   granted: boolean;
@@ -27,6 +28,7 @@ export async function listSharingConsents({ actor, requestId, db = prisma }: { a
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
+      purpose: true,
       structureId: true,
       granted: true,
       method: true,

@@ -50,7 +50,7 @@ export async function orientRequest({
     await lockRequest(tx, id);
     const request = await tx.request.findUniqueOrThrow({
       where: { id },
-      select: { id: true, status: true, territoryId: true, needs: true, referrals: { select: { status: true } } },
+      select: { id: true, status: true, territoryId: true, needs: true, consentCoordination: true, referrals: { select: { status: true } } },
     });
     checkRequestAction("orient", request.status, actor.role);
     // The version first: a stale form is told so, rather than whatever changed meanwhile.
@@ -67,7 +67,17 @@ export async function orientRequest({
     if (!request.territoryId || structures.length !== structureIds.length) {
       throw new AppError("INVALID_INPUT", "Orientation impossible.", { structureIds: ["Choisissez des structures actives du territoire de la demande."] });
     }
-    const decisions = await tx.sharingConsent.findMany({ where: { requestId: request.id }, select: { structureId: true, granted: true, recordedAt: true } });
+    if (!request.consentCoordination) {
+      throw new AppError("INVALID_INPUT", "Orientation impossible : le patient a retiré son consentement à la coordination.", {
+        structureIds: ["Le patient ne consent plus à la coordination de son parcours : enregistrez un nouveau consentement avant d'orienter."],
+      });
+    }
+    // A withdrawal of the consent to the coordination also withdrew every sharing: it counts as a
+    // refusal for all structures (a later consent to the coordination does not give sharing back).
+    const decisions = await tx.sharingConsent.findMany({
+      where: { requestId: request.id, NOT: { purpose: "COORDINATION", granted: true } },
+      select: { structureId: true, granted: true, recordedAt: true },
+    });
     const unshared = structures.flatMap((s) => {
       const decision = sharingDecisionFor(decisions, s.id);
       return decision?.granted ? [] : [decision ? `${s.name} (partage refusé le ${formatDate(decision.recordedAt)})` : s.name];
@@ -75,7 +85,7 @@ export async function orientRequest({
     if (unshared.length > 0) {
       throw new AppError("INVALID_INPUT", "Orientation impossible : consentement au partage manquant.", {
         structureIds: [
-          `Le patient n'a pas consenti au partage de ses données avec ${unshared.join(", ")} : enregistrez son consentement (« Consentement au partage ») avant d'orienter.`,
+          `Le patient n'a pas consenti au partage de ses données avec ${unshared.join(", ")} : enregistrez son consentement (« Consentements du patient ») avant d'orienter.`,
         ],
       });
     }

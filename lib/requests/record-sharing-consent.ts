@@ -11,7 +11,13 @@ import { loadRequestForAction, updateRequestVersion } from "@/lib/requests/load-
 import { lockRequest, syncRequestStatus } from "@/lib/requests/sync-request-status";
 import { routeRequestForOrientation } from "@/lib/routing/suggest-for-request";
 
-export type RecordedSharingConsent = { id: string; requestId: string; granted: boolean; withdrawnReferralIds: string[] };
+export type RecordedSharingConsent = {
+  id: string;
+  requestId: string;
+  purpose: "COORDINATION" | "SHARING";
+  granted: boolean;
+  withdrawnReferralIds: string[];
+};
 
 /**
  * The coordinator records what the patient (or their representative) said about sharing their data
@@ -20,6 +26,11 @@ export type RecordedSharingConsent = { id: string; requestId: string; granted: b
  * a refusal after a consent — stops the sharing at once: the structure's referrals of this request
  * are marked so its team no longer reads the request (lib/authz/scopes.ts), the active ones are
  * withdrawn (the team is told, without details), and it is in the timeline.
+ *
+ * The consent to the coordination itself is recorded the same way (purpose COORDINATION): its
+ * withdrawal stops every sharing like a refusal for all structures, and no orientation is possible
+ * until the patient consents again (request.consentCoordination, orient-request.ts); the close form
+ * then proposes « Refus du patient ».
  */
 export async function recordSharingConsent({
   actor,
@@ -37,7 +48,8 @@ export async function recordSharingConsent({
   return db.$transaction(async (tx) => {
     const request = await loadRequestForAction(tx, actor, data.requestId);
     await lockRequest(tx, request.id);
-    await updateRequestVersion(tx, { id: request.id, version: data.version }, {}, now);
+    const coordination = data.purpose === "COORDINATION";
+    await updateRequestVersion(tx, { id: request.id, version: data.version }, coordination ? { consentCoordination: data.granted } : {}, now);
     if (data.structureId) {
       // A structure that may receive this request, or that already has one of its referrals.
       const { orientable } = await routeRequestForOrientation(tx, request.id, now);
@@ -48,6 +60,7 @@ export async function recordSharingConsent({
     const consent = await tx.sharingConsent.create({
       data: {
         requestId: request.id,
+        purpose: data.purpose,
         structureId: data.structureId,
         granted: data.granted,
         method: data.method,
@@ -78,7 +91,13 @@ export async function recordSharingConsent({
           type: "request.sharing_consent",
           subjectType: "request",
           subjectId: request.id,
-          data: { consentId: consent.id, structureId: data.structureId, granted: data.granted, referralIds: withdrawn.map((r) => r.id) },
+          data: {
+            consentId: consent.id,
+            ...(coordination ? { purpose: "COORDINATION" as const } : {}),
+            structureId: data.structureId,
+            granted: data.granted,
+            referralIds: withdrawn.map((r) => r.id),
+          },
         },
         now,
       ),
@@ -88,6 +107,6 @@ export async function recordSharingConsent({
       const cancelled = await cancelReferralsOfRequest(tx, { actor, requestId: request.id, statuses: ACTIVE_REFERRAL_STATUSES, structureIds, now });
       if (cancelled > 0) await syncRequestStatus(tx, { requestId: request.id, referralId: withdrawn[0]!.id, actorId: actor.id, now });
     }
-    return { id: consent.id, requestId: request.id, granted: data.granted, withdrawnReferralIds: withdrawn.map((r) => r.id) };
+    return { id: consent.id, requestId: request.id, purpose: data.purpose, granted: data.granted, withdrawnReferralIds: withdrawn.map((r) => r.id) };
   });
 }

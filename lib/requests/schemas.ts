@@ -204,23 +204,29 @@ export const ZRequalifyRequest = ZRequestRef.extend({
 
 // A consent to sharing with one structure (or all those the coordination solicits), or a refusal —
 // a withdrawal is a refusal recorded after a consent.
+// The consent's object (`structureId`): "COORDINATION" = the coordination of the patient's care
+// itself; "ALL" = sharing with every structure the coordination solicits; else one structure.
+export const COORDINATION_CONSENT = "COORDINATION";
 export const ZRecordSharingConsent = ZRequestRef.extend({
-  // "ALL": every structure the coordination solicits for this request.
-  structureId: z.preprocess((v) => (v === "ALL" ? null : v), ZIdentifier({ missing: "Choisissez la structure concernée." }).nullable()),
+  structureId: z.preprocess((v) => (v === "ALL" ? null : v), ZIdentifier({ missing: "Choisissez l'objet du consentement." }).nullable()),
   granted: z.enum(["yes", "no"], { error: "Indiquez si le patient consent ou refuse." }).transform((v) => v === "yes"),
   method: z.enum(ConsentMethod, { error: "Indiquez comment le patient s'est exprimé." }),
   representativeName: text(150, "Représentant").optional(),
   note: longText(1000, "Précisions").optional(),
-}).check((ctx) => {
-  const v = ctx.value;
-  if (v.method === "REPRESENTATIVE" && !v.representativeName?.trim())
-    ctx.issues.push({
-      code: "custom",
-      input: v,
-      path: ["representativeName"],
-      message: "Indiquez qui a parlé pour le patient (ex. sa personne de confiance).",
-    });
-});
+})
+  .check((ctx) => {
+    const v = ctx.value;
+    if (v.method === "REPRESENTATIVE" && !v.representativeName?.trim())
+      ctx.issues.push({
+        code: "custom",
+        input: v,
+        path: ["representativeName"],
+        message: "Indiquez qui a parlé pour le patient (ex. sa personne de confiance).",
+      });
+  })
+  .transform(({ structureId, ...v }) =>
+    structureId === COORDINATION_CONSENT ? { ...v, purpose: "COORDINATION" as const, structureId: null } : { ...v, purpose: "SHARING" as const, structureId },
+  );
 export type TRecordSharingConsent = z.input<typeof ZRecordSharingConsent>;
 
 // The coordinator identifies the patient of a request (public form, phone) or corrects it: the

@@ -253,6 +253,10 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
     case "request.care_contact_removed":
       return "Entourage du patient : une personne retirée";
     case "request.sharing_consent": {
+      if (event.data.purpose === "COORDINATION")
+        return event.data.granted
+          ? "Consentement du patient à la coordination de son parcours enregistré"
+          : `Retrait du consentement à la coordination enregistré${event.data.referralIds.length ? " : les équipes sollicitées n'ont plus accès à la demande" : ""}`;
       const whom = event.data.structureId ? structureName(event.data.structureId) : "toutes les structures sollicitées";
       if (event.data.granted) return `Consentement du patient au partage avec ${whom} enregistré`;
       return `Refus du partage avec ${whom} enregistré${event.data.referralIds.length ? " : l'équipe concernée n'a plus accès à la demande" : ""}`;

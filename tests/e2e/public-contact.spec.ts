@@ -92,7 +92,7 @@ test("a relative asks for help from the sign-in page and is told whom to call; t
   await expect(patientCard).toContainText(patient.birthName);
   await expect(patientCard).toContainText("Provisoire");
   await expect(idec.getByText("Patient identifié par la coordination (dossier existant)")).toBeVisible();
-  const consents = idec.getByRole("region", { name: "Consentement au partage" });
+  const consents = idec.getByRole("region", { name: "Consentements du patient" });
   await expect(consents).toContainText("Aucun consentement au partage");
   const orientForm = await fillOrientForm(idec, [EMSP]);
   await orientForm.getByRole("button", { name: "Orienter la demande" }).click();
@@ -101,10 +101,10 @@ test("a relative asks for help from the sign-in page and is told whom to call; t
 
   const consentForm = consents.getByRole("form", { name: "Enregistrer un consentement ou un refus" });
   await consentForm.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(consentForm.getByText("Choisissez la structure concernée.")).toBeVisible();
-  await expect(consentForm.getByLabel("Structure")).toBeFocused();
-  await consentForm.getByLabel("Structure").selectOption({ label: `${EMSP} — Équipe mobile / territoriale de soins palliatifs (EMSP)` });
-  await consentForm.getByRole("radio", { name: "Consent au partage" }).check();
+  await expect(consentForm.getByText("Choisissez l'objet du consentement.")).toBeVisible();
+  await expect(consentForm.getByLabel("Objet du consentement")).toBeFocused();
+  await consentForm.getByLabel("Objet du consentement").selectOption({ label: `${EMSP} — Équipe mobile / territoriale de soins palliatifs (EMSP)` });
+  await consentForm.getByRole("radio", { name: "Consent", exact: true }).check();
   await consentForm.getByRole("radio", { name: "Par un représentant" }).check();
   await consentForm.getByRole("button", { name: "Enregistrer" }).click();
   await expect(consentForm.getByText("Indiquez qui a parlé pour le patient (ex. sa personne de confiance).")).toBeVisible();
@@ -114,8 +114,8 @@ test("a relative asks for help from the sign-in page and is told whom to call; t
   await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText(`Consent au partage avec ${EMSP}`);
   await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText("Par un représentant (Sa fille, personne de confiance)");
   // And for the HAD, told by the patient herself over the phone.
-  await consentForm.getByLabel("Structure").selectOption({ label: `${HAD} — Hospitalisation à domicile (HAD)` });
-  await consentForm.getByRole("radio", { name: "Consent au partage" }).check();
+  await consentForm.getByLabel("Objet du consentement").selectOption({ label: `${HAD} — Hospitalisation à domicile (HAD)` });
+  await consentForm.getByRole("radio", { name: "Consent", exact: true }).check();
   await consentForm.getByRole("radio", { name: "Oralement" }).check();
   await consentForm.getByRole("button", { name: "Enregistrer" }).click();
   await expect(consents.getByRole("list", { name: "Décisions du patient" })).toContainText(`Consent au partage avec ${HAD}`);

@@ -52,7 +52,7 @@ async function orientedToBoth() {
   return filed.id;
 }
 
-const consent = (requestId: string, v: number, structureId: string | "ALL", granted: "yes" | "no", more: Record<string, string> = {}) => ({
+const consent = (requestId: string, v: number, structureId: string | "ALL" | "COORDINATION", granted: "yes" | "no", more: Record<string, string> = {}) => ({
   requestId,
   version: v,
   structureId,
@@ -189,6 +189,46 @@ describe("sharing consent", () => {
       needsReorientation: true,
     });
     expect((await failure(recordSharingConsent({ db, actor: world.idec, input: consent(requestId, v, "ALL", "yes"), now: minutes(5) }))).code).toBe("CONFLICT");
+  });
+
+  test("a withdrawal of the consent to the coordination stops every sharing and every orientation until the patient consents again, in the timeline of the GP", async () => {
+    const requestId = await orientedToBoth();
+    const withdrawn = await recordSharingConsent({
+      db,
+      actor: world.idec,
+      input: consent(requestId, await version(requestId), "COORDINATION", "no", { method: "WRITTEN" }),
+      now: minutes(3),
+    });
+    expect(withdrawn).toMatchObject({ purpose: "COORDINATION", granted: false });
+    expect(withdrawn.withdrawnReferralIds).toHaveLength(2);
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { consentCoordination: true } })).toEqual({ consentCoordination: false });
+    expect(await db.referral.findMany({ where: { requestId }, select: { status: true, sharingWithdrawn: true } })).toEqual([
+      { status: "CANCELLED", sharingWithdrawn: true },
+      { status: "CANCELLED", sharingWithdrawn: true },
+    ]);
+    expect(await listTeamInbox({ db, actor: world.emsp })).toEqual(expect.not.arrayContaining([expect.objectContaining({ requestId })]));
+    // The sharing consent given at filing no longer suffices: the coordination itself is withdrawn.
+    const orient = (v: number, at: Date) =>
+      orientRequest({ db, actor: world.idec, input: { requestId, version: v, structureIds: [world.structures.emsp] }, now: at });
+    expect(await failure(orient(await version(requestId), minutes(4)))).toMatchObject({
+      code: "INVALID_INPUT",
+      message: "Orientation impossible : le patient a retiré son consentement à la coordination.",
+      fields: { structureIds: [expect.stringContaining("ne consent plus à la coordination")] },
+    });
+    const rows = await listSharingConsents({ db, actor: world.idec, requestId });
+    expect(rows[0]).toMatchObject({ purpose: "COORDINATION", structureId: null, granted: false, method: "WRITTEN", recordedBy: world.idec.name });
+    const gpTimeline = await getRequestTimeline({ actor: world.gp, requestId });
+    expect(gpTimeline.map((e) => e.text)).toContain(
+      "Retrait du consentement à la coordination enregistré : les équipes sollicitées n'ont plus accès à la demande",
+    );
+
+    // She changes her mind: the coordination resumes, and sharing with the EMSP is asked anew.
+    await recordSharingConsent({ db, actor: world.idec, input: consent(requestId, await version(requestId), "COORDINATION", "yes"), now: minutes(5) });
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { consentCoordination: true } })).toEqual({ consentCoordination: true });
+    expect((await failure(orient(await version(requestId), minutes(6)))).message).toBe("Orientation impossible : consentement au partage manquant.");
+    await recordSharingConsent({ db, actor: world.idec, input: consent(requestId, await version(requestId), world.structures.emsp, "yes"), now: minutes(7) });
+    await orient(await version(requestId), minutes(8));
+    expect(await db.referral.count({ where: { requestId, status: "PROPOSED" } })).toBe(1);
   });
 
   test("only the coordination of the request's territory records consent; nobody else reads the records", async () => {

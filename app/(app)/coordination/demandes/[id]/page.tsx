@@ -141,7 +141,7 @@ export default async function CoordinationRequestPage({
             unansweredReferrals={request.referrals.filter((r) => r.status === "PROPOSED").length}
             activeReferrals={request.referrals.filter((r) => ACTIVE_REFERRAL_STATUSES.includes(r.status)).length}
             outside={outside}
-            defaultOutcome={deceased ? "DECEASED" : undefined}
+            defaultOutcome={deceased ? "DECEASED" : request.consentCoordination ? undefined : "DECLINED_BY_PATIENT"}
             qualification={{ urgency: request.urgency, placeOfCare: request.placeOfCare, needs: request.needs }}
           />
           <div className="mt-4">
