@@ -6,6 +6,9 @@ import type { Role } from "@/lib/authz/permissions";
 import type { StructureType } from "@/lib/generated/prisma/enums";
 import type { TFileRequest, TPublicContact } from "@/lib/requests/schemas";
 import { fileRequest } from "@/lib/requests/file-request";
+import { claimRequest } from "@/lib/requests/claim-request";
+import { orientRequest } from "@/lib/requests/orient-request";
+import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { departmentsOfTerritories } from "@/lib/geography/queries";
 import { loadTerritories } from "@/tests/factories/geography";
 import { upsertUser } from "@/tests/factories/users";
@@ -93,4 +96,25 @@ export const PUBLIC_CONTACT: TPublicContact = {
 
 export function filePublicTestRequest(db: PrismaClient, input: Partial<TPublicContact> = {}, now?: Date) {
   return fileRequest({ db, channel: "PUBLIC", actor: null, input: { ...PUBLIC_CONTACT, ...input }, now });
+}
+
+// A GP's request of Meuse Sud (consent to sharing attested at filing), claimed by the coordinator a
+// minute after `now` and oriented to the EMSP and the HAD a minute later; the teams in `accepted`
+// accept a minute after that. Returns the request and its two referrals.
+export async function orientedToBothTestRequest(
+  db: PrismaClient,
+  world: World,
+  { now = new Date(), accepted = [] }: { now?: Date; accepted?: ("emsp" | "had")[] } = {},
+): Promise<{ requestId: string; referrals: { emsp: string; had: string } }> {
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  const { id: requestId } = await fileTestRequest(db, world, {}, now);
+  await claimRequest({ db, actor: world.idec, requestId, now: at(1) });
+  const { version } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } });
+  await orientRequest({ db, actor: world.idec, input: { requestId, version, structureIds: [world.structures.emsp, world.structures.had] }, now: at(2) });
+  const referralTo = (structureId: string) => db.referral.findFirstOrThrow({ where: { requestId, structureId }, select: { id: true, version: true } });
+  const referrals = { emsp: await referralTo(world.structures.emsp), had: await referralTo(world.structures.had) };
+  for (const team of accepted) {
+    await acceptReferral({ db, actor: world[team], input: { referralId: referrals[team].id, version: referrals[team].version }, now: at(3) });
+  }
+  return { requestId, referrals: { emsp: referrals.emsp.id, had: referrals.had.id } };
 }

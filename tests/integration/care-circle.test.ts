@@ -3,14 +3,11 @@
 // shows it —, read and completed by the coordination and by the teams that accepted a referral;
 // nobody else. Real PostgreSQL.
 import { describe, expect, test } from "vitest";
-import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { addCareContact } from "@/lib/requests/add-care-contact";
 import { listCareCircle } from "@/lib/requests/care-circle-queries";
-import { claimRequest } from "@/lib/requests/claim-request";
-import { orientRequest } from "@/lib/requests/orient-request";
 import { removeCareContact } from "@/lib/requests/remove-care-contact";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { fileTestRequest, type World } from "@/tests/factories/world";
+import { fileTestRequest, orientedToBothTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
 
 let world: World;
@@ -18,7 +15,6 @@ const db = freshWorldPerTest((w) => (world = w));
 
 const NOW = new Date("2026-12-03T10:00:00Z");
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
-const version = async (requestId: string) => (await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;
 const code = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",
@@ -26,19 +22,7 @@ const code = (promise: Promise<unknown>) =>
   );
 
 // Oriented to the EMSP and the HAD; the HAD accepted.
-async function inCare() {
-  const filed = await fileTestRequest(db, world, {}, NOW);
-  await claimRequest({ db, actor: world.idec, requestId: filed.id, now: minutes(1) });
-  await orientRequest({
-    db,
-    actor: world.idec,
-    input: { requestId: filed.id, version: await version(filed.id), structureIds: [world.structures.emsp, world.structures.had] },
-    now: minutes(2),
-  });
-  const had = await db.referral.findFirstOrThrow({ where: { requestId: filed.id, structureId: world.structures.had }, select: { id: true, version: true } });
-  await acceptReferral({ db, actor: world.had, input: { referralId: had.id, version: had.version }, now: minutes(3) });
-  return filed.id;
-}
+const inCare = async () => (await orientedToBothTestRequest(db, world, { now: NOW, accepted: ["had"] })).requestId;
 
 describe("care circle", () => {
   test("the coordinator records the carer and the trusted person; the team in charge reads them and adds the home nurse; the patient's next request shows them", async () => {

@@ -13,7 +13,7 @@ import { getTeamReferral, listTeamInbox } from "@/lib/referrals/team-queries";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { filePublicTestRequest, fileTestRequest, type World } from "@/tests/factories/world";
+import { filePublicTestRequest, fileTestRequest, orientedToBothTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
 
 let world: World;
@@ -40,17 +40,7 @@ async function publicRequest() {
 }
 
 // A GP's request (consent to sharing attested at filing) oriented to the EMSP and the HAD.
-async function orientedToBoth() {
-  const filed = await fileTestRequest(db, world, {}, NOW);
-  await claimRequest({ db, actor: world.idec, requestId: filed.id, now: minutes(1) });
-  await orientRequest({
-    db,
-    actor: world.idec,
-    input: { requestId: filed.id, version: await version(filed.id), structureIds: [world.structures.emsp, world.structures.had] },
-    now: minutes(2),
-  });
-  return filed.id;
-}
+const orientedToBoth = async () => (await orientedToBothTestRequest(db, world, { now: NOW })).requestId;
 
 const consent = (requestId: string, v: number, structureId: string | "ALL" | "COORDINATION", granted: "yes" | "no", more: Record<string, string> = {}) => ({
   requestId,

@@ -6,12 +6,10 @@
 import { describe, expect, test } from "vitest";
 import { ZodError } from "zod";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
-import { claimRequest } from "@/lib/requests/claim-request";
 import { closeRequest } from "@/lib/requests/close-request";
-import { orientRequest } from "@/lib/requests/orient-request";
 import { reportPatientEvent } from "@/lib/requests/report-patient-event";
 import { getRequestTimeline } from "@/lib/requests/timeline";
-import { fileTestRequest, type World } from "@/tests/factories/world";
+import { orientedToBothTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
 
 let world: World;
@@ -26,18 +24,9 @@ const code = async (promise: Promise<unknown>) =>
 
 // A request of Meuse Sud oriented to the EMSP and the HAD; the HAD accepted, the EMSP not yet.
 async function inCare() {
-  const filed = await fileTestRequest(db, world, {}, new Date(NOW.getTime() - 5 * 86_400_000));
-  await claimRequest({ db, actor: world.idec, requestId: filed.id });
-  const version = async () => (await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { version: true } })).version;
-  await orientRequest({
-    db,
-    actor: world.idec,
-    input: { requestId: filed.id, version: await version(), structureIds: [world.structures.emsp, world.structures.had] },
-  });
-  const referral = (structureId: string) => db.referral.findFirstOrThrow({ where: { requestId: filed.id, structureId }, select: { id: true, version: true } });
-  const had = await referral(world.structures.had);
-  await acceptReferral({ db, actor: world.had, input: { referralId: had.id, version: had.version } });
-  return { requestId: filed.id, had: had.id, emsp: (await referral(world.structures.emsp)).id, version };
+  const { requestId, referrals } = await orientedToBothTestRequest(db, world, { now: new Date(NOW.getTime() - 5 * 86_400_000), accepted: ["had"] });
+  const version = async () => (await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;
+  return { requestId, ...referrals, version };
 }
 
 describe("reportPatientEvent", () => {
