@@ -11,6 +11,7 @@ import {
   RequesterKind,
   RequestStatus,
   Role,
+  ScreeningGrid,
   Urgency,
 } from "@/lib/generated/prisma/enums";
 
@@ -121,6 +122,13 @@ export const ZEvent = z.discriminatedUnion("type", [
   request("request.patient_identified", { patientId: id, mode: z.enum(["created", "linked", "corrected"]) }),
   // Two records of one person merged: the request now belongs to `patientId`.
   request("request.patient_merged", { patientId: id, mergedPatientId: id }),
+  // A screening grid answered (the answers in screening_answer; lib/screening/grids.ts).
+  request("request.screening_recorded", {
+    screeningId: id,
+    grid: z.enum(ScreeningGrid),
+    version: z.number().int(),
+    score: z.number().int(),
+  }),
   // The patient's care circle (names and phones in care_contact, never here).
   request("request.care_contact_added", {
     contactId: id,

@@ -16,6 +16,7 @@ import * as routingRules from "@/lib/routing/rules-schema";
 import * as updateRules from "@/lib/routing/update-rules";
 import * as messages from "@/lib/messages/schemas";
 import * as territories from "@/lib/territories/schemas";
+import * as screening from "@/lib/screening/schemas";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { cleanText, hasControlChars } from "@/lib/text-schemas";
 
@@ -171,6 +172,10 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     },
   },
   ZMergePatient: { schema: requests.ZMergePatient, sample: { ...REQUEST_REF, duplicateId: "pat_1" } },
+  ZRecordScreening: {
+    schema: screening.ZRecordScreening,
+    sample: { requestId: "req_1", grid: "DISTRESS", thermometer: "5", problems: ["EMOTIONAL_WORRY", "PHYSICAL_SLEEP"] },
+  },
   ZAddCareContact: {
     schema: requests.ZAddCareContact,
     sample: { requestId: "req_1", role: "CARER", name: "Paul Durand (fils)", phone: "06 12 34 56 78", note: "Après 18 h" },
@@ -237,6 +242,7 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
 
 // Exported schemas that are not a form: why they need no sample.
 const NO_SAMPLE: Record<string, string> = {
+  ZPallia10Answers: "the q1…q10 of ZRecordScreening and of the filing forms (yes / no only, no text)",
   ZPhone: "a field of ZPhoneIntake and ZPublicContact",
   ZCommuneCode: "a field of the request forms",
   ZNeeds: "a field of the request forms",
@@ -260,7 +266,7 @@ const AS_TYPED: Record<string, string> = {
   "ZChangePassword.currentPassword": "as ZSignIn.password",
 };
 
-const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications, users, messages, territories };
+const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications, users, messages, territories, screening };
 
 // What a person may be left with: the French messages of our schemas, never zod's English defaults.
 const FRENCH = /[a-zàâçéèêëîïôûùœ]/i;

@@ -54,6 +54,9 @@ export function ZOptionalText({ max, label, multiline = false }: { max: number; 
  * An identifier the page put in a hidden field or a link (a request, a structure, a territory):
  * never typed by a person, so a control character in it is refused, not cleaned.
  */
+// A form checkbox: "on" when ticked, absent otherwise (true / "true" from code and tests).
+export const ZCheckbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
 export function ZIdentifier({ missing = "Identifiant manquant." }: { missing?: string } = {}) {
   return z
     .string({ error: missing })

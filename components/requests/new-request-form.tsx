@@ -15,6 +15,8 @@ import { TerritoryDelays, type TerritoryPromise } from "@/components/requests/te
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { UnmetNeedNotice } from "@/components/requests/unmet-need-notice";
 import { Card } from "@/components/ui/card";
+import { Pallia10Questions } from "@/components/screening/screening-form";
+import { GRID_INFO, PALLIA10_QUESTIONS } from "@/lib/screening/grids";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -136,6 +138,18 @@ export function NewRequestForm({ territories }: { territories: TerritoryPromise[
           errors={errors.details}
           maxLength={4000}
         />
+      </Card>
+
+      <Card as="section" aria-labelledby="pallia10-titre">
+        <details open={PALLIA10_QUESTIONS.some((_, i) => errors[`q${i + 1}`] || values[`q${i + 1}`]) || undefined}>
+          <summary id="pallia10-titre" className="min-h-11 cursor-pointer py-2 text-lg font-semibold text-slate-900">
+            PALLIA-10 : repérage palliatif (facultatif)
+          </summary>
+          <p className="mb-3 text-sm text-slate-700">
+            Répondez aux dix questions, ou à aucune. {GRID_INFO.PALLIA10.source} Le résultat aide la coordination à choisir l&apos;équipe.
+          </p>
+          <Pallia10Questions errors={errors} values={values} required={false} />
+        </details>
       </Card>
 
       <ConsentField name="consentCoordination" defaultChecked={values.consentCoordination === "on"} errors={errors.consentCoordination}>

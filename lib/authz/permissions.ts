@@ -56,6 +56,10 @@ export const PERMISSIONS = {
   // The conversation on a request (lib/messages/access.ts bounds the rows): never the ARS nor the
   // administrators.
   "requests.messages": ["GP", "COORDINATOR", "TEAM_MEMBER"],
+  // The screening grids of a request (clinical data, bounded by requestScope): the GP who filed it,
+  // the coordination, the teams it was shared with — never the ARS nor the administrators. The GP
+  // fills PALLIA-10 while filing; the coordination records any grid (requests.coordinate).
+  "requests.screenings": ["GP", "COORDINATOR", "TEAM_MEMBER"],
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],

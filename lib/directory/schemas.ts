@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AgeGroup, CapacityStatus, Need, PlaceOfCare, StructureType } from "@/lib/generated/prisma/enums";
 import { ZOpeningHours, type TOpeningHours, type TWeekday } from "@/lib/geography/schemas";
-import { ZIdentifier, ZOptionalText, cleanText, optionalPhone } from "@/lib/text-schemas";
+import { ZCheckbox, ZIdentifier, ZOptionalText, cleanText, optionalPhone } from "@/lib/text-schemas";
 import { parseDay } from "@/lib/time";
 import { takeWeek, weekOrNull, weekTextFields } from "@/lib/geography/hours-text";
 
@@ -64,7 +64,7 @@ const list = (item: z.ZodType<string, string>, max: number, tooMany: string) =>
       .pipe(z.array(item).max(max, tooMany)),
   );
 
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const checkbox = ZCheckbox;
 
 const optionalDay = (label: string) =>
   z.preprocess(

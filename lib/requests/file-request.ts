@@ -10,6 +10,9 @@ import { patientIdentityKey } from "@/lib/patients/identity";
 import type { DueClock } from "@/lib/requests/due-dates";
 import { loadPromisingTerritory, territoryPromise } from "@/lib/requests/territory-promise";
 import type { TFileRequest, TPhoneIntake, TPublicContact } from "@/lib/requests/schemas";
+import { insertScreening } from "@/lib/screening/insert-screening";
+import { ZPallia10Answers } from "@/lib/screening/schemas";
+import { PALLIA10_QUESTIONS } from "@/lib/screening/grids";
 
 export type FiledRequest = {
   id: string;
@@ -82,6 +85,9 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
   const db = filing.db ?? prisma;
   const now = filing.now ?? new Date();
   const data = normalise(filing);
+  // The GP's optional PALLIA-10 (or the phone intake's): once one question is answered, all ten.
+  const answered = (input: object) => PALLIA10_QUESTIONS.some((_, i) => (input as Record<string, unknown>)[`q${i + 1}`] !== undefined);
+  const pallia10 = filing.channel !== "PUBLIC" && answered(filing.input) ? ZPallia10Answers.parse(filing.input) : null;
   const commune = await db.commune.findUnique({ where: { code: data.communeCode }, select: { code: true } });
   if (!commune) throw new AppError("INVALID_INPUT", "Commune inconnue.", { communeCode: ["Choisissez la commune dans la liste."] });
 
@@ -150,6 +156,7 @@ export async function fileRequest(filing: Filing & { db?: Db; now?: Date }): Pro
         now,
       ),
     );
+    if (pallia10 && filing.actor) await insertScreening(tx, { requestId: request.id, answers: pallia10, actorId: filing.actor.id, now });
     return {
       id: request.id,
       number: request.number,

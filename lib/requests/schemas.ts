@@ -1,9 +1,10 @@
 // Zod schemas of every input on requests, shared by the forms (client) and the server actions.
 // Messages are French and attached to the field they concern.
 import { z } from "zod";
-import { cleanText, ZCalendarDay, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
+import { cleanText, ZCalendarDay, ZCheckbox, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
 import { CancelReason, ClosureOutcome, ConsentMethod, IdentityStatus, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
 import { checkInsMatricule } from "@/lib/patients/ins";
+import { PALLIA10_OPTIONAL_FIELDS } from "@/lib/screening/schemas";
 
 // One-line fields (names, relation) and multi-line ones (details, notes, summaries): control
 // characters removed, see lib/text-schemas.ts.
@@ -59,7 +60,7 @@ export const ZPatientIdentity = z.object({
   sex: z.enum(Sex, { error: "Indiquez le sexe." }),
 });
 
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const checkbox = ZCheckbox;
 
 // The GP's web form (and the IDEC's phone intake, which adds the caller below).
 export const ZFileRequest = ZPatientIdentity.extend({
@@ -69,6 +70,9 @@ export const ZFileRequest = ZPatientIdentity.extend({
   urgency: z.enum(Urgency, { error: "Indiquez l'urgence." }),
   details: longText(4000, "Précisions").optional(),
   consentCoordination: checkbox.refine((v) => v, "Le consentement du patient à la coordination est nécessaire."),
+  // PALLIA-10, optional while filing: the ten answers or none (checked by the use case with
+  // ZPallia10Answers, each missing one at its question).
+  ...PALLIA10_OPTIONAL_FIELDS,
 });
 export type TFileRequest = z.infer<typeof ZFileRequest>;
 

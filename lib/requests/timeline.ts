@@ -17,6 +17,8 @@ import {
 } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
 import type { PatientEventKind } from "@/lib/generated/prisma/enums";
+import { describeResult, GRID_INFO, type ScreeningGridId } from "@/lib/screening/grids";
+import { answersOf } from "@/lib/screening/queries";
 
 export type TimelineEntry = {
   id: string;
@@ -40,8 +42,8 @@ function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): bo
       if (event.type === "referral.note_added") return event.data.kind === "FEEDBACK";
       return true;
     case "TEAM_MEMBER":
-      // What happened to the patient: every team in charge reads it.
-      if (event.type === "request.patient_event") return true;
+      // What happened to the patient, and the screening grids: every team it is shared with reads them.
+      if (event.type === "request.patient_event" || event.type === "request.screening_recorded") return true;
       // A message: to everyone, or to one of its structures.
       if (event.type === "request.message_posted") return event.data.toStructureId === null || structureIds.has(event.data.toStructureId);
       // The patient's sharing decisions are the coordination's and the GP's business.
@@ -74,6 +76,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
   const noteIds = new Set<string>();
   const territoryIds = new Set<string>();
   const patientEventIds = new Set<string>();
+  const screeningIds = new Set<string>();
   for (const { event } of events) {
     const data = event.data as Record<string, unknown>;
     if (typeof data.structureId === "string") structureIds.add(data.structureId);
@@ -82,11 +85,12 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     if (typeof data.noteId === "string") noteIds.add(data.noteId);
     if (event.type === "request.territory_assigned") territoryIds.add(event.data.territoryId);
     if (event.type === "request.patient_event") patientEventIds.add(event.data.patientEventId);
+    if (event.type === "request.screening_recorded") screeningIds.add(event.data.screeningId);
   }
   // The coordination reads, with each orientation, where the routing ranked each structure and the
   // reason given for a choice outside its suggestions (stored on the referrals).
   const routed = actor.role === "COORDINATOR" && events.some((e) => e.event.type === "request.oriented");
-  const [users, structures, notes, territories, patientEvents, routes] = await Promise.all([
+  const [users, structures, notes, territories, patientEvents, routes, screenings] = await Promise.all([
     prisma.user.findMany({
       where: { id: { in: actorIds } },
       select: { id: true, name: true, role: true, structures: { select: { structure: { select: { name: true } } } } },
@@ -101,7 +105,14 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
         })
       : [],
     routed ? prisma.referral.findMany({ where: { requestId: request.id }, select: { id: true, suggestionRank: true, overrideReason: true } }) : [],
+    screeningIds.size
+      ? prisma.screeningAnswer.findMany({
+          where: { id: { in: [...screeningIds] }, requestId: request.id },
+          select: { id: true, grid: true, version: true, answers: true },
+        })
+      : [],
   ]);
+  const screeningById = new Map(screenings.map((s) => [s.id, s]));
   const routeById = new Map(routes.map((r) => [r.id, r]));
   const userById = new Map(users.map((u) => [u.id, u]));
   const structureName = (id: string) => structures.find((s) => s.id === id)?.name ?? "une structure";
@@ -132,9 +143,11 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
       text:
         event.type === "request.patient_event"
           ? patientEventText(patientEventById.get(event.data.patientEventId))
-          : event.type === "request.oriented" && routed
-            ? orientedWithRoutes(event.data, structureName, routeById)
-            : describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
+          : event.type === "request.screening_recorded"
+            ? screeningText(event.data.grid, screeningById.get(event.data.screeningId))
+            : event.type === "request.oriented" && routed
+              ? orientedWithRoutes(event.data, structureName, routeById)
+              : describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
       ...(event.type === "request.patient_event" ? { patientEvent: event.data.kind } : {}),
       note: note
         ? { kind: note.kind, body: note.body }
@@ -160,6 +173,11 @@ export function patientEventText(event: { kind: PatientEventKind; day: Date; pla
     case "DECEASED":
       return `Décès le ${day}`;
   }
+}
+
+/** « PALLIA-10 : 5 réponses « oui » sur 10 — plus de 3 : faire appel à une équipe spécialisée… ». */
+function screeningText(grid: ScreeningGridId, row: { grid: ScreeningGridId; version: number; answers: unknown } | undefined): string {
+  return row ? describeResult(answersOf(row)) : `${GRID_INFO[grid].short} rempli`;
 }
 
 // « Orientation proposée vers EMSP (suggestion n° 1), SSIAD (hors suggestions : motif) ».

@@ -29,7 +29,12 @@ export const SCORE_POINTS = {
   /** The place of care is "other" and the structure did not say it goes there. */
   settingToConfirm: -5,
   childDedicatedTeam: 100,
+  /** A positive PALLIA-10: a specialised palliative team passes every other (rank, capacity, age). */
+  palliativeScreening: 300,
 } as const;
+
+/** The specialised palliative teams a positive PALLIA-10 calls for (SFAP): EMSP, HAD, palliative network. */
+export const SPECIALISED_PALLIATIVE_TYPES: ReadonlySet<string> = new Set(["EMSP", "HAD", "PALLIATIVE_NETWORK"]);
 
 // Why a structure is left out; several may apply, all are told.
 export const OUTSIDE_AREA = 1;
@@ -104,6 +109,11 @@ export function candidateFor(structure: RoutingStructure, need: Need, rank: numb
     reasons.push("accueille les enfants");
   } else if (isChild === null && childOnly) {
     reasons.push("réservée aux enfants : âge du patient non renseigné, à vérifier");
+  }
+
+  if (request.pallia10Positives && SPECIALISED_PALLIATIVE_TYPES.has(structure.type)) {
+    score += SCORE_POINTS.palliativeScreening;
+    reasons.push(`PALLIA-10 à ${request.pallia10Positives} « oui » sur 10 (plus de 3) : équipe spécialisée en soins palliatifs, proposée en premier`);
   }
 
   // FULL never reaches here: it is an exclusion.

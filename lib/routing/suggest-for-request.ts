@@ -14,6 +14,8 @@ import { patientAgeAt } from "@/lib/routing/patient-age";
 import { loadRoutingCandidates, type StructureContact } from "@/lib/routing/queries";
 import { rankStructures } from "@/lib/routing/rank-structures";
 import { TOP_SUGGESTIONS } from "@/lib/routing/suggestion-rank";
+import { currentScreenings } from "@/lib/screening/queries";
+import { palliativeScreeningPositive, scoreOf } from "@/lib/screening/grids";
 import type { NeedRouting, RoutingCandidate, RoutingExclusion, RoutingStructure } from "@/lib/routing/types";
 
 const routingSelect = {
@@ -42,9 +44,11 @@ async function routeRow(
   const candidatesQuery = () =>
     loadRoutingCandidates(db, { communeCode: row.commune.code, departmentCode: row.commune.departmentCode, territoryId: row.territoryId });
   // In parallel on the pool; one after the other on a transaction's single connection.
-  const [{ rules, customized }, { structures, contacts }] = inTransaction
-    ? [await rulesQuery(), await candidatesQuery()]
-    : await Promise.all([rulesQuery(), candidatesQuery()]);
+  const screeningsQuery = () => currentScreenings(db, row.id);
+  const [{ rules, customized }, { structures, contacts }, screenings] = inTransaction
+    ? [await rulesQuery(), await candidatesQuery(), await screeningsQuery()]
+    : await Promise.all([rulesQuery(), candidatesQuery(), screeningsQuery()]);
+  const pallia10 = screenings.find((s) => s.grid === "PALLIA10");
   const routing = rankStructures({
     request: {
       needs: row.needs,
@@ -53,6 +57,7 @@ async function routeRow(
       communeCode: row.commune.code,
       communeName: row.commune.name,
       patientAge: patientAgeAt(row.patient?.birthDate ?? null, now),
+      pallia10Positives: pallia10 && palliativeScreeningPositive(pallia10) ? scoreOf(pallia10) : null,
     },
     structures,
     rules,

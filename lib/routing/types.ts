@@ -48,6 +48,11 @@ export interface RoutingRequest {
   communeName: string;
   /** Null = unknown: no age check, no paediatric priority. */
   patientAge: number | null;
+  /**
+   * The latest PALLIA-10 of the request when positive (more than 3 « oui », question 1 « oui »):
+   * its number of « oui »; null or absent otherwise. Ranks the specialised palliative teams first.
+   */
+  pallia10Positives?: number | null;
 }
 
 /**

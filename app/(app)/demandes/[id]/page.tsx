@@ -14,6 +14,8 @@ import { StatusBadge, UrgencyBadge } from "@/components/requests/status-badge";
 import { ClosureSummary, FiledConfirmation, ReferralList, RequestFacts, TerritoryContact } from "@/components/requests/request-detail";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
+import { listScreenings } from "@/lib/screening/queries";
+import { ScreeningPanel } from "@/components/screening/screening-panel";
 
 export const metadata: Metadata = { title: "Demande d'appui" };
 
@@ -29,7 +31,11 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
   const { envoyee } = ZSearch.parse(await searchParams);
   // Another GP's request, or none: "not found" alike (its existence is not revealed).
   const request = await forPage(openMyRequest({ actor, requestId: parsed.data.id }));
-  const [timeline, conversation] = await Promise.all([getRequestTimeline({ actor, requestId: request.id }), getConversation({ actor, requestId: request.id })]);
+  const [timeline, conversation, screenings] = await Promise.all([
+    getRequestTimeline({ actor, requestId: request.id }),
+    getConversation({ actor, requestId: request.id }),
+    listScreenings({ actor, requestId: request.id }),
+  ]);
 
   return (
     <div className="flex max-w-3xl flex-col gap-5">
@@ -45,6 +51,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
       <PatientSituation entries={timeline} />
       <ClosureSummary request={request} />
       <RequestFacts request={request} />
+      {screenings.length > 0 ? <ScreeningPanel requestId={request.id} screenings={screenings} /> : null}
       {envoyee && request.territory ? null : <TerritoryContact request={request} />}
       <ReferralList referrals={request.referrals} />
       <Conversation requestId={request.id} conversation={conversation} />

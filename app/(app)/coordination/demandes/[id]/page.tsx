@@ -21,6 +21,8 @@ import { IdentityPanel } from "@/components/patients/identity-panel";
 import { listCareCircle } from "@/lib/requests/care-circle-queries";
 import { CareCircle } from "@/components/patients/care-circle";
 import { SharingConsentPanel } from "@/components/consents/sharing-consent-panel";
+import { listScreenings } from "@/lib/screening/queries";
+import { ScreeningPanel } from "@/components/screening/screening-panel";
 import { parisIsoDay } from "@/lib/time";
 import { OutsideBadge, ReorientBadge } from "@/components/coordination/due-label";
 import { AssignTerritoryForm } from "@/components/coordination/assign-territory-form";
@@ -53,13 +55,14 @@ export default async function CoordinationRequestPage({
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const [timeline, consultations, conversation, consents, duplicates, careCircle] = await Promise.all([
+  const [timeline, consultations, conversation, consents, duplicates, careCircle, screenings] = await Promise.all([
     getRequestTimeline({ actor, requestId: request.id }),
     listRequestConsultations({ actor, requestId: request.id }),
     getConversation({ actor, requestId: request.id }),
     listSharingConsents({ actor, requestId: request.id }),
     listPatientDuplicates({ actor, requestId: request.id }),
     listCareCircle({ actor, requestId: request.id }),
+    listScreenings({ actor, requestId: request.id }),
   ]);
   const structureChoices = request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type }));
   const now = new Date();
@@ -101,6 +104,13 @@ export default async function CoordinationRequestPage({
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_auto_1fr] lg:items-start">
         <div className="lg:col-start-1 lg:row-start-1">
           <RequestDetails request={request} now={now} />
+          <div className="mt-4">
+            <ScreeningPanel
+              requestId={request.id}
+              screenings={screenings}
+              request={{ needs: request.needs, urgency: request.urgency, open: open && !outside }}
+            />
+          </div>
           <div className="mt-4">
             <RoutingSuggestions suggestions={suggestions} requestId={request.id} version={request.version} />
           </div>

@@ -23,6 +23,8 @@ import { ReferralStatusBadge } from "@/components/referrals/referral-status-badg
 import { PatientCard, ReferralOutcome, RequestCard } from "@/components/referrals/referral-details";
 import { ReferralActions } from "@/components/referrals/referral-actions";
 import { BackLink } from "@/components/ui/back-link";
+import { listScreenings } from "@/lib/screening/queries";
+import { ScreeningPanel } from "@/components/screening/screening-panel";
 
 export const metadata: Metadata = { title: "Orientation" };
 
@@ -39,10 +41,11 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   const inConversation = CONVERSATION_REFERRAL_STATUSES.includes(referral.status);
   // The patient's care circle: once the team took the patient in charge.
   const inCharge = IN_CHARGE_REFERRAL_STATUSES.includes(referral.status);
-  const [timeline, conversation, careCircle] = await Promise.all([
+  const [timeline, conversation, careCircle, screenings] = await Promise.all([
     getRequestTimeline({ actor, requestId: referral.request.id }),
     inConversation ? getConversation({ actor, requestId: referral.request.id }) : null,
     inCharge ? listCareCircle({ actor, requestId: referral.request.id }) : undefined,
+    listScreenings({ actor, requestId: referral.request.id }),
   ]);
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
 
@@ -64,6 +67,7 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
           <PatientCard referral={referral} />
           <RequestCard referral={referral} />
         </div>
+        {screenings.length > 0 ? <ScreeningPanel requestId={referral.request.id} screenings={screenings} /> : null}
         <section aria-labelledby="suivi" className="flex flex-col gap-3">
           <h2 id="suivi" className="text-xl font-semibold text-slate-900">
             Suivi de l&apos;orientation
