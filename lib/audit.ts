@@ -4,6 +4,7 @@ import {
   CancelReason,
   ClosureOutcome,
   DeclineReason,
+  InterventionKind,
   Need,
   NoteKind,
   PlaceOfCare,
@@ -122,6 +123,15 @@ export const ZEvent = z.discriminatedUnion("type", [
   request("request.patient_identified", { patientId: id, mode: z.enum(["created", "linked", "corrected"]) }),
   // Two records of one person merged: the request now belongs to `patientId`.
   request("request.patient_merged", { patientId: id, mergedPatientId: id }),
+  // An intervention recorded (its note in intervention, never here); teamStructureId null: the
+  // coordination's own.
+  request("request.intervention_recorded", {
+    interventionId: id,
+    kind: z.enum(InterventionKind),
+    teamStructureId: id.nullable(),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    minutes: z.number().int(),
+  }),
   // A screening grid answered (the answers in screening_answer; lib/screening/grids.ts).
   request("request.screening_recorded", {
     screeningId: id,

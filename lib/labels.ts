@@ -14,6 +14,7 @@ import type {
   Urgency,
   CancelReason,
   PatientEventKind,
+  InterventionKind,
 } from "@/lib/generated/prisma/enums";
 
 export const NEED_LABELS: Record<Need, string> = {
@@ -134,3 +135,26 @@ export const CARE_CONTACT_ROLE_LABELS = {
   PHYSIOTHERAPIST: "Kinésithérapeute",
   OTHER_PROFESSIONAL: "Autre professionnel",
 } as const;
+
+// Activity records (lib/requests/record-intervention.ts).
+export const INTERVENTION_KIND_LABELS: Record<InterventionKind, string> = {
+  HOME_VISIT: "Visite à domicile",
+  CONSULTATION: "Consultation",
+  PHONE_ADVICE: "Conseil téléphonique",
+  FAMILY_MEETING: "Entretien familial",
+  PSYCHOLOGICAL_SUPPORT: "Soutien psychologique",
+  DIETICIAN: "Consultation diététique",
+  SOCIAL_WORK: "Entretien social",
+  COORDINATION_VISIT: "Visite de coordination",
+};
+/** What a team records; the coordination records its own phone advice and coordination visits. */
+export const TEAM_INTERVENTION_KINDS = [
+  "HOME_VISIT",
+  "CONSULTATION",
+  "PHONE_ADVICE",
+  "FAMILY_MEETING",
+  "PSYCHOLOGICAL_SUPPORT",
+  "DIETICIAN",
+  "SOCIAL_WORK",
+] as const;
+export const COORDINATION_INTERVENTION_KINDS = ["PHONE_ADVICE", "COORDINATION_VISIT"] as const;

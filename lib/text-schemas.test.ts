@@ -172,6 +172,10 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     },
   },
   ZMergePatient: { schema: requests.ZMergePatient, sample: { ...REQUEST_REF, duplicateId: "pat_1" } },
+  ZRecordIntervention: {
+    schema: requests.ZRecordIntervention,
+    sample: { referralId: "ref_1", kind: "HOME_VISIT", day: "2026-12-02", minutes: "45", note: "Pompe PCA posée, famille rassurée." },
+  },
   ZRecordScreening: {
     schema: screening.ZRecordScreening,
     sample: { requestId: "req_1", grid: "DISTRESS", thermometer: "5", problems: ["EMOTIONAL_WORRY", "PHYSICAL_SLEEP"] },

@@ -60,6 +60,9 @@ export const PERMISSIONS = {
   // the coordination, the teams it was shared with — never the ARS nor the administrators. The GP
   // fills PALLIA-10 while filing; the coordination records any grid (requests.coordinate).
   "requests.screenings": ["GP", "COORDINATOR", "TEAM_MEMBER"],
+  // Activity records: a team on the referrals it has in charge, the coordination its own (phone
+  // advice, coordination visits); the GP reads them on his request.
+  "requests.interventions": ["COORDINATOR", "TEAM_MEMBER"],
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],

@@ -35,6 +35,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   "request.care_contact_added": "Entourage du patient complété",
   "request.care_contact_removed": "Personne retirée de l'entourage du patient",
   "request.screening_recorded": "Grille de repérage remplie",
+  "request.intervention_recorded": "Intervention enregistrée",
   "request.sharing_consent": "Consentement à la coordination ou au partage enregistré (ou refus)",
   "request.requalified": "Demande requalifiée (urgence, lieu, besoins)",
   "referral.accepted": "Orientation acceptée",

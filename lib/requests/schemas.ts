@@ -2,7 +2,18 @@
 // Messages are French and attached to the field they concern.
 import { z } from "zod";
 import { cleanText, ZCalendarDay, ZCheckbox, ZIdentifier, ZRequiredText, ZText } from "@/lib/text-schemas";
-import { CancelReason, ClosureOutcome, ConsentMethod, IdentityStatus, Need, PlaceOfCare, RequesterKind, Sex, Urgency } from "@/lib/generated/prisma/enums";
+import {
+  CancelReason,
+  ClosureOutcome,
+  ConsentMethod,
+  IdentityStatus,
+  InterventionKind,
+  Need,
+  PlaceOfCare,
+  RequesterKind,
+  Sex,
+  Urgency,
+} from "@/lib/generated/prisma/enums";
 import { checkInsMatricule } from "@/lib/patients/ins";
 import { PALLIA10_OPTIONAL_FIELDS } from "@/lib/screening/schemas";
 
@@ -197,6 +208,29 @@ export const ZReportPatientEvent = z
       });
   });
 export type TReportPatientEvent = z.input<typeof ZReportPatientEvent>;
+
+// An intervention a team (on its referral) or the coordination (on the request) records.
+export const ZRecordIntervention = z
+  .object({
+    requestId: ZId.optional(),
+    referralId: ZId.optional(),
+    kind: z.enum(InterventionKind, { error: "Indiquez le type d'intervention." }),
+    day: ZCalendarDay("Date"),
+    minutes: z.preprocess(
+      (v) => (v === "" || v === undefined || v === null ? undefined : Number(v)),
+      z
+        .number({ error: "Indiquez la durée en minutes." })
+        .int("Indiquez la durée en minutes entières.")
+        .min(1, "Indiquez la durée en minutes (au moins 1).")
+        .max(720, "Une durée de plus de 12 heures : enregistrez plusieurs interventions."),
+    ),
+    note: longText(1000, "Précisions").optional(),
+  })
+  .check((ctx) => {
+    const v = ctx.value;
+    if (!v.requestId && !v.referralId) ctx.issues.push({ code: "custom", input: v, path: ["requestId"], message: "Demande manquante." });
+  });
+export type TRecordIntervention = z.input<typeof ZRecordIntervention>;
 
 // The coordinator corrects what the request says — urgency, place of care, needs — with the reason.
 export const ZRequalifyRequest = ZRequestRef.extend({

@@ -14,6 +14,7 @@ import {
   PLACE_OF_CARE_LABELS,
   REQUEST_STATUS_LABELS,
   URGENCY_SHORT_LABELS,
+  INTERVENTION_KIND_LABELS,
 } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
 import type { PatientEventKind } from "@/lib/generated/prisma/enums";
@@ -46,6 +47,8 @@ function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): bo
       if (event.type === "request.patient_event" || event.type === "request.screening_recorded") return true;
       // A message: to everyone, or to one of its structures.
       if (event.type === "request.message_posted") return event.data.toStructureId === null || structureIds.has(event.data.toStructureId);
+      // A team reads its own interventions, not the other teams' nor the coordination's.
+      if (event.type === "request.intervention_recorded") return event.data.teamStructureId !== null && structureIds.has(event.data.teamStructureId);
       // The patient's sharing decisions are the coordination's and the GP's business.
       if (event.type === "request.sharing_consent") return false;
       if ("structureId" in event.data) return structureIds.has(event.data.structureId);
@@ -82,6 +85,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
     if (typeof data.structureId === "string") structureIds.add(data.structureId);
     if (Array.isArray(data.structureIds)) for (const id of data.structureIds) structureIds.add(String(id));
     if (typeof data.toStructureId === "string") structureIds.add(data.toStructureId);
+    if (typeof data.teamStructureId === "string") structureIds.add(data.teamStructureId);
     if (typeof data.noteId === "string") noteIds.add(data.noteId);
     if (event.type === "request.territory_assigned") territoryIds.add(event.data.territoryId);
     if (event.type === "request.patient_event") patientEventIds.add(event.data.patientEventId);
@@ -279,6 +283,10 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
       if (event.data.granted) return `Consentement du patient au partage avec ${whom} enregistré`;
       return `Refus du partage avec ${whom} enregistré${event.data.referralIds.length ? " : l'équipe concernée n'a plus accès à la demande" : ""}`;
     }
+    case "request.intervention_recorded":
+      return `${INTERVENTION_KIND_LABELS[event.data.kind]} le ${formatDate(new Date(`${event.data.day}T12:00:00Z`))} (${event.data.minutes} min)${
+        event.data.teamStructureId ? ` — ${structureName(event.data.teamStructureId)}` : " — coordination"
+      }`;
     case "request.unmet_needs_flagged":
       return `Besoin non couvert signalé pour le territoire : ${event.data.needs.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}`;
     default:

@@ -16,6 +16,8 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { listScreenings } from "@/lib/screening/queries";
 import { ScreeningPanel } from "@/components/screening/screening-panel";
+import { listInterventions } from "@/lib/requests/intervention-queries";
+import { Interventions } from "@/components/activity/interventions";
 
 export const metadata: Metadata = { title: "Demande d'appui" };
 
@@ -31,10 +33,11 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
   const { envoyee } = ZSearch.parse(await searchParams);
   // Another GP's request, or none: "not found" alike (its existence is not revealed).
   const request = await forPage(openMyRequest({ actor, requestId: parsed.data.id }));
-  const [timeline, conversation, screenings] = await Promise.all([
+  const [timeline, conversation, screenings, interventions] = await Promise.all([
     getRequestTimeline({ actor, requestId: request.id }),
     getConversation({ actor, requestId: request.id }),
     listScreenings({ actor, requestId: request.id }),
+    listInterventions({ actor, requestId: request.id }),
   ]);
 
   return (
@@ -54,6 +57,7 @@ export default async function MyRequestPage({ params, searchParams }: Props) {
       {screenings.length > 0 ? <ScreeningPanel requestId={request.id} screenings={screenings} /> : null}
       {envoyee && request.territory ? null : <TerritoryContact request={request} />}
       <ReferralList referrals={request.referrals} />
+      {interventions.length > 0 ? <Interventions interventions={interventions} /> : null}
       <Conversation requestId={request.id} conversation={conversation} />
       <Card aria-labelledby="historique">
         <h2 id="historique" className="mb-3 text-lg font-semibold">

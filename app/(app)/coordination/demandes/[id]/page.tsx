@@ -37,6 +37,8 @@ import { RequestDetails } from "@/components/coordination/request-details";
 import { RoutingSuggestions, topSuggestionIds } from "@/components/routing/suggestions";
 import { BackLink } from "@/components/ui/back-link";
 import { ConsultationsPanel } from "@/components/journal/consultations-panel";
+import { listInterventions } from "@/lib/requests/intervention-queries";
+import { Interventions } from "@/components/activity/interventions";
 
 export const metadata: Metadata = { title: "Demande" };
 
@@ -55,7 +57,7 @@ export default async function CoordinationRequestPage({
   const actor = await requirePermission("requests.coordinate", `/coordination/demandes/${encodeURIComponent(id)}`);
   const { request, suggestions } = await forPage(openCoordinationRequest({ actor, requestId: id }));
   const suggested = topSuggestionIds(suggestions);
-  const [timeline, consultations, conversation, consents, duplicates, careCircle, screenings] = await Promise.all([
+  const [timeline, consultations, conversation, consents, duplicates, careCircle, screenings, interventions] = await Promise.all([
     getRequestTimeline({ actor, requestId: request.id }),
     listRequestConsultations({ actor, requestId: request.id }),
     getConversation({ actor, requestId: request.id }),
@@ -63,6 +65,7 @@ export default async function CoordinationRequestPage({
     listPatientDuplicates({ actor, requestId: request.id }),
     listCareCircle({ actor, requestId: request.id }),
     listScreenings({ actor, requestId: request.id }),
+    listInterventions({ actor, requestId: request.id }),
   ]);
   const structureChoices = request.structures.map((s) => ({ id: s.id, name: s.name, typeLabel: STRUCTURE_TYPE_LABELS[s.type] ?? s.type }));
   const now = new Date();
@@ -159,6 +162,13 @@ export default async function CoordinationRequestPage({
           </div>
           <div className="mt-4">
             <CareCircle requestId={request.id} contacts={careCircle} />
+          </div>
+          <div className="mt-4">
+            <Interventions
+              interventions={interventions}
+              requestId={request.status === "CANCELLED" || outside ? undefined : request.id}
+              today={parisIsoDay(now)}
+            />
           </div>
           {!outside ? (
             <div className="mt-4">

@@ -25,6 +25,8 @@ import { ReferralActions } from "@/components/referrals/referral-actions";
 import { BackLink } from "@/components/ui/back-link";
 import { listScreenings } from "@/lib/screening/queries";
 import { ScreeningPanel } from "@/components/screening/screening-panel";
+import { listInterventions } from "@/lib/requests/intervention-queries";
+import { Interventions } from "@/components/activity/interventions";
 
 export const metadata: Metadata = { title: "Orientation" };
 
@@ -41,11 +43,12 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
   const inConversation = CONVERSATION_REFERRAL_STATUSES.includes(referral.status);
   // The patient's care circle: once the team took the patient in charge.
   const inCharge = IN_CHARGE_REFERRAL_STATUSES.includes(referral.status);
-  const [timeline, conversation, careCircle, screenings] = await Promise.all([
+  const [timeline, conversation, careCircle, screenings, interventions] = await Promise.all([
     getRequestTimeline({ actor, requestId: referral.request.id }),
     inConversation ? getConversation({ actor, requestId: referral.request.id }) : null,
     inCharge ? listCareCircle({ actor, requestId: referral.request.id }) : undefined,
     listScreenings({ actor, requestId: referral.request.id }),
+    inCharge ? listInterventions({ actor, requestId: referral.request.id }) : undefined,
   ]);
   const requestOpen = OPEN_REQUEST_STATUSES.includes(referral.request.status);
 
@@ -85,6 +88,13 @@ export default async function TeamReferralPage({ params }: { params: Promise<{ i
             <PatientEventForm referralId={referral.id} today={parisIsoDay(now)} />
           ) : null}
         </section>
+        {interventions !== undefined ? (
+          <Interventions
+            interventions={interventions}
+            referralId={referral.request.status === "CANCELLED" ? undefined : referral.id}
+            today={parisIsoDay(now)}
+          />
+        ) : null}
         {careCircle !== undefined ? <CareCircle requestId={referral.request.id} referralId={referral.id} contacts={careCircle} /> : null}
         {conversation ? <Conversation requestId={referral.request.id} conversation={conversation} /> : null}
         <section aria-labelledby="historique">
