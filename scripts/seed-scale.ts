@@ -85,10 +85,11 @@ async function refuseRealData(): Promise<void> {
 }
 
 // The requests, their referrals and events are replaced as a whole (a demo-only database: checked).
-const REQUEST_TABLES = `"event", request_note, referral, request, patient, request_fact, referral_fact, dashboard_cell, dashboard_projection`;
+// CASCADE: and every table that hangs on a request or a patient (consents, messages, grids…).
+const REQUEST_TABLES = `"event", request_note, referral, request, patient, request_fact, referral_fact, intervention_fact, dashboard_cell, dashboard_projection`;
 
 async function removeEarlierScaleData(): Promise<void> {
-  await client.query(`TRUNCATE ${REQUEST_TABLES}`);
+  await client.query(`TRUNCATE ${REQUEST_TABLES} CASCADE`);
   await client.query(`DELETE FROM structure WHERE id LIKE 'ss%'`);
   await client.query(`DELETE FROM app_user WHERE email LIKE '%@scale.maillage.example'`);
   await client.query(`DELETE FROM territory WHERE id LIKE 'st-%'`);

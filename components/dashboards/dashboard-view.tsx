@@ -279,6 +279,22 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
         />
       </Section>
 
+      <Section id="activite" title="Activité des équipes et repérage">
+        <ChartAndTable
+          table={t("interventions")}
+          csvHref={csvHref}
+          chart={
+            d.interventionsByKind.some((r) => r.count.masked || (r.count.value ?? 0) > 0) ? (
+              <HorizontalBarChart title="Interventions par type" tableTitle="Interventions par type" bars={bars(d.interventionsByKind)} />
+            ) : null
+          }
+        />
+        <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
+          <DataTable table={t("interventions-structures")!} csvHref={csvHref("interventions-structures")} />
+          <DataTable table={t("pallia10")!} csvHref={csvHref("pallia10")} />
+        </div>
+      </Section>
+
       <Section id="besoins-non-couverts" title="Besoins non couverts">
         <ChartAndTable
           table={t("besoins-non-couverts")}

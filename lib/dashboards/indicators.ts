@@ -9,8 +9,8 @@
 import { prisma, replica, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
-import { ClosureOutcome, DeclineReason, Need, RequestChannel, RequesterKind, StructureType, Urgency } from "@/lib/generated/prisma/enums";
-import { CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, NEED_LABELS, REQUESTER_KIND_LABELS } from "@/lib/labels";
+import { ClosureOutcome, DeclineReason, InterventionKind, Need, RequestChannel, RequesterKind, StructureType, Urgency } from "@/lib/generated/prisma/enums";
+import { CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS, DECLINE_REASON_LABELS, INTERVENTION_KIND_LABELS, NEED_LABELS, REQUESTER_KIND_LABELS } from "@/lib/labels";
 import { STRUCTURE_TYPE_LABELS } from "@/lib/directory/labels";
 import type { Area, Breakdown, ChildFigure, Count, Dashboard, DelayStats, Level, Period } from "@/lib/dashboards/types";
 import { assertPeriod, monthsOf } from "@/lib/dashboards/periods";
@@ -171,11 +171,22 @@ export async function getDashboard({
     timeToFirstContact: Object.fromEntries(urgencies.map((u) => [u, delayStats(`contacted:${u}`, delayOf(u), "contact")])) as Record<Urgency, DelayStats>,
     referralsByStructureType,
     declineReasons: breakdown("declineReason", Object.values(DeclineReason), DECLINE_REASON_LABELS),
+    interventionsByKind: breakdown("intervention", Object.values(InterventionKind), INTERVENTION_KIND_LABELS),
+    interventionsByStructureType: [...Object.values(StructureType), "COORDINATION" as const]
+      .filter((key) => shown(`interventionBy:${key}`))
+      .map((key) => ({ key, label: key === "COORDINATION" ? "Coordination" : (STRUCTURE_TYPE_LABELS[key] ?? key), count: count(`interventionBy:${key}`) })),
+    pallia10: palliaFigures(count("palliaScreened"), count("palliaPositive")),
     unmetNeeds,
     coverage,
     childFigures,
     smallCountsMasked: masked,
   };
+}
+
+// Only from visible figures: a share would otherwise give a masked count back.
+function palliaFigures(screened: Count, positive: Count): Dashboard["pallia10"] {
+  const share = screened.masked || positive.masked || !screened.value ? null : Math.round(((positive.value ?? 0) / screened.value) * 1000) / 1000;
+  return { screened, positive, positiveShare: share };
 }
 
 async function communeNamesOf(db: Db, counts: AreaCounts | undefined): Promise<Map<string, string>> {

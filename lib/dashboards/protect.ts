@@ -86,6 +86,11 @@ export function areaModel(area: AreaKey, counts: AreaCounts): AreaModel {
   }
   // Every decline has a reason.
   equations.push({ plus: of("refDeclined").map(id), minus: of("declineReason").map(id) });
+  // Interventions: counted once by kind and once by who did them (a type of structure, or the coordination).
+  equations.push({ plus: of("intervention").map(id), minus: of("interventionBy").map(id) });
+  // PALLIA-10: the requests screened, and among them the positive ones.
+  sum("requests", ["palliaScreened"], { name: "~notScreened", sensitive: false });
+  sum("palliaScreened", ["palliaPositive"], { name: "~palliaNegative", sensitive: true });
   return { cells, equations };
 }
 

@@ -38,6 +38,10 @@ const DIM_NAMES: Record<string, string> = {
   ref_accepted: "refAccepted",
   ref_declined: "refDeclined",
   ref_off_suggestion: "refOffSuggestion",
+  intervention: "intervention",
+  intervention_by: "interventionBy",
+  pallia_screened: "palliaScreened",
+  pallia_positive: "palliaPositive",
   decline_reason: "declineReason",
 };
 

@@ -38,6 +38,9 @@ export const TABLE_IDS = [
   "delais",
   "orientations",
   "refus",
+  "interventions",
+  "interventions-structures",
+  "pallia10",
   "besoins-non-couverts",
   "couverture",
 ] as const;
@@ -120,6 +123,27 @@ export function dashboardTables(d: Dashboard): TableSpec[] {
       note: "Hors suggestions : structures choisies par la coordination en dehors des propositions de l'annuaire, avec sa raison.",
     },
     breakdown("refus", "Motifs de refus des orientations", "Motif", d.declineReasons, "Orientations refusées"),
+    {
+      ...breakdown("interventions", "Interventions par type", "Type d'intervention", d.interventionsByKind, "Interventions"),
+      note: "Interventions enregistrées par les équipes et la coordination, comptées avec les demandes de la période.",
+    },
+    {
+      id: "interventions-structures",
+      title: "Interventions par type de structure",
+      headers: ["Réalisées par", "Interventions"],
+      rows: d.interventionsByStructureType.map((r) => [text(r.label), count(r.count)]),
+    },
+    {
+      id: "pallia10",
+      title: "Repérage PALLIA-10",
+      headers: ["Indicateur", "Valeur"],
+      rows: [
+        [text("Demandes avec un PALLIA-10"), count(d.pallia10.screened)],
+        [text("dont plus de 3 « oui » (équipe spécialisée indiquée)"), count(d.pallia10.positive)],
+        [text("Part des PALLIA-10 positifs (%)"), rate(d.pallia10.positiveShare)],
+      ],
+      note: "PALLIA-10 (SFAP) : le dernier rempli pour chaque demande, par le médecin au dépôt ou par la coordination.",
+    },
     {
       id: "besoins-non-couverts",
       title: "Besoins non couverts",

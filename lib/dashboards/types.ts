@@ -2,7 +2,16 @@
 // the ARS / coordinator views (app/(app)/ars, components/dashboards). Aggregates only: no patient
 // identifier and no free text ever appears in these types. Counts below the small-count threshold
 // are already masked here (null + `masked: true`), never in the UI alone.
-import type { ClosureOutcome, DeclineReason, Need, RequestChannel, RequesterKind, StructureType, Urgency } from "@/lib/generated/prisma/enums";
+import type {
+  ClosureOutcome,
+  DeclineReason,
+  InterventionKind,
+  Need,
+  RequestChannel,
+  RequesterKind,
+  StructureType,
+  Urgency,
+} from "@/lib/generated/prisma/enums";
 
 export type Level = "country" | "region" | "department" | "territory";
 
@@ -54,6 +63,12 @@ export type Dashboard = {
     acceptRate: number | null;
   }[];
   declineReasons: Breakdown<DeclineReason>;
+  // What the teams did (lib/requests/record-intervention.ts), counted in the requests' cells.
+  interventionsByKind: Breakdown<InterventionKind>;
+  // Per type of structure, and "COORDINATION" for the coordination's own.
+  interventionsByStructureType: { key: StructureType | "COORDINATION"; label: string; count: Count }[];
+  // Requests with a PALLIA-10, the positive ones (more than 3 « oui »), and their share (null when masked).
+  pallia10: { screened: Count; positive: Count; positiveShare: number | null };
   unmetNeeds: { need: Need; label: string; communeCode: string | null; communeName: string | null; count: Count }[];
   // Per child area (or the area itself at territory level): coverage against the national norms.
   coverage: CoverageRow[];

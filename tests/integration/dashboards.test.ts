@@ -13,6 +13,8 @@ import { parisTime } from "@/lib/time";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";
+import { recordIntervention } from "@/lib/requests/record-intervention";
+import { recordScreening } from "@/lib/requests/record-screening";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { getAreaTree } from "@/lib/dashboards/scope";
 import { exportTableCsv } from "@/lib/dashboards/csv";
@@ -44,6 +46,12 @@ async function orient(requestId: string, structureIds: string[], now: Date) {
     now,
   });
 }
+// q1…q10 of a PALLIA-10, the first `yes` « oui ».
+const pallia = (yes: number) =>
+  Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`q${i + 1}`, i < yes ? "yes" : "no"])) as Record<
+    `q${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`,
+    "yes" | "no"
+  >;
 async function close(requestId: string, outcome: "NEEDS_MET" | "REDIRECTED" | "HOSPITALISED", now: Date) {
   await closeRequest({
     db,
@@ -98,9 +106,15 @@ async function buildHistory() {
   await declineReferral({ db, actor: world.had, input: { referralId: hadR1.id, version: hadR1.version, reason: "FULL" }, now: at(2, 15) });
   const emspR1 = await referralTo(ids.r1!, world.structures.emsp);
   await recordFirstContact({ db, actor: world.emsp, input: { referralId: emspR1.id, version: emspR1.version, contactDate: "2026-03-03" }, now: at(3, 18) });
+  // The EMSP's activity, the coordination's phone advice, and r1's PALLIA-10 (5 « oui »: positive).
+  await recordIntervention({ db, actor: world.emsp, input: { referralId: emspR1.id, kind: "HOME_VISIT", day: "2026-03-03", minutes: 60 }, now: at(3, 18) });
+  await recordIntervention({ db, actor: world.emsp, input: { referralId: emspR1.id, kind: "FAMILY_MEETING", day: "2026-03-04", minutes: 45 }, now: at(4, 18) });
+  await recordIntervention({ db, actor: world.idec, input: { requestId: ids.r1!, kind: "PHONE_ADVICE", day: "2026-03-02", minutes: 15 }, now: at(2, 16) });
+  await recordScreening({ db, actor: world.idec, input: { requestId: ids.r1!, grid: "PALLIA10", ...pallia(5) }, now: at(2, 11, 45) });
   await close(ids.r1!, "NEEDS_MET", at(10, 10));
 
-  await file("r2", { ...person(2), needs: ["NUTRITION"], urgency: "PLANNED" }, at(3, 10));
+  // r2's GP answers PALLIA-10 while filing: 2 « oui », negative.
+  await file("r2", { ...person(2), ...pallia(2), needs: ["NUTRITION"], urgency: "PLANNED" }, at(3, 10));
   await claim(ids.r2!, at(3, 16));
   await orient(ids.r2!, [world.structures.had], at(3, 16, 30));
   const hadR2 = await referralTo(ids.r2!, world.structures.had);
@@ -261,6 +275,24 @@ describe("indicators for a coordinator (exact figures of their own territories)"
     expect(values(meuse.declineReasons)).toEqual({ OUTSIDE_AREA: 0, NOT_OUR_SERVICE: 1, FULL: 1, PATIENT_REFUSED: 0, OTHER: 0 });
   });
 
+  test("interventions by kind and by who did them; the PALLIA-10 screened and positive", () => {
+    expect(values(meuse.interventionsByKind)).toEqual({
+      HOME_VISIT: 1,
+      CONSULTATION: 0,
+      PHONE_ADVICE: 1,
+      FAMILY_MEETING: 1,
+      PSYCHOLOGICAL_SUPPORT: 0,
+      DIETICIAN: 0,
+      SOCIAL_WORK: 0,
+      COORDINATION_VISIT: 0,
+    });
+    expect(meuse.interventionsByStructureType.map((r) => [r.key, v(r.count)])).toEqual([
+      ["EMSP", 2],
+      ["COORDINATION", 1],
+    ]);
+    expect(meuse.pallia10).toEqual({ screened: { value: 2, masked: false }, positive: { value: 1, masked: false }, positiveShare: 0.5 });
+  });
+
   test("coverage of each territory against the norms, on INSEE populations", async () => {
     const populations = await db.$queryRaw<{ id: string; population: number }[]>`
       SELECT tc.territory_id AS id, sum(c.population)::int AS population FROM territory_commune tc JOIN commune c ON c.code = tc.commune_code
@@ -374,6 +406,13 @@ describe("small counts for the ARS", () => {
     for (const row of ars.referralsByStructureType) {
       if (row.accepted.masked || row.declined.masked) expect(row.acceptRate).toBeNull();
     }
+    // 1 positive PALLIA-10 of 2: both are small counts for the ARS, and so is the share.
+    expect(ars.pallia10).toEqual({
+      screened: { value: null, masked: true, reason: "small" },
+      positive: { value: null, masked: true, reason: "small" },
+      positiveShare: null,
+    });
+    expect(ars.interventionsByKind.find((r) => r.key === "HOME_VISIT")!.count).toMatchObject({ value: null, masked: true });
   });
 
   test("a territory's masked figure is masked on every page: the département minus the other territory does not give it", async () => {
@@ -489,6 +528,7 @@ describe("the projection", () => {
     const snapshot = async () => ({
       requests: await db.$queryRaw`SELECT * FROM request_fact ORDER BY request_id`,
       referrals: await db.$queryRaw`SELECT * FROM referral_fact ORDER BY referral_id`,
+      interventions: await db.$queryRaw`SELECT * FROM intervention_fact ORDER BY intervention_id`,
     });
     const strip = (rows: unknown) => (rows as Record<string, unknown>[]).map(({ changed_xid: _, ...rest }) => rest);
     await db.$queryRaw`SELECT dashboard_refresh()`;
@@ -498,6 +538,8 @@ describe("the projection", () => {
     const after = await snapshot();
     expect(strip(after.requests)).toEqual(strip(before.requests));
     expect(strip(after.referrals)).toEqual(strip(before.referrals));
+    expect(strip(after.interventions)).toEqual(strip(before.interventions));
+    expect((before.interventions as unknown[]).length).toBe(3);
     expect(await db.$queryRaw`SELECT * FROM dashboard_cell ORDER BY territory_id, department_code, month, dim, key`).toEqual(cube);
     expect((before.requests as unknown[]).length).toBe(Object.keys(ids).length);
   });
