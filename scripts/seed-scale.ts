@@ -50,7 +50,7 @@ const started = performance.now();
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const client = new pg.Client({ connectionString: url });
 let step = 0;
-const STEPS = 14;
+const STEPS = 15;
 
 async function run(label: string, sql: string, params: unknown[] = []): Promise<number> {
   const t = performance.now();
@@ -421,6 +421,32 @@ try {
      WHERE v.at IS NOT NULL AND r.territory_id IS NOT NULL`,
   );
 
+  // ── the teams' activity (0 to 3 interventions after each first contact) and PALLIA-10 for 3
+  // requests in 10, filled by the coordination at triage (recorded by the territory's coordinator).
+  await run(
+    "Interventions et grilles PALLIA-10",
+    `CREATE UNLOGGED TABLE scale_int AS
+       SELECT 'si' || x.id || '-' || g AS id, x.request_id, x.structure_id, r.territory_id,
+         (ARRAY['HOME_VISIT', 'CONSULTATION', 'PHONE_ADVICE', 'FAMILY_MEETING', 'PSYCHOLOGICAL_SUPPORT', 'DIETICIAN', 'SOCIAL_WORK'])[1 + floor(random() * 7)::int] AS kind,
+         x.contact_day + (g - 1) * 3 AS day, (15 + floor(random() * 8) * 15)::int AS minutes
+       FROM (SELECT s.*, floor(random() * 4)::int AS n FROM scale_ref s WHERE s.contact_day IS NOT NULL) x
+       JOIN scale_req r ON r.id = x.request_id
+       CROSS JOIN LATERAL generate_series(1, x.n) g;
+     DELETE FROM scale_int WHERE (day + time '18:00') AT TIME ZONE 'Europe/Paris' > now();
+     INSERT INTO intervention (id, request_id, structure_id, kind, day, minutes, recorded_by_id, recorded_at)
+     SELECT id, request_id, structure_id, kind::"InterventionKind", day, minutes, 'su-idec-' || territory_id,
+       ((day + time '18:00') AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'UTC'
+     FROM scale_int;
+     CREATE UNLOGGED TABLE scale_scr AS
+       SELECT 'ss' || r.id AS id, r.id AS request_id, r.territory_id, r.triaged_at + interval '10 minutes' AS at,
+         ARRAY[random() < 0.9, random() < 0.6, random() < 0.4, random() < 0.4, random() < 0.4,
+               random() < 0.3, random() < 0.3, random() < 0.3, random() < 0.2, random() < 0.2] AS yes
+       FROM scale_req r WHERE r.triaged_at IS NOT NULL AND r.territory_id IS NOT NULL AND r.triaged_at + interval '10 minutes' <= now() AND random() < 0.3;
+     INSERT INTO screening_answer (id, request_id, grid, version, answers, score, recorded_by_id, recorded_at)
+     SELECT id, request_id, 'PALLIA10', 1, jsonb_build_object('yes', to_jsonb(yes)), cardinality(array_positions(yes, true)), 'su-idec-' || territory_id, at AT TIME ZONE 'UTC'
+     FROM scale_scr;`,
+  );
+
   // ── the event log, as the use cases would have written it (same types and payloads).
   await run(
     "Journal d'événements (préparation)",
@@ -453,7 +479,13 @@ try {
      UNION ALL SELECT r.reopened_at, 'request.reopened', 'su-idec-' || r.territory_id, r.id, jsonb_build_object('noteId', 'sn' || r.id || '-o') FROM scale_req r WHERE r.reopened_at IS NOT NULL
      UNION ALL SELECT r.reclosed_at, 'request.closed', 'su-idec-' || r.territory_id, r.id, jsonb_build_object('outcome', r.outcome2) FROM scale_req r WHERE r.reclosed_at IS NOT NULL
      UNION ALL SELECT r.cancelled_at, 'request.cancelled', 'su-idec-' || r.territory_id, r.id, jsonb_build_object('reason', r.cancel_reason, 'noteId', 'sn' || r.id || '-c')
-       FROM scale_req r WHERE r.cancelled_at IS NOT NULL AND r.territory_id IS NOT NULL;
+       FROM scale_req r WHERE r.cancelled_at IS NOT NULL AND r.territory_id IS NOT NULL
+     UNION ALL SELECT (i.day + time '18:00') AT TIME ZONE 'Europe/Paris', 'request.intervention_recorded', 'su-idec-' || i.territory_id, i.request_id,
+       jsonb_build_object('interventionId', i.id, 'kind', i.kind, 'teamStructureId', i.structure_id, 'day', to_char(i.day, 'YYYY-MM-DD'), 'minutes', i.minutes)
+       FROM scale_int i
+     UNION ALL SELECT s.at, 'request.screening_recorded', 'su-idec-' || s.territory_id, s.request_id,
+       jsonb_build_object('screeningId', s.id, 'grid', 'PALLIA10', 'version', 1, 'score', cardinality(array_positions(s.yes, true)))
+       FROM scale_scr s;
      CREATE INDEX ON scale_ev (at);`,
   );
 
@@ -483,7 +515,7 @@ try {
 
   await client.query(`RESET session_replication_role`).catch(() => undefined);
   await run("Tableaux de bord : faits et cube reconstruits depuis le journal", `RESET maillage.dashboard_projection; SELECT dashboard_rebuild()`);
-  await run("Nettoyage et statistiques", `DROP TABLE scale_base, scale_req, scale_ref, scale_ev; ANALYZE;`);
+  await run("Nettoyage et statistiques", `DROP TABLE scale_base, scale_req, scale_ref, scale_int, scale_scr, scale_ev; ANALYZE;`);
 
   // Accounts to sign in with for the benchmark.
   const prismaForAccounts = createPrismaClient(url);
