@@ -92,4 +92,12 @@ export type CoverageRow = {
   palliativeBedsNorm: number; // e.g. 5 per 100,000 (configurable)
   meetsMobileTeamNorm: boolean;
   meetsBedNorm: boolean;
+  // Seed 004: a palliative care unit (USP) and a palliative network in every territory.
+  usps: number;
+  palliativeNetworks: number;
+  territories: number; // territories of the area (1 for a territory)
+  territoriesWithUsp: number;
+  territoriesWithNetwork: number;
+  meetsUspNorm: boolean;
+  meetsNetworkNorm: boolean;
 };

@@ -93,6 +93,18 @@ async function buildHistory() {
   await db.structureOffer.createMany({
     data: (["PAIN", "PALLIATIVE_CARE"] as const).map((need) => ({ structureId: world.structures.emsp, need, setting: "HOME" as const })),
   });
+  // For the norms of seed 004: a USP in Meuse Sud, a palliative network in Meuse Nord.
+  await db.structure.createMany({
+    data: [
+      { name: "USP de Bar-le-Duc", type: "USP", territoryId: world.territories["meuse-sud"]!, phone: "03 53 01 55 90" },
+      {
+        name: "Réseau de soins palliatifs du Nord meusien",
+        type: "PALLIATIVE_NETWORK",
+        territoryId: world.territories["meuse-nord"]!,
+        phone: "03 53 01 55 91",
+      },
+    ],
+  });
   await file("r1", { needs: ["PAIN", "PALLIATIVE_CARE"], urgency: "CRISIS" }, at(2, 9));
   await claim(ids.r1!, at(2, 11, 30));
   await orient(ids.r1!, [world.structures.emsp, world.structures.had], at(2, 12));
@@ -307,10 +319,35 @@ describe("indicators for a coordinator (exact figures of their own territories)"
       mobileTeamsNorm: 1,
       palliativeBedsNorm: 5,
       meetsBedNorm: false,
+      usps: 1,
+      territories: 1,
+      territoriesWithUsp: 1,
+      meetsUspNorm: true,
+      palliativeNetworks: 0,
+      territoriesWithNetwork: 0,
+      meetsNetworkNorm: false,
     });
     expect(sud.mobileTeamsPer200k).toBeCloseTo((200_000 / population("meuse-sud")) * 1, 2);
     expect(sud.meetsMobileTeamNorm).toBe(200_000 / population("meuse-sud") >= 1);
-    expect(nord).toMatchObject({ population: population("meuse-nord"), mobileTeams: 0, mobileTeamsPer200k: 0, meetsMobileTeamNorm: false });
+    expect(nord).toMatchObject({
+      population: population("meuse-nord"),
+      mobileTeams: 0,
+      mobileTeamsPer200k: 0,
+      meetsMobileTeamNorm: false,
+      usps: 0,
+      meetsUspNorm: false,
+      palliativeNetworks: 1,
+      meetsNetworkNorm: true,
+    });
+    // At the région's level: the Meuse's two territories, one with a USP, one with a network.
+    const region = await getDashboard({ db, actor: world.idec, level: "region", code: "44", period: MARCH });
+    expect(region.coverage.find((c) => c.area.code === "55")).toMatchObject({
+      territories: 2,
+      territoriesWithUsp: 1,
+      territoriesWithNetwork: 1,
+      meetsUspNorm: false,
+      meetsNetworkNorm: false,
+    });
   });
 
   test("a territory counts its own requests only; the drill-down lists the actor's areas", async () => {
