@@ -279,7 +279,7 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
         />
       </Section>
 
-      <Section id="activite" title="Activité des équipes et repérage">
+      <Section id="activite-equipes" title="Activité des équipes et repérage">
         <ChartAndTable
           table={t("interventions")}
           csvHref={csvHref}

@@ -18,5 +18,5 @@ export const recordInterventionAction = formAction({
     `/demandes/${encodeURIComponent(requestId)}`,
     ...(referralId ? [`/equipe/orientations/${encodeURIComponent(referralId)}`] : []),
   ],
-  message: ({ kind, minutes }) => `${INTERVENTION_KIND_LABELS[kind]} enregistrée (${minutes} min).`,
+  message: ({ kind, minutes }) => `Intervention enregistrée : ${INTERVENTION_KIND_LABELS[kind].toLowerCase()} (${minutes} min).`,
 });

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { referralScope, requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 
 const CONFLICT_MESSAGE = "Cette demande a été modifiée par quelqu'un d'autre entre-temps. Rechargez la page pour voir la dernière version, puis recommencez.";
 
@@ -44,4 +45,26 @@ export async function updateReferralVersion(
   if (count === 0) {
     throw new AppError("CONFLICT", "Cette orientation a été modifiée par quelqu'un d'autre entre-temps. Rechargez la page, puis recommencez.");
   }
+}
+
+/**
+ * The request a team acts on through its own referral (in one of `statuses`: the patient in its
+ * charge), or a coordinator through the request itself; with the team's structure (null for the
+ * coordination). Patient events and interventions are reported this way.
+ */
+export async function loadCareTarget(
+  tx: Tx,
+  actor: Actor,
+  ids: { requestId?: string; referralId?: string },
+  statuses: readonly ReferralStatus[],
+): Promise<{ requestId: string; structureId: string | null }> {
+  if (actor.role === "TEAM_MEMBER") {
+    if (!ids.referralId) throw new AppError("NOT_FOUND", "Orientation introuvable.");
+    const referral = await loadReferralForAction(tx, actor, ids.referralId);
+    if (!statuses.includes(referral.status))
+      throw new AppError("INVALID_TRANSITION", "Votre équipe n'a pas ce patient en charge : acceptez d'abord l'orientation.");
+    return { requestId: referral.requestId, structureId: referral.structureId };
+  }
+  if (!ids.requestId) throw new AppError("NOT_FOUND", "Demande introuvable.");
+  return { requestId: (await loadRequestForAction(tx, actor, ids.requestId)).id, structureId: null };
 }

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { InterventionKind } from "@/lib/generated/prisma/enums";
 import { COORDINATION_INTERVENTION_KINDS, INTERVENTION_KIND_LABELS, TEAM_INTERVENTION_KINDS } from "@/lib/labels";
 import { IN_CHARGE_REFERRAL_STATUSES } from "@/lib/lifecycle";
-import { loadReferralForAction, loadRequestForAction } from "@/lib/requests/load-for-update";
+import { loadCareTarget } from "@/lib/requests/load-for-update";
 import { ZRecordIntervention, type TRecordIntervention } from "@/lib/requests/schemas";
 import { parisIsoDay } from "@/lib/time";
 
@@ -41,19 +41,7 @@ export async function recordIntervention({
     });
   }
   return db.$transaction(async (tx) => {
-    let requestId: string;
-    let structureId: string | null = null;
-    if (team) {
-      if (!data.referralId) throw new AppError("NOT_FOUND", "Orientation introuvable.");
-      const referral = await loadReferralForAction(tx, actor, data.referralId);
-      if (!IN_CHARGE_REFERRAL_STATUSES.includes(referral.status))
-        throw new AppError("INVALID_TRANSITION", "Votre équipe n'a pas ce patient en charge : acceptez d'abord l'orientation.");
-      requestId = referral.requestId;
-      structureId = referral.structureId;
-    } else {
-      if (!data.requestId) throw new AppError("NOT_FOUND", "Demande introuvable.");
-      requestId = (await loadRequestForAction(tx, actor, data.requestId)).id;
-    }
+    const { requestId, structureId } = await loadCareTarget(tx, actor, data, IN_CHARGE_REFERRAL_STATUSES);
     const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, submittedAt: true } });
     if (request.status === "CANCELLED") throw new AppError("INVALID_TRANSITION", "La demande est annulée : aucune intervention ne s'y rattache.");
     if (data.day < parisIsoDay(request.submittedAt))

@@ -4,7 +4,7 @@ import { notifyEvent } from "@/lib/notifications/notify-event";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { loadReferralForAction, loadRequestForAction } from "@/lib/requests/load-for-update";
+import { loadCareTarget } from "@/lib/requests/load-for-update";
 import { ZReportPatientEvent, type TReportPatientEvent } from "@/lib/requests/schemas";
 import type { PatientEventKind } from "@/lib/generated/prisma/enums";
 import { parisIsoDay } from "@/lib/time";
@@ -33,19 +33,7 @@ export async function reportPatientEvent({
   const data = ZReportPatientEvent.parse(input);
   if (data.day > parisIsoDay(now)) throw new AppError("INVALID_INPUT", "Cette date est à venir.", { day: ["Date : aujourd'hui ou un jour passé."] });
   return db.$transaction(async (tx) => {
-    let requestId: string;
-    let structureId: string | null = null;
-    if (actor.role === "TEAM_MEMBER") {
-      if (!data.referralId) throw new AppError("NOT_FOUND", "Orientation introuvable.");
-      const referral = await loadReferralForAction(tx, actor, data.referralId);
-      if (referral.status !== "ACCEPTED" && referral.status !== "IN_PROGRESS")
-        throw new AppError("INVALID_TRANSITION", "Votre équipe n'a pas ce patient en charge : acceptez d'abord l'orientation.");
-      requestId = referral.requestId;
-      structureId = referral.structureId;
-    } else {
-      if (!data.requestId) throw new AppError("NOT_FOUND", "Demande introuvable.");
-      requestId = (await loadRequestForAction(tx, actor, data.requestId)).id;
-    }
+    const { requestId, structureId } = await loadCareTarget(tx, actor, data, ["ACCEPTED", "IN_PROGRESS"]);
     const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, submittedAt: true } });
     if (request.status === "CLOSED" || request.status === "CANCELLED")
       throw new AppError("INVALID_TRANSITION", "La demande est close : rouvrez-la pour y signaler un événement.");
