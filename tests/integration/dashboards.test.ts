@@ -581,6 +581,16 @@ describe("the projection", () => {
     expect((before.requests as unknown[]).length).toBe(Object.keys(ids).length);
   });
 
+  test("the dashboard functions keep their settings (a CREATE OR REPLACE drops them)", async () => {
+    const settings = await db.$queryRaw<{ proname: string; proconfig: string[] | null }[]>`
+      SELECT proname, proconfig FROM pg_proc WHERE proname IN ('dashboard_refresh', 'dashboard_rebuild', 'dashboard_build_cube') ORDER BY proname`;
+    expect(settings).toEqual([
+      { proname: "dashboard_build_cube", proconfig: ["work_mem=256MB"] },
+      { proname: "dashboard_rebuild", proconfig: ["work_mem=256MB"] },
+      { proname: "dashboard_refresh", proconfig: ["plan_cache_mode=force_custom_plan"] },
+    ]);
+  });
+
   test("the cube built at once equals the cube built month slice by month slice", async () => {
     const cube = () => db.$queryRaw`SELECT * FROM dashboard_cell ORDER BY territory_id, department_code, month, dim, key`;
     await db.$executeRaw`DELETE FROM dashboard_projection`;
