@@ -132,6 +132,11 @@ export const ZEvent = z.discriminatedUnion("type", [
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     minutes: z.number().int(),
   }),
+  // The request on an RCP's agenda; discussed there (the synthesis sheet: /rcp/fiches/<caseId>);
+  // one of its decisions done (the words in rcp_case / rcp_decision, never here).
+  request("request.rcp_case_added", { caseId: id, meetingId: id }),
+  request("request.rcp_discussed", { caseId: id, meetingId: id, decisions: z.number().int() }),
+  request("request.rcp_decision_done", { caseId: id, decisionId: id }),
   // A screening grid answered (the answers in screening_answer; lib/screening/grids.ts).
   request("request.screening_recorded", {
     screeningId: id,
@@ -188,6 +193,8 @@ export const ZEvent = z.discriminatedUnion("type", [
   }),
   territory("territory.closure_added", { day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   territory("territory.closure_removed", { day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  // The supportive-care RCP (lib/rcp/): a meeting scheduled for the territory.
+  territory("rcp.scheduled", { meetingId: id }),
   // The coverage norms of the dashboards (subjectId "coverage-norms"): before and after.
   settings("settings.norms_updated", {
     before: z.object({ mobileTeamsPer200k: z.number(), palliativeBedsPer100k: z.number() }),

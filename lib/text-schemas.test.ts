@@ -17,6 +17,7 @@ import * as updateRules from "@/lib/routing/update-rules";
 import * as messages from "@/lib/messages/schemas";
 import * as territories from "@/lib/territories/schemas";
 import * as screening from "@/lib/screening/schemas";
+import * as rcp from "@/lib/rcp/schemas";
 import { DEFAULT_ROUTING_RULES } from "@/lib/routing/default-rules";
 import { cleanText, hasControlChars } from "@/lib/text-schemas";
 
@@ -176,6 +177,32 @@ const SAMPLES: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     schema: requests.ZRecordIntervention,
     sample: { referralId: "ref_1", kind: "HOME_VISIT", day: "2026-12-02", minutes: "45", note: "Pompe PCA posée, famille rassurée." },
   },
+  ZScheduleRcp: {
+    schema: rcp.ZScheduleRcp,
+    sample: {
+      territoryId: "ter_1",
+      day: "2026-12-10",
+      time: "14:00",
+      place: "CH de Bar-le-Duc, salle 2",
+      videoUrl: "",
+      structureIds: ["str_1"],
+      invitedOthers: "Dr Martin",
+    },
+  },
+  ZAddRcpCase: { schema: rcp.ZAddRcpCase, sample: { meetingId: "rcp_1", requestId: "req_1", question: "Relais HAD ou maintien EMSP ?" } },
+  ZRecordRcpCase: {
+    schema: rcp.ZRecordRcpCase,
+    sample: {
+      caseId: "case_1",
+      participants: "Dr Royer (EMSP), Mme Lambert (IDEC)",
+      summary: "Douleur contrôlée ; épuisement de l'aidant.",
+      nextReviewOn: "2026-12-17",
+      action1: "Visite à domicile",
+      who1: "COORDINATION",
+      due1: "2026-12-08",
+    },
+  },
+  ZCompleteRcpDecision: { schema: rcp.ZCompleteRcpDecision, sample: { decisionId: "dec_1" } },
   ZRecordScreening: {
     schema: screening.ZRecordScreening,
     sample: { requestId: "req_1", grid: "DISTRESS", thermometer: "5", problems: ["EMOTIONAL_WORRY", "PHYSICAL_SLEEP"] },
@@ -270,7 +297,22 @@ const AS_TYPED: Record<string, string> = {
   "ZChangePassword.currentPassword": "as ZSignIn.password",
 };
 
-const MODULES = { auth, directory, geography, requests, queue, communes, routingRules, updateRules, notifications, users, messages, territories, screening };
+const MODULES = {
+  auth,
+  directory,
+  geography,
+  requests,
+  queue,
+  communes,
+  routingRules,
+  updateRules,
+  notifications,
+  users,
+  messages,
+  territories,
+  screening,
+  rcp,
+};
 
 // What a person may be left with: the French messages of our schemas, never zod's English defaults.
 const FRENCH = /[a-zàâçéèêëîïôûùœ]/i;

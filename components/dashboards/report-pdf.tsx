@@ -32,7 +32,7 @@ const styles = StyleSheet.create({
 });
 
 // The PDF's standard fonts cover Latin-1 (WinAnsi) only: replace what they cannot draw.
-function pdfText(value: string): string {
+export function pdfText(value: string): string {
   return value
     .replace(/[\u202f\u00a0]/g, " ")
     .replace(/→/g, "->")

@@ -7,6 +7,7 @@ const NAV: NavItem[] = [
   { href: "/demandes", label: "Mes demandes", permission: "home.gp" },
   { href: "/coordination", label: "Coordination", permission: "home.coordination" },
   { href: "/coordination/regles", label: "Règles d'orientation", permission: "routing.rules.edit" },
+  { href: "/coordination/rcp", label: "RCP", permission: "rcp.manage" },
   { href: "/coordination/tableau-de-bord", label: "Tableau de bord", permission: "home.coordination" },
   { href: "/equipe", label: "Mon équipe", permission: "home.team" },
   { href: "/ars", label: "Tableaux de bord", permission: "home.ars" },

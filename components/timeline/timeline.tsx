@@ -40,6 +40,13 @@ export function Timeline({
             <span>{entry.actor}</span>
           </p>
           <p className="font-medium text-slate-900">{entry.text}</p>
+          {entry.link ? (
+            <p className="mt-1">
+              <a href={entry.link.href} className="font-medium text-brand-700 underline">
+                {entry.link.label}
+              </a>
+            </p>
+          ) : null}
           {entry.note ? <TimelineNote kind={entry.note.kind} body={entry.note.body} /> : null}
         </li>
       ))}

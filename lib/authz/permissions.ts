@@ -63,6 +63,12 @@ export const PERMISSIONS = {
   // Activity records: a team on the referrals it has in charge, the coordination its own (phone
   // advice, coordination visits); the GP reads them on his request.
   "requests.interventions": ["COORDINATOR", "TEAM_MEMBER"],
+  // The supportive-care RCP of a territory (lib/rcp/): its coordination schedules, sets the agenda
+  // and records; the GP and the teams read the synthesis sheet of their requests (requestScope);
+  // a team marks done the decisions its structure is responsible for.
+  "rcp.manage": ["COORDINATOR"],
+  "rcp.decisions": ["COORDINATOR", "TEAM_MEMBER"],
+  "rcp.sheets": ["GP", "COORDINATOR", "TEAM_MEMBER"],
   // Aggregate dashboards, CSV exports and yearly reports (never a patient identity), each actor
   // bounded to its own territories (ADMIN: all).
   "dashboards.view": ["ARS", "COORDINATOR", "ADMIN"],

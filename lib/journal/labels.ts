@@ -36,6 +36,9 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   "request.care_contact_removed": "Personne retirée de l'entourage du patient",
   "request.screening_recorded": "Grille de repérage remplie",
   "request.intervention_recorded": "Intervention enregistrée",
+  "request.rcp_case_added": "Demande inscrite à une RCP soins de support",
+  "request.rcp_discussed": "Demande discutée en RCP (fiche de synthèse)",
+  "request.rcp_decision_done": "Décision de RCP réalisée",
   "request.sharing_consent": "Consentement à la coordination ou au partage enregistré (ou refus)",
   "request.requalified": "Demande requalifiée (urgence, lieu, besoins)",
   "referral.accepted": "Orientation acceptée",
@@ -57,6 +60,7 @@ export const EVENT_LABELS: Record<AuditEventType, string> = {
   "territory.communes_changed": "Communes du territoire modifiées",
   "territory.closure_added": "Fermeture exceptionnelle ajoutée",
   "territory.closure_removed": "Fermeture exceptionnelle retirée",
+  "rcp.scheduled": "RCP soins de support programmée",
   "settings.norms_updated": "Normes de couverture modifiées",
 };
 

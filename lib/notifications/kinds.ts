@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   "CAPACITY_REMINDER",
   "PATIENT_EVENT",
   "MESSAGE",
+  "RCP_SYNTHESIS",
   "DIGEST",
 ] as const satisfies readonly NotificationKind[];
 
@@ -45,6 +46,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   PASSWORD_RESET: "Lien « Mot de passe oublié »",
   PATIENT_EVENT: "Événement du parcours du patient (hospitalisation, retour, décès)",
   MESSAGE: "Nouveau message sur une demande",
+  RCP_SYNTHESIS: "Fiche de synthèse d'une RCP soins de support",
 };
 
 /** The kinds that are always sent at once, whatever the preference: escalations, and what happened to the patient. */
@@ -52,9 +54,9 @@ export const ALWAYS_IMMEDIATE: ReadonlySet<NotificationKind> = new Set(["OVERDUE
 
 /** Which kinds each role may set a preference for (the others never reach them). */
 export const KINDS_BY_ROLE: Record<string, readonly NotificationKind[]> = {
-  GP: ["REQUEST_CLAIMED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "FIRST_CONTACT", "TEAM_FEEDBACK", "REQUEST_CLOSED", "MESSAGE"],
+  GP: ["REQUEST_CLAIMED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "FIRST_CONTACT", "TEAM_FEEDBACK", "REQUEST_CLOSED", "MESSAGE", "RCP_SYNTHESIS"],
   COORDINATOR: ["REQUEST_SUBMITTED", "REFERRAL_DECLINED", "TEAM_FEEDBACK", "REFERRAL_REMINDER", "MESSAGE"],
-  TEAM_MEMBER: ["REFERRAL_PROPOSED", "REFERRAL_CANCELLED", "REFERRAL_REMINDER", "CAPACITY_REMINDER", "MESSAGE"],
+  TEAM_MEMBER: ["REFERRAL_PROPOSED", "REFERRAL_CANCELLED", "REFERRAL_REMINDER", "CAPACITY_REMINDER", "MESSAGE", "RCP_SYNTHESIS"],
   ADMIN: [],
   ARS: [],
 };

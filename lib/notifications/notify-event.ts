@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { SecureDetail } from "@/lib/notifications/compose";
 import { enqueueNotice, type Notice } from "@/lib/notifications/enqueue";
 import { requestAudience } from "@/lib/notifications/recipients";
-import { CONVERSATION_REFERRAL_STATUSES } from "@/lib/lifecycle";
+import { CONVERSATION_REFERRAL_STATUSES, IN_CHARGE_REFERRAL_STATUSES } from "@/lib/lifecycle";
 
 // Who is told what, per event of the request's lifecycle. Called by the use cases right after
 // recordEvent, in the same transaction: a rolled-back change tells nobody, a committed one
@@ -119,6 +119,18 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
         select: { id: true, structureId: true },
       });
       for (const referral of inCharge) await toTeam("PATIENT_EVENT", phrase, referral.structureId, referral.id);
+      return;
+    }
+    case "request.rcp_discussed": {
+      // The synthesis sheet of an RCP: the GP and the teams in charge; the e-mail carries the link only.
+      const phrase = "la fiche de synthèse d'une RCP soins de support est disponible";
+      await toGp("RCP_SYNTHESIS", phrase);
+      const inCharge = await tx.referral.findMany({
+        where: { requestId, status: { in: [...IN_CHARGE_REFERRAL_STATUSES] }, sharingWithdrawn: false },
+        distinct: ["structureId"],
+        select: { id: true, structureId: true },
+      });
+      for (const referral of inCharge) await toTeam("RCP_SYNTHESIS", phrase, referral.structureId, referral.id);
       return;
     }
     case "request.message_posted": {

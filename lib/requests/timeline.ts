@@ -20,6 +20,7 @@ import { formatDate } from "@/lib/time";
 import type { PatientEventKind } from "@/lib/generated/prisma/enums";
 import { describeResult, GRID_INFO, type ScreeningGridId } from "@/lib/screening/grids";
 import { answersOf } from "@/lib/screening/queries";
+import { rcpSheetPath } from "@/lib/requests/action-pages";
 
 export type TimelineEntry = {
   id: string;
@@ -28,6 +29,7 @@ export type TimelineEntry = {
   text: string; // what happened, in French
   note?: { kind: string; body: string }; // the free text attached, when the reader may see it
   patientEvent?: PatientEventKind; // what happened to the patient, when this entry says it
+  link?: { href: string; label: string }; // a document of the request (the RCP's synthesis sheet)
 };
 
 // What each role reads of a request's history. The GP, pivot of the care, hears of every step
@@ -47,6 +49,8 @@ function visible(event: AuditEvent, actor: Actor, structureIds: Set<string>): bo
       if (event.type === "request.patient_event" || event.type === "request.screening_recorded") return true;
       // A message: to everyone, or to one of its structures.
       if (event.type === "request.message_posted") return event.data.toStructureId === null || structureIds.has(event.data.toStructureId);
+      // The RCP's synthesis sheet goes to every team the request is shared with.
+      if (event.type === "request.rcp_discussed" || event.type === "request.rcp_case_added") return true;
       // A team reads its own interventions, not the other teams' nor the coordination's.
       if (event.type === "request.intervention_recorded") return event.data.teamStructureId !== null && structureIds.has(event.data.teamStructureId);
       // The patient's sharing decisions are the coordination's and the GP's business.
@@ -153,6 +157,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
               ? orientedWithRoutes(event.data, structureName, routeById)
               : describe(event, structureName, territoryName, actor.role === "TEAM_MEMBER" ? ownStructures : null),
       ...(event.type === "request.patient_event" ? { patientEvent: event.data.kind } : {}),
+      ...(event.type === "request.rcp_discussed" ? { link: { href: rcpSheetPath(event.data.caseId), label: "Fiche de synthèse de la RCP (PDF)" } } : {}),
       note: note
         ? { kind: note.kind, body: note.body }
         : event.type === "request.closed" && request.closureSummary
@@ -287,6 +292,12 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
       return `${INTERVENTION_KIND_LABELS[event.data.kind]} le ${formatDate(new Date(`${event.data.day}T12:00:00Z`))} (${event.data.minutes} min)${
         event.data.teamStructureId ? ` — ${structureName(event.data.teamStructureId)}` : " — coordination"
       }`;
+    case "request.rcp_case_added":
+      return "Inscrite à l'ordre du jour d'une RCP soins de support";
+    case "request.rcp_discussed":
+      return `Discutée en RCP soins de support${event.data.decisions ? ` : ${event.data.decisions} décision${event.data.decisions > 1 ? "s" : ""}` : ""}`;
+    case "request.rcp_decision_done":
+      return "Décision de RCP réalisée";
     case "request.unmet_needs_flagged":
       return `Besoin non couvert signalé pour le territoire : ${event.data.needs.map((need) => NEED_LABELS[need].toLowerCase()).join(", ")}`;
     default:

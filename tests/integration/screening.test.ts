@@ -152,8 +152,7 @@ describe("screening grids", () => {
     expect(await code(listScreenings({ db, actor: world.emsp, requestId }))).toBe("NOT_FOUND");
     expect(await code(listScreenings({ db, actor: world.ars, requestId }))).toBe("FORBIDDEN");
     expect(await code(listScreenings({ db, actor: world.admin, requestId }))).toBe("FORBIDDEN");
-    const otherGp = { ...world.gp, id: world.idec.id }; // an actor with the GP role who did not file it
-    expect(await code(listScreenings({ db, actor: otherGp, requestId }))).toBe("NOT_FOUND");
+    expect(await code(listScreenings({ db, actor: world.otherGp, requestId }))).toBe("NOT_FOUND");
     expect(await code(recordScreening({ db, actor: world.gp, input: { requestId, grid: "PALLIA10", ...pallia(1) } }))).toBe("FORBIDDEN");
     expect(await code(recordScreening({ db, actor: world.had, input: { requestId, grid: "PALLIA10", ...pallia(1) } }))).toBe("FORBIDDEN");
   });

@@ -7,6 +7,9 @@ import { cursorParam, pageHref } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { InboxSection } from "@/components/referrals/team-inbox";
+import { listOpenRcpDecisions } from "@/lib/rcp/queries";
+import { parisIsoDay } from "@/lib/time";
+import { RcpDecisions } from "@/components/rcp/rcp-decisions";
 
 export const metadata: Metadata = { title: "Mon équipe" };
 
@@ -15,7 +18,7 @@ export default async function TeamHomePage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const params = await searchParams;
   const cursor = cursorParam(params);
-  const [inbox, structures] = await Promise.all([listTeamInbox({ actor, now, cursor }), listActorStructures(actor)]);
+  const [inbox, structures, rcpTasks] = await Promise.all([listTeamInbox({ actor, now, cursor }), listActorStructures(actor), listOpenRcpDecisions({ actor })]);
   const showStructure = structures.length > 1;
   return (
     <>
@@ -36,6 +39,7 @@ export default async function TeamHomePage({ searchParams }: { searchParams: Pro
         showStructure={showStructure}
         when="proposed"
       />
+      {rcpTasks.length > 0 ? <RcpDecisions tasks={rcpTasks} today={parisIsoDay(now)} /> : null}
       <InboxSection
         id="en-cours"
         title="Prises en charge en cours"
