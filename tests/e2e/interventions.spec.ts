@@ -49,8 +49,8 @@ test("the EMSP records a home visit and a family meeting; the GP reads them; the
   const ars = await signedInPage(browser, ARS_USER);
   await ars.goto(`/ars?niveau=territoire&code=meuse-sud&annee=${parisYear()}`);
   const activity = ars.getByRole("region", { name: "Activité des équipes et repérage" });
-  await expect(activity.getByRole("table", { name: "Interventions par type" })).toBeVisible();
-  await expect(activity.getByRole("table", { name: "Repérage PALLIA-10" })).toBeVisible();
+  await expect(activity.getByRole("region", { name: "Tableau : Interventions par type", exact: true })).toBeVisible();
+  await expect(activity.getByRole("region", { name: "Tableau : Repérage PALLIA-10" })).toBeVisible();
   const coverage = ars.getByRole("table", { name: "Couverture au regard des normes nationales" });
   await expect(coverage.getByRole("columnheader", { name: "Norme atteinte (1 USP par territoire)" })).toBeVisible();
   await expect(coverage.getByRole("columnheader", { name: "Norme atteinte (1 réseau par territoire)" })).toBeVisible();

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_USER, DEMO_GP, EMSP_MEMBER, IDEC_MEUSE } from "./accounts";
 import { expectAccessible } from "./fixtures";
-import { EMSP, claimOnRequestPage, fileRequest, newPatient, openReferral, orient, signedInPage } from "./requests";
+import { EMSP, MEUSE_SUD, claimOnRequestPage, fileRequest, newPatient, openReferral, orient, signedInPage } from "./requests";
 
 const todayIso = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()); // YYYY-MM-DD
 
@@ -23,7 +23,7 @@ test("an RCP is scheduled and held; its synthesis sheet reaches the GP's timelin
   await idec.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "RCP", exact: true }).click();
   await expect(idec.getByRole("heading", { level: 1 })).toHaveText("RCP soins de support");
   const schedule = idec.getByRole("form", { name: "Programmer une RCP" });
-  await schedule.getByLabel("Territoire").selectOption({ label: "Meuse Sud" });
+  await schedule.getByLabel("Territoire").selectOption({ label: MEUSE_SUD.name });
   await schedule.getByLabel("Date").fill(todayIso());
   await schedule.getByLabel("Heure").fill("00:00");
   await schedule.getByRole("button", { name: "Programmer la RCP" }).click();
