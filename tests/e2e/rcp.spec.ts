@@ -2,7 +2,7 @@
 // the case, the synthesis sheet PDF reaches the GP's timeline and the delivery view). The EMSP then
 // finds the decision it was given on its page and marks it done.
 import { expect, test } from "@playwright/test";
-import { ADMIN_USER, DEMO_GP, EMSP_MEMBER, IDEC_MEUSE } from "./accounts";
+import { ADMIN_USER, ARS_USER, DEMO_GP, EMSP_MEMBER, IDEC_MEUSE } from "./accounts";
 import { expectAccessible } from "./fixtures";
 import { EMSP, MEUSE_SUD, claimOnRequestPage, fileRequest, newPatient, openReferral, orient, signedInPage } from "./requests";
 
@@ -84,4 +84,17 @@ test("an RCP is scheduled and held; its synthesis sheet reaches the GP's timelin
   await tasks.getByRole("button", { name: "Fait : Visite à domicile dans la semaine" }).click();
   await expect(tasks).toHaveCount(0);
   await expectAccessible(emsp);
+});
+
+test("the RCP pages are the coordination's; a sheet is refused to a signed-out visitor and to the ARS, unknown to another reader", async ({
+  browser,
+  page,
+}) => {
+  expect((await page.request.get("/rcp/fiches/inconnue")).status()).toBe(401);
+  const ars = await signedInPage(browser, ARS_USER);
+  expect((await ars.request.get("/rcp/fiches/inconnue")).status()).toBe(403);
+  expect((await ars.goto("/coordination/rcp"))?.status()).toBe(403);
+  const gp = await signedInPage(browser, DEMO_GP);
+  expect((await gp.goto("/coordination/rcp"))?.status()).toBe(403);
+  expect((await gp.request.get("/rcp/fiches/inconnue")).status()).toBe(404);
 });
