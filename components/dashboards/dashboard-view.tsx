@@ -292,6 +292,7 @@ export function DashboardView({ dashboard: d, query, trail, links }: { dashboard
         <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
           <DataTable table={t("interventions-structures")!} csvHref={csvHref("interventions-structures")} />
           <DataTable table={t("pallia10")!} csvHref={csvHref("pallia10")} />
+          <DataTable table={t("rcp")!} csvHref={csvHref("rcp")} />
         </div>
       </Section>
 

@@ -18,6 +18,7 @@ import { childAreas, masksSmallCounts, resolveAreaPath, resolveScope, type Scope
 import { factAreaSql, readActiveFile, readDelays, readFamilyCounts, refreshCube, type AreaCounts, type AreaKey, type DelayRow } from "@/lib/dashboards/reads";
 import { protectPath, type Protection } from "@/lib/dashboards/protect";
 import { readCoverage } from "@/lib/dashboards/coverage";
+import { readRcpMeetingsHeld } from "@/lib/dashboards/rcp";
 import { getCoverageNorms } from "@/lib/dashboards/norms";
 
 export { getAreaTree, type AreaNode } from "@/lib/dashboards/scope";
@@ -90,9 +91,10 @@ export async function getDashboard({
     figures.get(key)!.set("activeFile", n);
   }
   const children = childAreas(ctx, area);
-  const [coverage, communeNames] = await Promise.all([
+  const [coverage, communeNames, meetingsHeld] = await Promise.all([
     readCoverage(reads, ctx, area.level === "territory" ? [area] : children, norms),
     communeNamesOf(reads, figures.get(keyOf(area))),
+    readRcpMeetingsHeld(reads, ctx, area, period),
   ]);
 
   const masked = masksSmallCounts(actor);
@@ -176,6 +178,7 @@ export async function getDashboard({
       .filter((key) => shown(`interventionBy:${key}`))
       .map((key) => ({ key, label: key === "COORDINATION" ? "Coordination" : (STRUCTURE_TYPE_LABELS[key] ?? key), count: count(`interventionBy:${key}`) })),
     pallia10: palliaFigures(count("palliaScreened"), count("palliaPositive")),
+    rcp: { meetingsHeld, requestsDiscussed: count("rcpDiscussed") },
     unmetNeeds,
     coverage,
     childFigures,

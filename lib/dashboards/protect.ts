@@ -91,6 +91,8 @@ export function areaModel(area: AreaKey, counts: AreaCounts): AreaModel {
   // PALLIA-10: the requests screened, and among them the positive ones.
   sum("requests", ["palliaScreened"], { name: "~notScreened", sensitive: false });
   sum("palliaScreened", ["palliaPositive"], { name: "~palliaNegative", sensitive: true });
+  // The requests discussed in an RCP, and the others.
+  sum("requests", ["rcpDiscussed"], { name: "~notDiscussed", sensitive: false });
   return { cells, equations };
 }
 

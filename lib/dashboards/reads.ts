@@ -42,6 +42,7 @@ const DIM_NAMES: Record<string, string> = {
   intervention_by: "interventionBy",
   pallia_screened: "palliaScreened",
   pallia_positive: "palliaPositive",
+  rcp_discussed: "rcpDiscussed",
   decline_reason: "declineReason",
 };
 

@@ -41,6 +41,7 @@ export const TABLE_IDS = [
   "interventions",
   "interventions-structures",
   "pallia10",
+  "rcp",
   "besoins-non-couverts",
   "couverture",
 ] as const;
@@ -143,6 +144,15 @@ export function dashboardTables(d: Dashboard): TableSpec[] {
         [text("Part des PALLIA-10 positifs (%)"), rate(d.pallia10.positiveShare)],
       ],
       note: "PALLIA-10 (SFAP) : le dernier rempli pour chaque demande, par le médecin au dépôt ou par la coordination.",
+    },
+    {
+      id: "rcp",
+      title: "RCP soins de support",
+      headers: ["Indicateur", "Valeur"],
+      rows: [
+        [text("RCP tenues (au moins un dossier discuté)"), integer(d.rcp.meetingsHeld)],
+        [text("Demandes de la période discutées en RCP"), count(d.rcp.requestsDiscussed)],
+      ],
     },
     {
       id: "besoins-non-couverts",

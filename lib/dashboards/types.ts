@@ -69,6 +69,8 @@ export type Dashboard = {
   interventionsByStructureType: { key: StructureType | "COORDINATION"; label: string; count: Count }[];
   // Requests with a PALLIA-10, the positive ones (more than 3 « oui »), and their share (null when masked).
   pallia10: { screened: Count; positive: Count; positiveShare: number | null };
+  // RCPs soins de support held in the period (meetings: not masked) and the requests of the period discussed there.
+  rcp: { meetingsHeld: number; requestsDiscussed: Count };
   unmetNeeds: { need: Need; label: string; communeCode: string | null; communeName: string | null; count: Count }[];
   // Per child area (or the area itself at territory level): coverage against the national norms.
   coverage: CoverageRow[];

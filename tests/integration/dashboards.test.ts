@@ -15,6 +15,9 @@ import { declineReferral } from "@/lib/referrals/decline-referral";
 import { recordFirstContact } from "@/lib/referrals/record-first-contact";
 import { recordIntervention } from "@/lib/requests/record-intervention";
 import { recordScreening } from "@/lib/requests/record-screening";
+import { scheduleRcp } from "@/lib/rcp/schedule-rcp";
+import { addRcpCase } from "@/lib/rcp/add-rcp-case";
+import { recordRcpCase } from "@/lib/rcp/record-rcp-case";
 import { getDashboard } from "@/lib/dashboards/indicators";
 import { getAreaTree } from "@/lib/dashboards/scope";
 import { exportTableCsv } from "@/lib/dashboards/csv";
@@ -131,6 +134,12 @@ async function buildHistory() {
   await orient(ids.r2!, [world.structures.had], at(3, 16, 30));
   const hadR2 = await referralTo(ids.r2!, world.structures.had);
   await declineReferral({ db, actor: world.had, input: { referralId: hadR2.id, version: hadR2.version, reason: "NOT_OUR_SERVICE" }, now: at(4, 9) });
+  // r2 is discussed in an RCP of Meuse Sud on Thursday 12; another RCP on the 19th discusses nothing.
+  const rcpInput = (day: string) => ({ territoryId: world.territories["meuse-sud"]!, day, time: "14:00", place: "Salle 2", structureIds: [] });
+  const rcp = await scheduleRcp({ db, actor: world.idec, input: rcpInput("2026-03-12"), now: at(5, 12) });
+  await scheduleRcp({ db, actor: world.idec, input: rcpInput("2026-03-19"), now: at(5, 12) });
+  const rcpCase = await addRcpCase({ db, actor: world.idec, input: { meetingId: rcp.id, requestId: ids.r2!, question: "Quel relais ?" }, now: at(5, 12) });
+  await recordRcpCase({ db, actor: world.idec, input: { caseId: rcpCase.id, participants: "Équipe", summary: "Relais diététique." }, now: at(12, 16) });
 
   ids.r3 = (
     await fileRequest({
@@ -303,6 +312,8 @@ describe("indicators for a coordinator (exact figures of their own territories)"
       ["COORDINATION", 1],
     ]);
     expect(meuse.pallia10).toEqual({ screened: { value: 2, masked: false }, positive: { value: 1, masked: false }, positiveShare: 0.5 });
+    // One RCP held (the other discussed nothing), one request of March discussed there.
+    expect(meuse.rcp).toEqual({ meetingsHeld: 1, requestsDiscussed: { value: 1, masked: false } });
   });
 
   test("coverage of each territory against the norms, on INSEE populations", async () => {
