@@ -424,7 +424,7 @@ try {
   // ── the teams' activity (0 to 3 interventions after each first contact) and PALLIA-10 for 3
   // requests in 10, filled by the coordination at triage (recorded by the territory's coordinator).
   await run(
-    "Interventions et grilles PALLIA-10",
+    "Interventions, grilles PALLIA-10 et RCP",
     `CREATE UNLOGGED TABLE scale_int AS
        SELECT 'si' || x.id || '-' || g AS id, x.request_id, x.structure_id, r.territory_id,
          (ARRAY['HOME_VISIT', 'CONSULTATION', 'PHONE_ADVICE', 'FAMILY_MEETING', 'PSYCHOLOGICAL_SUPPORT', 'DIETICIAN', 'SOCIAL_WORK'])[1 + floor(random() * 7)::int] AS kind,
@@ -444,7 +444,24 @@ try {
        FROM scale_req r WHERE r.triaged_at IS NOT NULL AND r.territory_id IS NOT NULL AND r.triaged_at + interval '10 minutes' <= now() AND random() < 0.3;
      INSERT INTO screening_answer (id, request_id, grid, version, answers, score, recorded_by_id, recorded_at)
      SELECT id, request_id, 'PALLIA10', 1, jsonb_build_object('yes', to_jsonb(yes)), cardinality(array_positions(yes, true)), 'su-idec-' || territory_id, at AT TIME ZONE 'UTC'
-     FROM scale_scr;`,
+     FROM scale_scr;
+     -- An RCP soins de support a month per territory (the second Thursday, 14:00), discussing 1 in
+     -- 20 of the requests that were in care then.
+     CREATE UNLOGGED TABLE scale_rcp AS
+       SELECT 'sm' || t.id || '-' || to_char(mo, 'YYYYMM') AS id, t.id AS territory_id,
+         ((date_trunc('month', mo) + ((11 - extract(dow FROM date_trunc('month', mo))::int) % 7 + 7) * interval '1 day')::date + time '14:00') AT TIME ZONE 'Europe/Paris' AS at
+       FROM territory t CROSS JOIN generate_series(date_trunc('month', (SELECT min(submitted_at) FROM scale_req)), now(), interval '1 month') mo;
+     DELETE FROM scale_rcp WHERE at > now();
+     INSERT INTO rcp_meeting (id, territory_id, scheduled_at, place, created_by_id, created_at)
+     SELECT id, territory_id, at AT TIME ZONE 'UTC', 'Données synthétiques.', 'su-idec-' || territory_id, (at - interval '14 days') AT TIME ZONE 'UTC' FROM scale_rcp;
+     CREATE UNLOGGED TABLE scale_rcp_case AS
+       SELECT 'sc' || r.id || '-' || m.id AS id, m.id AS meeting_id, r.id AS request_id, m.territory_id, m.at
+       FROM scale_rcp m JOIN scale_req r ON r.territory_id = m.territory_id
+       WHERE r.oriented_at < m.at - interval '7 days' AND coalesce(r.closed_at, r.cancelled_at, 'infinity') > m.at AND random() < 0.05;
+     INSERT INTO rcp_case (id, meeting_id, request_id, question, added_at, participants, summary, discussed_at, discussed_by_id)
+     SELECT id, meeting_id, request_id, 'Données synthétiques.', (at - interval '7 days') AT TIME ZONE 'UTC', 'Données synthétiques.', 'Données synthétiques.',
+       (at + interval '2 hours') AT TIME ZONE 'UTC', 'su-idec-' || territory_id
+     FROM scale_rcp_case;`,
   );
 
   // ── the event log, as the use cases would have written it (same types and payloads).
@@ -483,6 +500,9 @@ try {
      UNION ALL SELECT (i.day + time '18:00') AT TIME ZONE 'Europe/Paris', 'request.intervention_recorded', 'su-idec-' || i.territory_id, i.request_id,
        jsonb_build_object('interventionId', i.id, 'kind', i.kind, 'teamStructureId', i.structure_id, 'day', to_char(i.day, 'YYYY-MM-DD'), 'minutes', i.minutes)
        FROM scale_int i
+     UNION ALL SELECT c.at + interval '2 hours', 'request.rcp_discussed', 'su-idec-' || c.territory_id, c.request_id,
+       jsonb_build_object('caseId', c.id, 'meetingId', c.meeting_id, 'decisions', 0)
+       FROM scale_rcp_case c
      UNION ALL SELECT s.at, 'request.screening_recorded', 'su-idec-' || s.territory_id, s.request_id,
        jsonb_build_object('screeningId', s.id, 'grid', 'PALLIA10', 'version', 1, 'score', cardinality(array_positions(s.yes, true)))
        FROM scale_scr s;
@@ -515,7 +535,7 @@ try {
 
   await client.query(`RESET session_replication_role`).catch(() => undefined);
   await run("Tableaux de bord : faits et cube reconstruits depuis le journal", `RESET maillage.dashboard_projection; SELECT dashboard_rebuild()`);
-  await run("Nettoyage et statistiques", `DROP TABLE scale_base, scale_req, scale_ref, scale_int, scale_scr, scale_ev; ANALYZE;`);
+  await run("Nettoyage et statistiques", `DROP TABLE scale_base, scale_req, scale_ref, scale_int, scale_scr, scale_rcp, scale_rcp_case, scale_ev; ANALYZE;`);
 
   // Accounts to sign in with for the benchmark.
   const prismaForAccounts = createPrismaClient(url);
