@@ -10,7 +10,7 @@ import { loadRequestForAction } from "@/lib/requests/load-for-update";
 /**
  * The coordinator answers a screening grid for a request of her scope (any grid, during triage or
  * later). Append-only: a new answer of the same grid supersedes the previous one for routing and
- * display (lib/requests/screening-queries.ts), the history stays. The request's version is not
+ * display (lib/screening/queries.ts), the history stays. The request's version is not
  * touched: a grid changes no field of the request, and the other forms of the page stay valid.
  */
 export async function recordScreening({
