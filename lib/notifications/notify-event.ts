@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { RecordedEvent } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
 import type { SecureDetail } from "@/lib/notifications/compose";
+import { formatDate } from "@/lib/time";
 import { enqueueNotice, type Notice } from "@/lib/notifications/enqueue";
 import { requestAudience } from "@/lib/notifications/recipients";
 import { CONVERSATION_REFERRAL_STATUSES, IN_CHARGE_REFERRAL_STATUSES } from "@/lib/lifecycle";
@@ -77,7 +78,7 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
       detail: secureDetail(tx, requestId, { structureId: options.structureId }),
     });
   };
-  const toTeam = async (kind: Notice["kind"], phrase: string, structureId: string, referralId: string) => {
+  const toTeam = async (kind: Notice["kind"], phrase: string, structureId: string, referralId: string, detail?: Notice["detail"]) => {
     const audience = await requestAudience(tx, requestId, { of: "team", structureId }, event.actorId);
     await enqueueNotice(tx, {
       ...base,
@@ -91,7 +92,7 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
       link: teamLink(referralId),
       users: audience.users,
       addresses: audience.addresses,
-      detail: secureDetail(tx, requestId, { structureId }),
+      detail: detail ?? secureDetail(tx, requestId, { structureId }),
     });
   };
 
@@ -124,13 +125,30 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
     case "request.rcp_discussed": {
       // The synthesis sheet of an RCP: the GP and the teams in charge; the e-mail carries the link only.
       const phrase = "la fiche de synthèse d'une RCP soins de support est disponible";
-      await toGp("RCP_SYNTHESIS", phrase);
+      // Over MSSanté only: the discussion's summary and its decisions, besides who the patient is.
+      const detail = async (): Promise<SecureDetail> => {
+        const rcp = await tx.rcpCase.findUniqueOrThrow({
+          where: { id: event.data.caseId },
+          select: {
+            summary: true,
+            decisions: { orderBy: { dueOn: "asc" }, select: { action: true, dueOn: true, responsibleStructure: { select: { name: true } } } },
+          },
+        });
+        const decisions = rcp.decisions.map(
+          (d) => `- ${d.action} (${d.responsibleStructure?.name ?? "coordination"}, avant le ${formatDate(new Date(d.dueOn.getTime() + 12 * 3_600_000))})`,
+        );
+        return {
+          ...(await secureDetail(tx, requestId)()),
+          summary: [`RCP soins de support : ${rcp.summary ?? ""}`, ...(decisions.length ? ["Décisions :", ...decisions] : [])].join("\n"),
+        };
+      };
+      await toGp("RCP_SYNTHESIS", phrase, detail);
       const inCharge = await tx.referral.findMany({
         where: { requestId, status: { in: [...IN_CHARGE_REFERRAL_STATUSES] }, sharingWithdrawn: false },
         distinct: ["structureId"],
         select: { id: true, structureId: true },
       });
-      for (const referral of inCharge) await toTeam("RCP_SYNTHESIS", phrase, referral.structureId, referral.id);
+      for (const referral of inCharge) await toTeam("RCP_SYNTHESIS", phrase, referral.structureId, referral.id, detail);
       return;
     }
     case "request.message_posted": {

@@ -11,6 +11,10 @@ import { claimRequest } from "@/lib/requests/claim-request";
 import { orientRequest } from "@/lib/requests/orient-request";
 import { closeRequest } from "@/lib/requests/close-request";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
+import { scheduleRcp } from "@/lib/rcp/schedule-rcp";
+import { addRcpCase } from "@/lib/rcp/add-rcp-case";
+import { recordRcpCase } from "@/lib/rcp/record-rcp-case";
+import { parisIsoDay } from "@/lib/time";
 import { deliverDue } from "@/lib/notifications/deliver";
 import { closeTransports, createTransports, type Transports } from "@/lib/notifications/mailer";
 import { createWorld, fileTestRequest, PATIENT, type World } from "@/tests/factories/world";
@@ -117,4 +121,52 @@ test("the GP on an MSSanté address gets the patient's name and the closure summ
   for (const m of ordinary.messages) {
     for (const word of [PATIENT.birthName, PATIENT.firstNames, "soulagée", "EMSP"]) expect(`${m.subject}\n${m.text}`).not.toContain(word);
   }
+});
+
+test("an RCP's synthesis goes over MSSanté with its summary and decisions; the ordinary e-mail says only that a sheet is there", async () => {
+  secure.messages.length = 0;
+  ordinary.messages.length = 0;
+  const filed = await fileTestRequest(db, world);
+  await claimRequest({ db, actor: world.idec, requestId: filed.id });
+  const { referralIds } = await orientRequest({
+    db,
+    actor: world.idec,
+    input: { requestId: filed.id, version: 1, structureIds: [world.structures.emsp], overrideReason: "x" },
+  });
+  await acceptReferral({ db, actor: world.emsp, input: { referralId: referralIds[0]!, version: 0 } });
+  const today = parisIsoDay();
+  const meeting = await scheduleRcp({
+    db,
+    actor: world.idec,
+    input: { territoryId: world.territories["meuse-sud"]!, day: today, time: "00:00", place: "Salle 2", structureIds: [] },
+  });
+  const rcpCase = await addRcpCase({ db, actor: world.idec, input: { meetingId: meeting.id, requestId: filed.id, question: "Quel relais ?" } });
+  await recordRcpCase({
+    db,
+    actor: world.idec,
+    input: {
+      caseId: rcpCase.id,
+      participants: "Équipe",
+      summary: "Épuisement de l'aidant, répit proposé.",
+      action1: "Organiser un séjour de répit",
+      who1: "COORDINATION",
+      due1: today,
+    },
+  });
+  const report = await deliverDue({ db, transports, maxAttempts: 1 });
+  expect(report.failed + report.retried).toBe(0);
+  const sheet = secure.messages.filter((m) => m.text.includes("fiche de synthèse"));
+  expect(
+    sheet
+      .map((m) => m.to)
+      .flat()
+      .sort(),
+  ).toEqual(["claire.martin@medecin.mssante.fr", "emsp-bld@ch-bar.mssante.fr"]);
+  for (const m of sheet) {
+    expect(m.text).toContain("RCP soins de support : Épuisement de l'aidant, répit proposé.");
+    expect(m.text).toContain("- Organiser un séjour de répit (coordination, avant le");
+  }
+  const plain = ordinary.messages.filter((m) => m.text.includes("fiche de synthèse"));
+  expect(plain.length).toBeGreaterThan(0); // the EMSP's members on their ordinary addresses
+  for (const m of ordinary.messages) for (const word of ["Épuisement", "répit", PATIENT.birthName]) expect(`${m.subject}\n${m.text}`).not.toContain(word);
 });
