@@ -5,8 +5,8 @@ import { identifyPatientAction } from "@/lib/requests/coordination-actions";
 import type { DuplicateCandidate } from "@/lib/patients/find-duplicates";
 import type { CommuneOption } from "@/lib/requests/commune-options";
 import { IDENTITY_STATUS_LABELS, SEX_LABELS } from "@/lib/labels";
-import { formatDate } from "@/lib/time";
 import { FormBanner, RequestRef, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
+import { describeCandidate } from "@/components/patients/describe-candidate";
 import { BirthDateField } from "@/components/forms/birth-date-field";
 import { ChoiceGroup } from "@/components/forms/choice-group";
 import { CommuneField } from "@/components/forms/commune-field";
@@ -112,19 +112,10 @@ export function IdentifyPatientForm({ requestId, version, initial }: { requestId
             legend="Patients possiblement identiques"
             hint="Dossiers déjà connus de votre coordination, proches de cette identité."
             type="radio"
-            options={duplicates.map((d) => ({
-              value: d.id,
-              label: `${d.birthName.toUpperCase()} ${d.firstNames}, né(e) le ${formatDate(new Date(d.birthDate))}`,
-              hint: [
-                SEX_LABELS[d.sex],
-                d.birthPlace ? `à ${d.birthPlace}` : null,
-                d.sameIns ? "même INS" : null,
-                `${d.requestCount} demande${d.requestCount > 1 ? "s" : ""}`,
-                `identité ${IDENTITY_STATUS_LABELS[d.identityStatus].split(" ")[0]!.toLowerCase()}`,
-              ]
-                .filter(Boolean)
-                .join(" · "),
-            }))}
+            options={duplicates.map((d) => {
+              const { label, details } = describeCandidate(d);
+              return { value: d.id, label, hint: details };
+            })}
             errors={errors.linkPatientId}
           />
           <div className="flex flex-wrap gap-2">

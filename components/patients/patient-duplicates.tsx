@@ -2,8 +2,7 @@
 
 import { mergePatientAction } from "@/lib/requests/coordination-actions";
 import type { DuplicateCandidate } from "@/lib/patients/find-duplicates";
-import { IDENTITY_STATUS_LABELS, SEX_LABELS } from "@/lib/labels";
-import { formatDate } from "@/lib/time";
+import { describeCandidate } from "@/components/patients/describe-candidate";
 import { FormBanner, RequestRef, useActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 
@@ -32,24 +31,14 @@ export function PatientDuplicates({ requestId, version, duplicates }: { requestI
 
 function MergeForm({ requestId, version, duplicate: d }: { requestId: string; version: number; duplicate: DuplicateCandidate }) {
   const { formElement, onSubmit, pending, state } = useActionForm(mergePatientAction);
-  const label = `${d.birthName.toUpperCase()} ${d.firstNames}, né(e) le ${formatDate(new Date(d.birthDate))}`;
+  const { label, details } = describeCandidate(d);
   return (
     <form ref={formElement} onSubmit={onSubmit} className="flex flex-col gap-1 rounded-md bg-white p-2" aria-label={`Doublon : ${label}`}>
       <FormBanner state={state} />
       <RequestRef requestId={requestId} version={version} />
       <input type="hidden" name="duplicateId" value={d.id} />
       <p className="font-medium text-slate-900">{label}</p>
-      <p className="text-sm text-slate-700">
-        {[
-          SEX_LABELS[d.sex],
-          d.birthPlace ? `à ${d.birthPlace}` : null,
-          d.sameIns ? "même INS" : null,
-          `${d.requestCount} demande${d.requestCount > 1 ? "s" : ""}`,
-        ]
-          .filter(Boolean)
-          .join(" · ")}{" "}
-        — identité {IDENTITY_STATUS_LABELS[d.identityStatus].split(" ")[0]!.toLowerCase()}
-      </p>
+      <p className="text-sm text-slate-700">{details}</p>
       <Button type="submit" variant="secondary" disabled={pending} className="self-start">
         {pending ? "Fusion…" : "Fusionner dans ce dossier"}
       </Button>
