@@ -71,7 +71,8 @@ export async function identifyPatient({
     const same = await tx.patient.findUnique({ where: { identityKey }, select: { id: true, mergedIntoId: true } });
     if (same) return link(tx, actor, request.id, data.version, same.mergedIntoId ?? same.id, now);
 
-    const candidates = await findPossibleDuplicates(tx, actor, { ...traits, ins });
+    // A « create » after the proposals were seen needs no search again (a pg_trgm scan of her scope).
+    const candidates = data.decision === "create" ? [] : await findPossibleDuplicates(tx, actor, { ...traits, ins });
     if (data.decision === "search" && candidates.length > 0) return { outcome: "duplicates", candidates };
     if (data.decision === "link") {
       if (!candidates.some((c) => c.id === data.linkPatientId))
