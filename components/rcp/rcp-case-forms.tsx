@@ -68,13 +68,13 @@ export function RecordRcpCaseForm({
       <TextAreaField id={id("participants")} name="participants" label="Participants" rows={2} maxLength={1000} errors={errors.participants} required />
       <TextAreaField id={id("summary")} name="summary" label="Synthèse de la discussion" rows={4} maxLength={4000} errors={errors.summary} required />
       {[1, 2, 3].map((n) => (
-        <fieldset key={n} className="flex flex-col gap-2 rounded-md border border-slate-300 p-3">
+        <fieldset key={n} className="flex min-w-0 flex-col gap-2 rounded-md border border-slate-300 p-3">
           <legend className="px-1 font-medium text-slate-900">
             Décision {n}
             {n > 1 ? " (facultatif)" : ""}
           </legend>
           <TextField id={id(`action${n}`)} name={`action${n}`} label="Action" autoComplete="off" maxLength={500} errors={errors[`action${n}`]} />
-          <div className="grid gap-2 sm:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             <SelectField id={id(`who${n}`)} name={`who${n}`} label="Qui s'en charge" placeholder="Choisir…" options={who} errors={errors[`who${n}`]} />
             <TextField id={id(`due${n}`)} name={`due${n}`} type="date" label="Échéance" errors={errors[`due${n}`]} />
           </div>

@@ -39,6 +39,11 @@ test("an RCP is scheduled and held; its synthesis sheet reaches the GP's timelin
   await add.getByLabel("Question posée à la RCP").fill("Relais HAD ou maintien de l'EMSP à domicile ?");
   await add.getByRole("button", { name: "Inscrire à l'ordre du jour" }).click();
   await expect(add.getByRole("status")).toHaveText("Demande inscrite à l'ordre du jour.");
+  // On a phone, the meeting's page (with its record form) does not scroll sideways.
+  const desktop = idec.viewportSize()!;
+  await idec.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => idec.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await idec.setViewportSize(desktop);
 
   const discussion = idec.getByRole("form", { name: new RegExp(`^Enregistrer la discussion : ${number}`) });
   await discussion.getByRole("button", { name: "Enregistrer et envoyer la fiche de synthèse" }).click();
