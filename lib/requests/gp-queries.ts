@@ -8,7 +8,8 @@ import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import type { ClosureOutcome, DeclineReason, Need, PlaceOfCare, ReferralStatus, RequestStatus, Sex, Urgency, CancelReason } from "@/lib/generated/prisma/enums";
 import { recordRequestView } from "@/lib/requests/record-view";
-import { CLOSURE_OUTCOME_LABELS, PATIENT_EVENT_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
+import { CLOSURE_OUTCOME_LABELS, INTERVENTION_KIND_LABELS, PATIENT_EVENT_LABELS, REQUEST_STATUS_LABELS } from "@/lib/labels";
+import { GRID_INFO } from "@/lib/screening/grids";
 import { dueOf, type Due } from "@/lib/requests/coordination-queue";
 import type { DueClock } from "@/lib/requests/due-dates";
 
@@ -265,6 +266,16 @@ function lastStepText(event: AuditEvent, structureName: (id: string) => string):
       return "Requalifiée par la coordination";
     case "request.patient_event":
       return `${PATIENT_EVENT_LABELS[event.data.kind]} signalé${event.data.kind === "HOSPITALISED" || event.data.kind === "NURSING_HOME" ? "e" : ""}`;
+    case "request.screening_recorded":
+      return `Grille remplie : ${GRID_INFO[event.data.grid].short}`;
+    case "request.intervention_recorded":
+      return `Intervention : ${INTERVENTION_KIND_LABELS[event.data.kind].toLowerCase()}`;
+    case "request.rcp_case_added":
+      return "Inscrite à une RCP soins de support";
+    case "request.rcp_discussed":
+      return "Discutée en RCP : fiche de synthèse";
+    case "request.message_posted":
+      return "Nouveau message";
     default:
       return "Mise à jour";
   }

@@ -2,13 +2,14 @@
 // meeting…) with their day and duration, the coordination its own phone advice and coordination
 // visits; each in the timeline of the GP, the coordination and the team concerned. Real PostgreSQL.
 import { describe, expect, test } from "vitest";
-import { ZodError } from "zod";
 import { recordIntervention } from "@/lib/requests/record-intervention";
 import { listInterventions } from "@/lib/requests/intervention-queries";
 import { getRequestTimeline } from "@/lib/requests/timeline";
+import { listMyRequests } from "@/lib/requests/gp-queries";
 import { acceptReferral } from "@/lib/referrals/accept-referral";
 import { orientedToBothTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
+import { failure } from "./helpers/failure";
 
 let world: World;
 const db = freshWorldPerTest((w) => (world = w));
@@ -16,14 +17,6 @@ const db = freshWorldPerTest((w) => (world = w));
 // Thursday 3 December 2026, 11:00 in Paris; the request was filed on Monday 30 November.
 const NOW = new Date("2026-12-03T10:00:00Z");
 const FILED = new Date("2026-11-30T09:00:00Z");
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => ({ code: "ok", fields: {} as Record<string, string[]> }),
-    (e: { code?: string; fieldErrors?: Record<string, string[]>; issues?: { path: PropertyKey[]; message: string }[] }) =>
-      e instanceof ZodError
-        ? { code: "ZOD", fields: Object.fromEntries(e.issues.map((i) => [String(i.path[0]), [i.message]])) }
-        : { code: e.code ?? String(e), fields: e.fieldErrors ?? {} },
-  );
 
 describe("interventions", () => {
   test("the team in charge records a home visit and a family meeting: the GP and the coordination read them, in the timeline too", async () => {
@@ -45,6 +38,9 @@ describe("interventions", () => {
     expect(gpTimeline).toEqual(
       expect.arrayContaining(["Visite à domicile le 01/12/2026 (45 min) — HAD Meuse", "Entretien familial le 02/12/2026 (90 min) — HAD Meuse"]),
     );
+    // The GP's list says what happened last, in its own words.
+    const list = await listMyRequests({ db, actor: world.gp });
+    expect(list.items.find((r) => r.id === requestId)?.lastEvent?.text).toBe("Intervention : entretien familial");
     const event = await db.event.findFirst({ where: { subjectId: requestId, type: "request.intervention_recorded" }, select: { actorId: true, data: true } });
     expect(event).toEqual({
       actorId: world.had.id,

@@ -4,7 +4,6 @@
 // names), she links the request to one or confirms a new record; two records of one person are
 // merged, both histories kept. Real PostgreSQL.
 import { describe, expect, test } from "vitest";
-import { ZodError } from "zod";
 import { insKey } from "@/lib/patients/ins";
 import { claimRequest } from "@/lib/requests/claim-request";
 import { identifyPatient } from "@/lib/requests/identify-patient";
@@ -12,6 +11,7 @@ import { mergePatient } from "@/lib/requests/merge-patient";
 import { getRequestTimeline } from "@/lib/requests/timeline";
 import { BAR_LE_DUC, filePublicTestRequest, fileTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
+import { failure } from "./helpers/failure";
 
 let world: World;
 const db = freshWorldPerTest((w) => (world = w));
@@ -19,14 +19,6 @@ const db = freshWorldPerTest((w) => (world = w));
 const NOW = new Date("2026-12-03T10:00:00Z");
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 const version = async (requestId: string) => (await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => ({ code: "ok", fields: {} as Record<string, string[]> }),
-    (e: { code?: string; fieldErrors?: Record<string, string[]>; issues?: { path: PropertyKey[]; message: string }[] }) =>
-      e instanceof ZodError
-        ? { code: "ZOD", fields: Object.fromEntries(e.issues.map((i) => [String(i.path[0]), [i.message]])) }
-        : { code: e.code ?? String(e), fields: e.fieldErrors ?? {} },
-  );
 
 // Jeanne Durand, born 12/05/1946 in Bar-le-Duc: her NIR (a woman, 46, 05, Meuse 55, commune 029).
 const BODY = "2460555029001";

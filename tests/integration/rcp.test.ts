@@ -3,7 +3,6 @@
 // the GP's timeline and the teams in charge (told in neutral words: the e-mail carries no clinical
 // content); each decision is a task of its responsible until done. Real PostgreSQL.
 import { describe, expect, test } from "vitest";
-import { ZodError } from "zod";
 import { scheduleRcp } from "@/lib/rcp/schedule-rcp";
 import { addRcpCase } from "@/lib/rcp/add-rcp-case";
 import { recordRcpCase } from "@/lib/rcp/record-rcp-case";
@@ -13,6 +12,7 @@ import { getRequestTimeline } from "@/lib/requests/timeline";
 import { renderSynthesisPdf } from "@/components/rcp/synthesis-pdf";
 import { orientedToBothTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
+import { failure } from "./helpers/failure";
 
 let world: World;
 const db = freshWorldPerTest((w) => (world = w));
@@ -21,14 +21,6 @@ const db = freshWorldPerTest((w) => (world = w));
 const FILED = new Date("2026-11-30T09:00:00Z");
 const BEFORE = new Date("2026-12-01T09:00:00Z");
 const AFTER = new Date("2026-12-03T15:00:00Z");
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => ({ code: "ok", fields: {} as Record<string, string[]> }),
-    (e: { code?: string; fieldErrors?: Record<string, string[]>; issues?: { path: PropertyKey[]; message: string }[] }) =>
-      e instanceof ZodError
-        ? { code: "ZOD", fields: Object.fromEntries(e.issues.map((i) => [String(i.path[0]), [i.message]])) }
-        : { code: e.code ?? String(e), fields: e.fieldErrors ?? {} },
-  );
 
 async function meetingWithCase() {
   const { requestId } = await orientedToBothTestRequest(db, world, { now: FILED, accepted: ["emsp"] });
