@@ -64,7 +64,15 @@ export async function getRcpMeeting({ actor, meetingId, db = prisma }: { actor: 
           summary: true,
           nextReviewOn: true,
           discussedAt: true,
-          request: { select: { id: true, number: true, patient: { select: { firstNames: true, birthName: true } } } },
+          request: {
+            select: {
+              id: true,
+              number: true,
+              patient: { select: { firstNames: true, birthName: true } },
+              // Who may take a decision on: the structures the request is shared with (they read it).
+              referrals: { where: { sharingWithdrawn: false }, distinct: ["structureId"], select: { structure: { select: { id: true, name: true } } } },
+            },
+          },
           decisions: {
             orderBy: { dueOn: "asc" },
             select: { id: true, action: true, dueOn: true, doneAt: true, responsibleStructure: { select: { name: true } } },
@@ -74,7 +82,7 @@ export async function getRcpMeeting({ actor, meetingId, db = prisma }: { actor: 
     },
   });
   if (!meeting) throw new AppError("NOT_FOUND", "RCP introuvable.");
-  const [invited, candidates, responsibles] = await Promise.all([
+  const [invited, candidates] = await Promise.all([
     db.structure.findMany({ where: { id: { in: meeting.invitedStructureIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.request.findMany({
       where: { territoryId: meeting.territoryId, status: { in: [...OPEN_REQUEST_STATUSES] }, rcpCases: { none: { meetingId: meeting.id } } },
@@ -82,15 +90,16 @@ export async function getRcpMeeting({ actor, meetingId, db = prisma }: { actor: 
       take: 200,
       select: { id: true, number: true, patient: { select: { firstNames: true, birthName: true } } },
     }),
-    db.structure.findMany({ where: { territoryId: meeting.territoryId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return {
     ...meeting,
     invited,
-    cases: meeting.cases.map((c) => ({ ...c, patientName: patientName(c.request.patient) })),
+    cases: meeting.cases.map((c) => ({
+      ...c,
+      patientName: patientName(c.request.patient),
+      responsibles: c.request.referrals.map((r) => r.structure).sort((a, b) => a.name.localeCompare(b.name, "fr")),
+    })),
     candidates: candidates.map((r) => ({ id: r.id, number: r.number, patientName: patientName(r.patient) })),
-    // Who may be responsible of a decision: the structures of the territory and those invited.
-    responsibles: [...new Map([...responsibles, ...invited].map((s) => [s.id, s])).values()].sort((a, b) => a.name.localeCompare(b.name, "fr")),
   };
 }
 

@@ -29,9 +29,20 @@ export async function recordRcpCase({ actor, input, db = prisma, now = new Date(
       );
     if (rcpCase.meeting.scheduledAt > now)
       throw new AppError("INVALID_INPUT", "La RCP n'a pas encore eu lieu.", { summary: ["Enregistrez la discussion une fois la RCP tenue."] });
-    const structureIds = [...new Set(data.decisions.map((d) => d.responsibleStructureId).filter((id): id is string => id !== null))];
-    if (structureIds.length > 0 && (await tx.structure.count({ where: { id: { in: structureIds } } })) !== structureIds.length)
-      throw new AppError("INVALID_INPUT", "Structure inconnue.", { who1: ["Choisissez qui s'en charge dans la liste."] });
+    // A decision goes to the coordination or to a structure the request is shared with: another
+    // could never read the request, nor see its task.
+    const shared = new Set(
+      (await tx.referral.findMany({ where: { requestId: rcpCase.requestId, sharingWithdrawn: false }, select: { structureId: true } })).map(
+        (r) => r.structureId,
+      ),
+    );
+    const unreachable = data.decisions.findIndex((d) => d.responsibleStructureId !== null && !shared.has(d.responsibleStructureId));
+    if (unreachable >= 0)
+      throw new AppError("INVALID_INPUT", "Responsable impossible.", {
+        [`who${data.decisions[unreachable]!.row}`]: [
+          "Cette structure n'a pas accès à la demande : orientez d'abord vers elle, ou confiez l'action à la coordination.",
+        ],
+      });
     await tx.rcpCase.update({
       where: { id: rcpCase.id },
       data: {

@@ -69,7 +69,9 @@ export const ZRecordRcpCase = z
     const raw = v as Record<string, string | undefined>;
     const decisions = RCP_DECISION_ROWS.flatMap((n) => {
       const action = raw[`action${n}`]?.trim();
-      return action ? [{ action, responsibleStructureId: raw[`who${n}`] === COORDINATION_RESPONSIBLE ? null : raw[`who${n}`]!, dueOn: raw[`due${n}`]! }] : [];
+      return action
+        ? [{ row: n, action, responsibleStructureId: raw[`who${n}`] === COORDINATION_RESPONSIBLE ? null : raw[`who${n}`]!, dueOn: raw[`due${n}`]! }]
+        : [];
     });
     return { caseId: v.caseId, participants: v.participants, summary: v.summary, nextReviewOn: v.nextReviewOn ?? null, decisions };
   });

@@ -123,6 +123,11 @@ describe("RCP soins de support", () => {
       code: "ZOD",
       fields: { question: ["Indiquez la question posée à la RCP."] },
     });
+    // A decision for a structure the request is not shared with: it could never read it.
+    expect(await failure(recordRcpCase({ db, actor: world.idec, input: record(caseId, { who2: world.structures.ssiadVerdun }), now: AFTER }))).toEqual({
+      code: "INVALID_INPUT",
+      fields: { who2: ["Cette structure n'a pas accès à la demande : orientez d'abord vers elle, ou confiez l'action à la coordination."] },
+    });
     await recordRcpCase({ db, actor: world.idec, input: record(caseId), now: AFTER });
     expect((await failure(getRcpSheet({ db, actor: world.ars, caseId }))).code).toBe("FORBIDDEN");
     expect((await failure(getRcpSheet({ db, actor: world.otherGp, caseId }))).code).toBe("NOT_FOUND");

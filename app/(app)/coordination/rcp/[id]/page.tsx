@@ -85,7 +85,7 @@ export default async function RcpMeetingPage({ params }: { params: Promise<{ id:
                       </p>
                     </>
                   ) : held ? (
-                    <RecordRcpCaseForm caseId={c.id} meetingId={meeting.id} label={label} responsibles={meeting.responsibles} />
+                    <RecordRcpCaseForm caseId={c.id} meetingId={meeting.id} label={label} responsibles={c.responsibles} />
                   ) : (
                     <p className="text-slate-700">La discussion s&apos;enregistre une fois la RCP tenue.</p>
                   )}
