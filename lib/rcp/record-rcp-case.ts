@@ -6,6 +6,8 @@ import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { ZRecordRcpCase, type TRecordRcpCase } from "@/lib/rcp/schemas";
 
+const ALREADY_RECORDED = "Ce dossier a déjà été enregistré : sa fiche de synthèse est envoyée. Inscrivez la demande à une prochaine RCP pour la revoir.";
+
 /**
  * The coordinator records what the RCP said of a case: who took part, the summary, the decisions
  * (action, who — a structure or the coordination —, by when) and the next review. The synthesis
@@ -22,11 +24,7 @@ export async function recordRcpCase({ actor, input, db = prisma, now = new Date(
       select: { id: true, requestId: true, meetingId: true, discussedAt: true, meeting: { select: { scheduledAt: true } } },
     });
     if (!rcpCase) throw new AppError("NOT_FOUND", "Dossier de RCP introuvable.");
-    if (rcpCase.discussedAt)
-      throw new AppError(
-        "CONFLICT",
-        "Ce dossier a déjà été enregistré : sa fiche de synthèse est envoyée. Inscrivez la demande à une prochaine RCP pour la revoir.",
-      );
+    if (rcpCase.discussedAt) throw new AppError("CONFLICT", ALREADY_RECORDED);
     if (rcpCase.meeting.scheduledAt > now)
       throw new AppError("INVALID_INPUT", "La RCP n'a pas encore eu lieu.", { summary: ["Enregistrez la discussion une fois la RCP tenue."] });
     // A decision goes to the coordination or to a structure the request is shared with: another
@@ -43,8 +41,9 @@ export async function recordRcpCase({ actor, input, db = prisma, now = new Date(
           "Cette structure n'a pas accès à la demande : orientez d'abord vers elle, ou confiez l'action à la coordination.",
         ],
       });
-    await tx.rcpCase.update({
-      where: { id: rcpCase.id },
+    // Recorded once, even by two coordinators at the same time: the second finds it done.
+    const { count } = await tx.rcpCase.updateMany({
+      where: { id: rcpCase.id, discussedAt: null },
       data: {
         participants: data.participants,
         summary: data.summary,
@@ -52,8 +51,8 @@ export async function recordRcpCase({ actor, input, db = prisma, now = new Date(
         discussedAt: now,
         discussedById: actor.id,
       },
-      select: { id: true },
     });
+    if (count === 0) throw new AppError("CONFLICT", ALREADY_RECORDED);
     if (data.decisions.length > 0) {
       await tx.rcpDecision.createMany({
         data: data.decisions.map((d) => ({

@@ -101,6 +101,19 @@ describe("RCP soins de support", () => {
     expect((await getRequestTimeline({ actor: world.idec, requestId })).map((e) => e.text)).toContain("Décision de RCP réalisée");
   });
 
+  test("two coordinators recording the same case at once: one wins, the other is told; one set of decisions, one notice each", async () => {
+    const { caseId } = await meetingWithCase();
+    const results = await Promise.allSettled([
+      recordRcpCase({ db, actor: world.idec, input: record(caseId), now: AFTER }),
+      recordRcpCase({ db, actor: world.otherIdec, input: record(caseId), now: AFTER }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((rejected.reason as { code: string }).code).toBe("CONFLICT");
+    expect(await db.rcpDecision.count({ where: { caseId } })).toBe(2);
+    expect(await db.notification.count({ where: { kind: "RCP_SYNTHESIS", userId: world.gp.id } })).toBe(1);
+  });
+
   test("mistakes are said at their field; only the request's readers read the sheet; another territory's coordinator cannot schedule there", async () => {
     const territoryId = world.territories["meuse-sud"]!;
     const schedule = (actor: typeof world.idec, more: Record<string, unknown>) =>
