@@ -1,10 +1,27 @@
 import { describe, expect, test } from "vitest";
-import { addDays, ageInYears, formatDate, formatDateTime, formatDayDateTime, parisDayStart, parisIsoDay, parisTime, parisYear } from "@/lib/time";
+import {
+  addDays,
+  ageInYears,
+  formatCalendarDay,
+  formatDate,
+  formatDateTime,
+  formatDayDateTime,
+  parisDayStart,
+  parisIsoDay,
+  parisTime,
+  parisYear,
+} from "@/lib/time";
 
 test("dates are shown dd/mm/yyyy in Paris time, whatever the server's zone", () => {
   // 23:30 UTC on 31 Dec is already 1 January in Paris (UTC+1 in winter).
   expect(formatDate(new Date("2026-12-31T23:30:00Z"))).toBe("01/01/2027");
   expect(formatDateTime(new Date("2026-07-14T08:05:00Z"))).toBe("14/07/2026 à 10:05");
+});
+
+test("a calendar day is shown as that day, from a form's « 2026-12-31 » or a database date (midnight UTC)", () => {
+  expect(formatCalendarDay("2026-12-31")).toBe("31/12/2026");
+  expect(formatCalendarDay(new Date("2026-12-31T00:00:00Z"))).toBe("31/12/2026");
+  expect(formatCalendarDay(new Date("2026-07-01T00:00:00Z"))).toBe("01/07/2026");
 });
 
 describe("parisIsoDay", () => {

@@ -83,6 +83,14 @@ export function formatDate(value: Date): string {
   return dateFormat.format(value);
 }
 
+/**
+ * A calendar day — « 2026-07-14 » as a form sends it, or a PostgreSQL date (midnight UTC) — as
+ * "14/07/2026", read at midday so that no time zone moves it to the day before.
+ */
+export function formatCalendarDay(day: string | Date): string {
+  return formatDate(typeof day === "string" ? new Date(`${day}T12:00:00Z`) : new Date(day.getTime() + 12 * 3_600_000));
+}
+
 const dayDateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
   timeZone: TIME_ZONE,
   weekday: "long",

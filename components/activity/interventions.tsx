@@ -3,7 +3,7 @@
 import { recordInterventionAction } from "@/lib/requests/intervention-actions";
 import type { InterventionRow } from "@/lib/requests/intervention-queries";
 import { COORDINATION_INTERVENTION_KINDS, INTERVENTION_KIND_LABELS, TEAM_INTERVENTION_KINDS } from "@/lib/labels";
-import { formatDate } from "@/lib/time";
+import { formatCalendarDay } from "@/lib/time";
 import { FormBanner, useActionForm, useFocusFirstError } from "@/components/forms/action-form";
 import { TitledCard } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
@@ -42,7 +42,7 @@ export function Interventions({
               {interventions.map((i) => (
                 <li key={i.id} className="rounded-md border border-slate-300 p-2 text-sm">
                   <p className="font-medium text-slate-900">
-                    {INTERVENTION_KIND_LABELS[i.kind]} le {formatDate(new Date(`${i.day}T12:00:00Z`))} — {formatMinutes(i.minutes)}
+                    {INTERVENTION_KIND_LABELS[i.kind]} le {formatCalendarDay(i.day)} — {formatMinutes(i.minutes)}
                   </p>
                   <p className="text-slate-700">
                     {i.structureName ?? "Coordination"} · {i.recordedBy}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { completeRcpDecisionAction } from "@/lib/rcp/actions";
 import type { RcpTask } from "@/lib/rcp/queries";
 import { requestNumberLabel } from "@/lib/labels";
-import { formatDate } from "@/lib/time";
+import { formatCalendarDay } from "@/lib/time";
 import { FormBanner, useActionForm } from "@/components/forms/action-form";
 import { TitledCard } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -27,7 +27,7 @@ export function RcpDecisions({ tasks, today }: { tasks: RcpTask[]; today: string
                 <span>
                   <span className="font-medium text-slate-900">{task.action}</span>
                   <span className="block text-sm text-slate-700">
-                    {task.responsible} · avant le {formatDate(new Date(`${day}T12:00:00Z`))}
+                    {task.responsible} · avant le {formatCalendarDay(day)}
                     {day < today ? <strong className="text-red-700"> — en retard</strong> : null} ·{" "}
                     <Link href={task.href} className="text-brand-700 underline">
                       {requestNumberLabel(task.requestNumber)}

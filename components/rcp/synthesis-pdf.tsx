@@ -5,7 +5,7 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { getRcpSheet } from "@/lib/rcp/queries";
 import { requestNumberLabel } from "@/lib/labels";
-import { formatDate, formatDateTime } from "@/lib/time";
+import { formatCalendarDay, formatDate, formatDateTime } from "@/lib/time";
 import { pdfText } from "@/components/dashboards/report-pdf";
 
 const BRAND = "#0b544e";
@@ -70,13 +70,13 @@ function SynthesisPdf({ sheet, generatedAt }: { sheet: Sheet; generatedAt: Date 
             <View key={i} style={styles.row}>
               <Text style={{ width: "60%" }}>{pdfText(d.action)}</Text>
               <Text style={{ width: "25%" }}>{pdfText(d.responsibleStructure?.name ?? "Coordination")}</Text>
-              <Text style={{ width: "15%", textAlign: "right" }}>{formatDate(new Date(d.dueOn.getTime() + 12 * 3_600_000))}</Text>
+              <Text style={{ width: "15%", textAlign: "right" }}>{formatCalendarDay(d.dueOn)}</Text>
             </View>
           ))}
         </View>
         <View style={styles.section}>
           <Text style={styles.heading}>Prochaine réévaluation</Text>
-          <Text style={styles.line}>{sheet.nextReviewOn ? formatDate(new Date(sheet.nextReviewOn.getTime() + 12 * 3_600_000)) : "Non fixée"}</Text>
+          <Text style={styles.line}>{sheet.nextReviewOn ? formatCalendarDay(sheet.nextReviewOn) : "Non fixée"}</Text>
         </View>
         <Text style={styles.footer} fixed>
           {pdfText(`Fiche générée le ${formatDateTime(generatedAt)} par Maillage. Contact de la coordination : ${m.territory.publicPhone}.`)}

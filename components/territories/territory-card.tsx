@@ -2,7 +2,7 @@ import type { TerritorySummary } from "@/lib/territories/queries";
 import { formatOpeningHours } from "@/lib/territories/opening-hours";
 import { DUE_CLOCK_PHRASES, delayPhrase } from "@/lib/requests/promise-wording";
 import Link from "next/link";
-import { formatDate } from "@/lib/time";
+import { formatCalendarDay } from "@/lib/time";
 import { Card } from "@/components/ui/card";
 
 const integer = new Intl.NumberFormat("fr-FR");
@@ -73,7 +73,7 @@ export function TerritoryCard({
         {territory.closures.length > 0 ? (
           <>
             <dt className="font-medium text-slate-700">Fermetures</dt>
-            <dd>{territory.closures.map((c) => `${formatDate(new Date(`${c.day}T12:00:00Z`))} (${c.label})`).join(", ")}</dd>
+            <dd>{territory.closures.map((c) => `${formatCalendarDay(c.day)} (${c.label})`).join(", ")}</dd>
           </>
         ) : null}
         {showSize ? (

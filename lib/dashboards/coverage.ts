@@ -58,20 +58,11 @@ export async function readCoverage(db: Db, ctx: ScopeContext, areas: Area[], nor
   const regionOf = (department: string | null) => (department ? ctx.geography.departments.get(department)?.regionCode : undefined);
 
   return areas.map((area) => {
-    const inArea = (s: StructureRow) =>
-      area.level === "country"
-        ? true
-        : area.level === "region"
-          ? regionOf(s.department_code) === area.code
-          : area.level === "department"
-            ? s.department_code === area.code
-            : s.territory_id === area.code;
-    const mine = structures.filter(inArea);
+    const inArea = areaContains(ctx, area);
+    const mine = structures.filter((s) => inArea(s.department_code, s.territory_id));
     const mobileTeams = mine.reduce((n, s) => n + s.teams, 0);
     const palliativeBeds = mine.reduce((n, s) => n + s.beds, 0);
-    const areaTerritories = allTerritories.filter((t) =>
-      inArea({ department_code: t.departmentCode, territory_id: t.id, teams: 0, beds: 0, usps: 0, networks: 0 }),
-    );
+    const areaTerritories = allTerritories.filter((t) => inArea(t.departmentCode, t.id));
     const territoriesWithUsp = areaTerritories.filter((t) => withUsp.has(t.id)).length;
     const territoriesWithNetwork = areaTerritories.filter((t) => withNetwork.has(t.id)).length;
     let population = 0;
@@ -101,4 +92,17 @@ export async function readCoverage(db: Db, ctx: ScopeContext, areas: Area[], nor
       meetsNetworkNorm: areaTerritories.length > 0 && territoriesWithNetwork === areaTerritories.length,
     };
   });
+}
+
+/** Whether a row of a département and a territory (either may be unknown) lies in the area. */
+export function areaContains(ctx: ScopeContext, area: Area): (departmentCode: string | null, territoryId: string | null) => boolean {
+  const regionOf = (department: string | null) => (department ? ctx.geography.departments.get(department)?.regionCode : undefined);
+  return (departmentCode, territoryId) =>
+    area.level === "country"
+      ? true
+      : area.level === "region"
+        ? regionOf(departmentCode) === area.code
+        : area.level === "department"
+          ? departmentCode === area.code
+          : territoryId === area.code;
 }

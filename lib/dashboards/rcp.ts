@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import type { Area, Period } from "@/lib/dashboards/types";
 import type { ScopeContext } from "@/lib/dashboards/scope";
+import { areaContains } from "@/lib/dashboards/coverage";
 
 export async function readRcpMeetingsHeld(db: Db, ctx: ScopeContext, area: Area, period: Period): Promise<number> {
   const rows = await db.$queryRaw<{ territory_id: string; department_code: string; n: number }[]>(Prisma.sql`
@@ -13,16 +14,6 @@ export async function readRcpMeetingsHeld(db: Db, ctx: ScopeContext, area: Area,
     WHERE m.scheduled_at >= ${period.from} AND m.scheduled_at < ${period.to}
       AND EXISTS (SELECT 1 FROM rcp_case c WHERE c.meeting_id = m.id AND c.discussed_at IS NOT NULL)
     GROUP BY 1, 2`);
-  const regionOf = (department: string) => ctx.geography.departments.get(department)?.regionCode;
-  return rows
-    .filter((r) =>
-      area.level === "country"
-        ? true
-        : area.level === "region"
-          ? regionOf(r.department_code) === area.code
-          : area.level === "department"
-            ? r.department_code === area.code
-            : r.territory_id === area.code,
-    )
-    .reduce((sum, r) => sum + r.n, 0);
+  const inArea = areaContains(ctx, area);
+  return rows.filter((r) => inArea(r.department_code, r.territory_id)).reduce((sum, r) => sum + r.n, 0);
 }

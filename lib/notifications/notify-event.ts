@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { RecordedEvent } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
 import type { SecureDetail } from "@/lib/notifications/compose";
-import { formatDate } from "@/lib/time";
+import { formatCalendarDay } from "@/lib/time";
+import { coordinationRequestPath as coordinationLink, gpRequestPath as gpLink, teamReferralPath as teamLink } from "@/lib/paths";
 import { enqueueNotice, type Notice } from "@/lib/notifications/enqueue";
 import { requestAudience } from "@/lib/notifications/recipients";
 import { CONVERSATION_REFERRAL_STATUSES, IN_CHARGE_REFERRAL_STATUSES } from "@/lib/lifecycle";
@@ -14,9 +15,7 @@ import { CONVERSATION_REFERRAL_STATUSES, IN_CHARGE_REFERRAL_STATUSES } from "@/l
 //   Care team (members and the structure's secure address): new referral, referral cancelled.
 //   Coordinators of the territory (and its address): new request, a decline, a team's feedback.
 
-export const coordinationLink = (requestId: string) => `/coordination/demandes/${encodeURIComponent(requestId)}`;
-export const gpLink = (requestId: string) => `/demandes/${encodeURIComponent(requestId)}`;
-export const teamLink = (referralId: string) => `/equipe/orientations/${encodeURIComponent(referralId)}`;
+export { coordinationLink, gpLink, teamLink };
 
 /** The patient's name (and the team, the summary): read only for a secure (MSSanté) recipient. */
 function secureDetail(tx: Tx, requestId: string, extra: { structureId?: string; summary?: boolean } = {}): () => Promise<SecureDetail> {
@@ -134,9 +133,7 @@ export async function notifyEvent(tx: Tx, event: RecordedEvent): Promise<void> {
             decisions: { orderBy: { dueOn: "asc" }, select: { action: true, dueOn: true, responsibleStructure: { select: { name: true } } } },
           },
         });
-        const decisions = rcp.decisions.map(
-          (d) => `- ${d.action} (${d.responsibleStructure?.name ?? "coordination"}, avant le ${formatDate(new Date(d.dueOn.getTime() + 12 * 3_600_000))})`,
-        );
+        const decisions = rcp.decisions.map((d) => `- ${d.action} (${d.responsibleStructure?.name ?? "coordination"}, avant le ${formatCalendarDay(d.dueOn)})`);
         return {
           ...(await secureDetail(tx, requestId)()),
           summary: [`RCP soins de support : ${rcp.summary ?? ""}`, ...(decisions.length ? ["Décisions :", ...decisions] : [])].join("\n"),

@@ -4,7 +4,7 @@
 // and meeting page, and the decisions' « Fait » on the responsible's page. The use cases check
 // role, territory and scope.
 import { formAction } from "@/lib/action";
-import { rcpMeetingPath } from "@/lib/requests/action-pages";
+import { coordinationRequestPath, gpRequestPath, rcpMeetingPath } from "@/lib/paths";
 import { scheduleRcp } from "@/lib/rcp/schedule-rcp";
 import { addRcpCase } from "@/lib/rcp/add-rcp-case";
 import { recordRcpCase } from "@/lib/rcp/record-rcp-case";
@@ -37,11 +37,7 @@ export const recordRcpCaseAction = formAction({
   schema: ZRecordRcpCase,
   page: meetingOf,
   run: ({ actor, input }) => recordRcpCase({ actor, input }),
-  revalidate: (_parsed, { requestId }) => [
-    ["/coordination/rcp/[id]", "page"],
-    `/demandes/${encodeURIComponent(requestId)}`,
-    `/coordination/demandes/${encodeURIComponent(requestId)}`,
-  ],
+  revalidate: (_parsed, { requestId }) => [["/coordination/rcp/[id]", "page"], gpRequestPath(requestId), coordinationRequestPath(requestId)],
   message: ({ decisions }) =>
     `Discussion enregistrée : la fiche de synthèse est envoyée au médecin et aux équipes en charge${decisions ? ` ; ${decisions} décision${decisions > 1 ? "s" : ""} à suivre` : ""}.`,
 });

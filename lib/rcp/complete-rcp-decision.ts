@@ -2,6 +2,7 @@ import { prisma, type Db } from "@/lib/db";
 import { recordEvent } from "@/lib/audit";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
+import { requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import { ZCompleteRcpDecision } from "@/lib/rcp/schemas";
 
@@ -22,7 +23,7 @@ export async function completeRcpDecision({
   return db.$transaction(async (tx) => {
     const mine =
       actor.role === "TEAM_MEMBER"
-        ? { responsibleStructureId: { in: actor.structureIds } }
+        ? { responsibleStructureId: { in: actor.structureIds }, case: { request: requestScope(actor) } }
         : { responsibleStructureId: null, case: { meeting: { territoryId: { in: actor.territoryIds } } } };
     const decision = await tx.rcpDecision.findFirst({
       where: { id: decisionId, ...mine },

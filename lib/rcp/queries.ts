@@ -8,8 +8,9 @@ import { referralScope, requestScope } from "@/lib/authz/scopes";
 import { AppError } from "@/lib/errors";
 import { OPEN_REQUEST_STATUSES } from "@/lib/lifecycle";
 import { recordRequestView } from "@/lib/requests/record-view";
-import { coordinationRequestPath, teamReferralPath } from "@/lib/requests/action-pages";
+import { coordinationRequestPath, teamReferralPath } from "@/lib/paths";
 import { IDENTITY_STATUS_LABELS } from "@/lib/labels";
+import { patientDisplayName } from "@/lib/requests/gp-queries";
 
 export type RcpMeetingSummary = {
   id: string;
@@ -40,7 +41,7 @@ export async function listRcpMeetings({ actor, db = prisma }: { actor: Actor; db
   }));
 }
 
-const patientName = (p: { firstNames: string; birthName: string } | null) => (p ? `${p.birthName.toUpperCase()} ${p.firstNames}` : "Patient non identifié");
+const patientName = (p: { firstNames: string; birthName: string } | null) => patientDisplayName(p) ?? "Patient non identifié";
 
 export async function getRcpMeeting({ actor, meetingId, db = prisma }: { actor: Actor; meetingId: string; db?: Db }) {
   assertCan(actor, "rcp.manage");

@@ -6,6 +6,7 @@ import { formAction } from "@/lib/action";
 import { recordIntervention } from "@/lib/requests/record-intervention";
 import { ZRecordIntervention } from "@/lib/requests/schemas";
 import { referralOrRequestPage } from "@/lib/requests/action-pages";
+import { coordinationRequestPath, gpRequestPath, teamReferralPath } from "@/lib/paths";
 import { INTERVENTION_KIND_LABELS } from "@/lib/labels";
 
 export const recordInterventionAction = formAction({
@@ -14,9 +15,9 @@ export const recordInterventionAction = formAction({
   page: referralOrRequestPage,
   run: ({ actor, input }) => recordIntervention({ actor, input }),
   revalidate: ({ referralId }, { requestId }) => [
-    `/coordination/demandes/${encodeURIComponent(requestId)}`,
-    `/demandes/${encodeURIComponent(requestId)}`,
-    ...(referralId ? [`/equipe/orientations/${encodeURIComponent(referralId)}`] : []),
+    coordinationRequestPath(requestId),
+    gpRequestPath(requestId),
+    ...(referralId ? [teamReferralPath(referralId)] : []),
   ],
   message: ({ kind, minutes }) => `Intervention enregistrée : ${INTERVENTION_KIND_LABELS[kind].toLowerCase()} (${minutes} min).`,
 });

@@ -16,11 +16,11 @@ import {
   URGENCY_SHORT_LABELS,
   INTERVENTION_KIND_LABELS,
 } from "@/lib/labels";
-import { formatDate } from "@/lib/time";
+import { formatCalendarDay, formatDate } from "@/lib/time";
 import type { PatientEventKind } from "@/lib/generated/prisma/enums";
 import { describeResult, GRID_INFO, type ScreeningGridId } from "@/lib/screening/grids";
 import { answersOf } from "@/lib/screening/queries";
-import { rcpSheetPath } from "@/lib/requests/action-pages";
+import { rcpSheetPath } from "@/lib/paths";
 
 export type TimelineEntry = {
   id: string;
@@ -170,7 +170,7 @@ export async function getRequestTimeline({ actor, requestId }: { actor: Actor; r
 /** « Hospitalisation depuis le 02/12/2026 (CH de Verdun, cardiologie) », « Décès le 03/12/2026 ». */
 export function patientEventText(event: { kind: PatientEventKind; day: Date; place: string | null } | undefined): string {
   if (!event) return "Événement du parcours signalé";
-  const day = formatDate(new Date(event.day.getTime() + 12 * 3_600_000));
+  const day = formatCalendarDay(event.day);
   const where = event.place ? ` (${event.place})` : "";
   switch (event.kind) {
     case "HOSPITALISED":
@@ -289,7 +289,7 @@ function describe(event: AuditEvent, structureName: (id: string) => string, terr
       return `Refus du partage avec ${whom} enregistré${event.data.referralIds.length ? " : l'équipe concernée n'a plus accès à la demande" : ""}`;
     }
     case "request.intervention_recorded":
-      return `${INTERVENTION_KIND_LABELS[event.data.kind]} le ${formatDate(new Date(`${event.data.day}T12:00:00Z`))} (${event.data.minutes} min)${
+      return `${INTERVENTION_KIND_LABELS[event.data.kind]} le ${formatCalendarDay(event.data.day)} (${event.data.minutes} min)${
         event.data.teamStructureId ? ` — ${structureName(event.data.teamStructureId)}` : " — coordination"
       }`;
     case "request.rcp_case_added":

@@ -1,6 +1,6 @@
 // The forms of the screening grids (lib/screening/grids.ts): one schema per grid, chosen by the
 // field `grid`, each turned into what is stored (ScreeningAnswers, current version). Errors in
-// French at their field (q1…q10, grade, score, intensity).
+// French at their field (q1…q10, grade, thermometer, intensity).
 import { z } from "zod";
 import { ZCheckbox, ZIdentifier } from "@/lib/text-schemas";
 import { CURRENT_VERSION, DISTRESS_PROBLEMS, DN4_ITEMS, PALLIA10_QUESTIONS, type DistressProblem, type ScreeningAnswers } from "@/lib/screening/grids";

@@ -4,7 +4,7 @@
 // the permission again and write the events.
 import { formAction } from "@/lib/action";
 import { setCoverageNorms, ZCoverageNorms } from "@/lib/dashboards/norms";
-import { formatDate } from "@/lib/time";
+import { formatCalendarDay } from "@/lib/time";
 import { createTerritory } from "@/lib/territories/create-territory";
 import { updateTerritory } from "@/lib/territories/update-territory";
 import { changeTerritoryCommunes, communesChangeMessage } from "@/lib/territories/change-territory-communes";
@@ -14,7 +14,7 @@ import { ZAddTerritoryClosure, ZChangeTerritoryCommunes, ZCreateTerritory, ZRemo
 
 const territoryPath = (id: string) => `/territoires/${encodeURIComponent(id)}`;
 const idOf = (raw: Record<string, unknown>) => (typeof raw.territoryId === "string" ? raw.territoryId : "");
-const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`));
+const dayLabel = (day: string) => formatCalendarDay(day);
 
 export const createTerritoryAction = formAction({
   permission: "territories.manage",

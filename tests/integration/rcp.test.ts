@@ -9,6 +9,7 @@ import { recordRcpCase } from "@/lib/rcp/record-rcp-case";
 import { completeRcpDecision } from "@/lib/rcp/complete-rcp-decision";
 import { getRcpSheet, listOpenRcpDecisions } from "@/lib/rcp/queries";
 import { getRequestTimeline } from "@/lib/requests/timeline";
+import { recordSharingConsent } from "@/lib/requests/record-sharing-consent";
 import { renderSynthesisPdf } from "@/components/rcp/synthesis-pdf";
 import { orientedToBothTestRequest, type World } from "@/tests/factories/world";
 import { freshWorldPerTest } from "./helpers/world";
@@ -145,5 +146,16 @@ describe("RCP soins de support", () => {
     expect((await failure(getRcpSheet({ db, actor: world.ars, caseId }))).code).toBe("FORBIDDEN");
     expect((await failure(getRcpSheet({ db, actor: world.otherGp, caseId }))).code).toBe("NOT_FOUND");
     expect((await getRcpSheet({ db, actor: world.had, caseId })).id).toBe(caseId); // proposed to the HAD: shared with it
+    // The patient withdraws sharing with the EMSP: its task is no longer its own to see or to close.
+    const decision = await db.rcpDecision.findFirstOrThrow({ where: { caseId, responsibleStructureId: world.structures.emsp }, select: { id: true } });
+    const { version } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } });
+    await recordSharingConsent({
+      db,
+      actor: world.idec,
+      input: { requestId, version, structureId: world.structures.emsp, granted: "no", method: "ORAL" },
+      now: AFTER,
+    });
+    expect(await listOpenRcpDecisions({ db, actor: world.emsp })).toEqual([]);
+    expect((await failure(completeRcpDecision({ db, actor: world.emsp, input: { decisionId: decision.id }, now: AFTER }))).code).toBe("NOT_FOUND");
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listOpenRcpDecisions, listRcpMeetings, rcpSchedulingChoices } from "@/lib/rcp/queries";
 import { formatDateTime, parisIsoDay } from "@/lib/time";
-import { rcpMeetingPath } from "@/lib/requests/action-pages";
+import { rcpMeetingPath } from "@/lib/paths";
 import { PageHeader } from "@/components/ui/page-header";
 import { TitledCard } from "@/components/ui/card";
 import { ScheduleRcpForm } from "@/components/rcp/schedule-rcp-form";

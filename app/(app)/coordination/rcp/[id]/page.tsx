@@ -5,8 +5,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { forPage } from "@/lib/authz/page-access";
 import { getRcpMeeting } from "@/lib/rcp/queries";
 import { requestNumberLabel } from "@/lib/labels";
-import { coordinationRequestPath, rcpMeetingPath, rcpSheetPath } from "@/lib/requests/action-pages";
-import { formatDate, formatDateTime } from "@/lib/time";
+import { coordinationRequestPath, rcpMeetingPath, rcpSheetPath } from "@/lib/paths";
+import { formatCalendarDay, formatDateTime } from "@/lib/time";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { TitledCard } from "@/components/ui/card";
@@ -15,7 +15,6 @@ import { AddRcpCaseForm, RecordRcpCaseForm } from "@/components/rcp/rcp-case-for
 export const metadata: Metadata = { title: "RCP soins de support" };
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
-const day = (d: Date) => formatDate(new Date(d.getTime() + 12 * 3_600_000));
 
 // One RCP: who is invited, its agenda, and for each case the record of the discussion — then its
 // summary, its decisions and the synthesis sheet sent to the GP and the teams.
@@ -71,13 +70,13 @@ export default async function RcpMeetingPage({ params }: { params: Promise<{ id:
                         <ul className="list-disc pl-5" aria-label={`Décisions : ${label}`}>
                           {c.decisions.map((d) => (
                             <li key={d.id}>
-                              {d.action} — {d.responsibleStructure?.name ?? "Coordination"}, avant le {day(d.dueOn)}
+                              {d.action} — {d.responsibleStructure?.name ?? "Coordination"}, avant le {formatCalendarDay(d.dueOn)}
                               {d.doneAt ? " (fait)" : ""}
                             </li>
                           ))}
                         </ul>
                       ) : null}
-                      {c.nextReviewOn ? <p>Prochaine réévaluation : {day(c.nextReviewOn)}</p> : null}
+                      {c.nextReviewOn ? <p>Prochaine réévaluation : {formatCalendarDay(c.nextReviewOn)}</p> : null}
                       <p>
                         <a href={rcpSheetPath(c.id)} className="font-medium text-brand-700 underline">
                           Fiche de synthèse (PDF)
